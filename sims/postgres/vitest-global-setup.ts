@@ -1,0 +1,44 @@
+// One Postgres server per vitest run, started before any test file and stopped after the
+// last: the migrated template is built once here and every test file clones it
+// (useTestDatabase). A missing or failing migrations folder does not abort the run (tests
+// that need no database still run); useTestDatabase() then fails with the reason.
+// Runs in vitest's main process: nothing here may import 'vitest' at runtime.
+import type { TestProject } from 'vitest/node';
+import { defaultMigrationsDir } from './default-migrations-dir.ts';
+import { ensureTemplate } from './ensure-template.ts';
+import { loadMigrations } from './load-migrations.ts';
+import type { ProvidedPostgres } from './provided-postgres.ts';
+import { startPostgres } from './start-postgres.ts';
+
+function log(line: string): void {
+  console.log(`[syncsim] ${line}`);
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server = await startPostgres({ log });
+  try {
+    const migrationsDir = defaultMigrationsDir();
+    let template: string | null = null;
+    let templateError: string | null = null;
+    try {
+      template = await ensureTemplate(server, await loadMigrations(migrationsDir));
+      log(`postgres: template ${template} from ${migrationsDir}`);
+    } catch (error) {
+      templateError = error instanceof Error ? error.message : String(error);
+      log(`postgres: no template, tests calling useTestDatabase() will fail: ${templateError}`);
+    }
+    const provided: ProvidedPostgres = {
+      kind: server.kind,
+      adminUrl: server.adminUrl,
+      version: server.version,
+      migrationsDir,
+      template,
+      templateError,
+    };
+    project.provide('syncsimPostgres', provided);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return () => server.stop();
+}
