@@ -1,0 +1,1 @@
+export declare const nondeterminism: ReadonlyArray<{ selector: string; message: string }>;

@@ -1,0 +1,30 @@
+/**
+ * The fault catalogue, declared as data. Each kind is injected at an I/O boundary:
+ *
+ * HTTP (fakes): a 5xx, a 429 with Retry-After, latency on the simulated clock, a connection
+ *   reset, a client timeout, and "applied but the response was lost" (the fake changed its
+ *   state, the caller sees an error; the history records `info`).
+ * Postgres: the connection lost mid-transaction (the backend really goes away, so the
+ *   transaction really rolls back; on COMMIT the outcome is unknown), a serialization failure
+ *   (40001), a deadlock (40P01) and a statement timeout (57014), raised by the server itself on
+ *   the actor's connection so the transaction really aborts.
+ * Files: ENOENT, EACCES, ENOSPC, a torn write (partial content), a failed rename.
+ * Crash: the actor dies at this I/O point; nothing after it happens.
+ */
+export const HTTP_FAULTS = ['http-500', 'http-502', 'http-503', 'http-429', 'http-latency', 'connection-reset', 'client-timeout', 'response-lost'] as const;
+export const PG_FAULTS = ['pg-connection-lost', 'pg-serialization-failure', 'pg-deadlock', 'pg-statement-timeout'] as const;
+export const FS_FAULTS = ['fs-enoent', 'fs-eacces', 'fs-enospc', 'fs-torn-write', 'fs-rename-failed'] as const;
+export const CRASH_FAULTS = ['crash'] as const;
+
+export type HttpFault = (typeof HTTP_FAULTS)[number];
+export type PgFault = (typeof PG_FAULTS)[number];
+export type FsFault = (typeof FS_FAULTS)[number];
+export type FaultKind = HttpFault | PgFault | FsFault | 'crash';
+
+export const FAULTS_BY_SYSTEM = {
+  http: HTTP_FAULTS,
+  pg: PG_FAULTS,
+  fs: FS_FAULTS,
+} as const;
+
+export type FaultSystem = keyof typeof FAULTS_BY_SYSTEM;

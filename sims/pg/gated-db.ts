@@ -1,0 +1,153 @@
+/**
+ * The `Db` an actor receives in a simulation: a real node-postgres pool where every statement
+ * (and every connection checkout) is an operation of the scheduler bridge, and where the
+ * run's fault plan can make Postgres itself fail the statement.
+ *
+ * Postgres faults are real, not mocked: a serialization failure, deadlock or statement timeout
+ * is raised BY THE SERVER on the actor's own connection (so an open transaction really aborts),
+ * and a lost connection really terminates the backend (so the transaction really rolls back;
+ * on COMMIT the commit is sent first, so the caller cannot know whether it happened: `info`).
+ */
+import type pg from 'pg';
+import type { Db, DbClient, QueryResult } from '../../src/db/db.ts';
+import type { FaultInjector } from '../faults/fault-injector.ts';
+import { PG_FAULTS, type PgFault } from '../faults/fault-kinds.ts';
+import type { Classify, SchedulerBridge } from '../schedule/scheduler-bridge.ts';
+import type { LockProbe } from '../schedule/lock-probe.ts';
+import { backendPid, type CaseConnections } from './case-connections.ts';
+
+export interface GatedDbContext {
+  bridge: SchedulerBridge;
+  connections: CaseConnections;
+  probe: LockProbe;
+  faults?: FaultInjector;
+}
+
+const SERVER_ERRORS: Partial<Record<PgFault, { sqlstate: string; message: string }>> = {
+  'pg-serialization-failure': { sqlstate: '40001', message: 'could not serialize access due to concurrent update' },
+  'pg-deadlock': { sqlstate: '40P01', message: 'deadlock detected' },
+  'pg-statement-timeout': { sqlstate: '57014', message: 'canceling statement due to statement timeout' },
+};
+
+class ConnectionLost extends Error {
+  override name = 'ConnectionLost';
+  constructor(readonly outcomeUnknown: boolean) {
+    super('syncsim fault: Connection terminated unexpectedly');
+  }
+}
+
+const classify: Classify = (error) => (error instanceof ConnectionLost && error.outcomeUnknown ? 'info' : 'fail');
+
+export function gatedDb(context: GatedDbContext, actor: string): Db {
+  const { bridge, connections } = context;
+  const held = new Set<pg.PoolClient>();
+  bridge.onCrash((crashed) => {
+    if (crashed !== actor) return;
+    // A crashed process's connections die with it; Postgres rolls their transactions back.
+    for (const client of held) destroy(context, client);
+    held.clear();
+  });
+
+  return {
+    query<R>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+      return bridge.run(
+        pgRequest(actor, text, params),
+        async (flight) => {
+          const client = await connections.checkout();
+          flight.pid = backendPid(client);
+          let broken = false;
+          try {
+            return await execute<R>(context, actor, client, text, params);
+          } catch (error) {
+            broken = error instanceof ConnectionLost;
+            throw error;
+          } finally {
+            if (!broken) connections.giveBack(client);
+          }
+        },
+        { summarize: summarizeResult, classify },
+      );
+    },
+    async connect(): Promise<DbClient> {
+      const client = await bridge.run({ actor, system: 'pg', operation: 'connect' }, () => connections.checkout(), { summarize: () => undefined });
+      held.add(client);
+      return gatedClient(context, actor, client, () => held.delete(client));
+    },
+  };
+}
+
+function gatedClient(context: GatedDbContext, actor: string, client: pg.PoolClient, forget: () => void): DbClient {
+  let released = false;
+  let lost = false;
+  return {
+    query<R>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+      return context.bridge.run(
+        pgRequest(actor, text, params),
+        async (flight) => {
+          if (released) throw new Error(`syncsim: ${actor} used a pg connection after releasing it`);
+          if (lost) throw new Error('Client was closed and is not queryable');
+          flight.pid = backendPid(client);
+          try {
+            return await execute<R>(context, actor, client, text, params);
+          } catch (error) {
+            if (error instanceof ConnectionLost) {
+              lost = true;
+              forget();
+            }
+            throw error;
+          }
+        },
+        { summarize: summarizeResult, classify },
+      );
+    },
+    release(destroyIt?: Error | boolean): void {
+      if (released) return;
+      released = true;
+      forget();
+      if (lost) return;
+      if (destroyIt) destroy(context, client);
+      else context.connections.giveBack(client);
+    },
+  };
+}
+
+async function execute<R>(context: GatedDbContext, actor: string, client: pg.PoolClient, text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+  const fault = context.faults?.decide(PG_FAULTS, actor, 'query');
+  const serverError = fault && SERVER_ERRORS[fault];
+  if (serverError) {
+    // Raised by the server on this connection: an open transaction is aborted for real.
+    await client.query(`DO $syncsim$ BEGIN RAISE EXCEPTION 'syncsim fault: ${serverError.message}' USING ERRCODE = '${serverError.sqlstate}'; END $syncsim$`);
+  }
+  if (fault === 'pg-connection-lost') {
+    const isCommit = /^\s*(COMMIT|END)\b/i.test(text);
+    // On COMMIT the statement is sent and only the answer is lost: applied or not, unknown.
+    if (isCommit) await client.query(text, params ? [...params] : undefined).catch(() => undefined);
+    destroy(context, client);
+    throw new ConnectionLost(isCommit);
+  }
+  const result = await client.query(text, params ? [...params] : undefined);
+  return { rows: result.rows as R[], rowCount: result.rowCount };
+}
+
+/** Terminate a backend; the bridge waits until it is gone so its locks vanish at a fixed point. */
+function destroy(context: GatedDbContext, client: pg.PoolClient): void {
+  const pid = backendPid(client);
+  context.connections.giveBack(client, true);
+  if (pid !== undefined) context.bridge.hold(context.probe.waitGone(pid));
+}
+
+/** Statements whose completion can hand locks to waiters (besides any statement that fails). */
+const RELEASES_LOCKS = /^\s*(COMMIT|END|ROLLBACK|ABORT|RELEASE|PREPARE\s+TRANSACTION|CALL)\b|unlock/i;
+
+function pgRequest(actor: string, text: string, params?: readonly unknown[]) {
+  return { actor, system: 'pg' as const, operation: 'query', args: queryArgs(text, params), releasesLocks: RELEASES_LOCKS.test(text) };
+}
+
+function queryArgs(text: string, params?: readonly unknown[]): { sql: string; params?: unknown[] } {
+  const sql = text.replace(/\s+/g, ' ').trim();
+  return params && params.length > 0 ? { sql, params: [...params] } : { sql };
+}
+
+function summarizeResult(result: QueryResult<unknown>): unknown {
+  return { rowCount: result.rowCount, rows: result.rows };
+}

@@ -1,0 +1,46 @@
+/**
+ * The per-database machinery a run needs, opened once and reused by every case: an ungated
+ * admin connection (reset, world, invariants), the lock probe's own connection, and the pool
+ * the actors' gated connections come from.
+ */
+import pg from 'pg';
+import { CaseConnections } from '../pg/case-connections.ts';
+import { localSignals, noSignals, type BackendSignals } from '../schedule/backend-signals.ts';
+import { pgLockProbe, type LockProbe } from '../schedule/lock-probe.ts';
+
+export interface CaseEngine extends AsyncDisposable {
+  readonly url: string;
+  /** Ungated: builds the world and reads state for invariants. */
+  readonly admin: pg.Client;
+  /** Resets the database between cases; its own connection, because a reset switches
+   *  session_replication_role, which drops that connection's cached plans. */
+  readonly resetter: pg.Client;
+  readonly probe: LockProbe;
+  readonly connections: CaseConnections;
+  readonly signals: BackendSignals;
+  close(): Promise<void>;
+}
+
+export interface CaseEngineOptions {
+  /**
+   * True when the server's backends run on this machine and may be signalled (the embedded
+   * server): then lock waiters are woken in a fixed order (see backend-signals.ts).
+   */
+  localBackends?: boolean;
+}
+
+export async function openCaseEngine(url: string, options: CaseEngineOptions = {}): Promise<CaseEngine> {
+  const admin = new pg.Client({ connectionString: url });
+  const resetter = new pg.Client({ connectionString: url });
+  const probeClient = new pg.Client({ connectionString: url });
+  await Promise.all([admin.connect(), resetter.connect(), probeClient.connect()]);
+  const connections = new CaseConnections(url);
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await connections.end();
+      await Promise.allSettled([admin.end(), resetter.end(), probeClient.end()]);
+    })());
+  const signals = options.localBackends ? localSignals : noSignals;
+  return { url, admin, resetter, probe: pgLockProbe(probeClient), connections, signals, close, [Symbol.asyncDispose]: close };
+}

@@ -1,0 +1,112 @@
+/**
+ * One case: the four phases of a run on a clean database.
+ *   1. world  - reset the database, build the scenario's world (ungated);
+ *   2. chaos  - the variant's actors run concurrently, every I/O released by the scheduler;
+ *               safety invariants are checked at the end of the phase;
+ *   3. heal   - the heal actors (if any) run, still scheduled, until they finish;
+ *   4. final  - safety and liveness invariants are checked.
+ * The first phase with violations ends the case; the outcome is plain data.
+ */
+import type { Scheduler } from 'fast-check';
+import { SimClock } from '../clock/sim-clock.ts';
+import { FaultInjector } from '../faults/fault-injector.ts';
+import { NO_FAULTS, type FaultPlan } from '../faults/fault-plan.ts';
+import { HistoryRecorder, type HistoryEvent } from '../history/history.ts';
+import { checkInvariants, type Violation } from '../invariants/invariant.ts';
+import { gatedDb } from '../pg/gated-db.ts';
+import { resetDatabase } from '../postgres/index.ts';
+import { Rng } from '../rng/rng.ts';
+import type { GateRequest } from '../schedule/flight.ts';
+import { SchedulerBridge } from '../schedule/scheduler-bridge.ts';
+import type { CaseEngine } from './case-engine.ts';
+import type { Actor, Scenario, Variant } from './scenario.ts';
+
+export type Phase = 'world' | 'chaos' | 'heal' | 'final';
+
+export interface CaseOutcome {
+  violations: Violation[];
+  /** The phase whose check found the violations (or 'final' when everything held). */
+  phase: Phase;
+  history: HistoryEvent[];
+  /** Tasks in the order the scheduler released them. */
+  schedule: string[];
+  /** Operations that waited on a Postgres lock held by another actor. */
+  lockWaits: number;
+  /** Faults that fired, in order. */
+  faults: string[];
+}
+
+export const DEFAULT_START = '2025-01-01T00:00:00.000Z';
+
+export async function runCase<Input, World>(
+  scenario: Scenario<Input, World>,
+  variant: Variant<Input, World>,
+  input: Input,
+  scheduler: Scheduler<GateRequest>,
+  engine: CaseEngine,
+  seed: number,
+  plan: FaultPlan = NO_FAULTS,
+): Promise<CaseOutcome> {
+  const clock = new SimClock(Date.parse(scenario.startTime ?? DEFAULT_START));
+  const history = new HistoryRecorder(() => clock.elapsed());
+  const rng = new Rng(seed);
+  const faults = new FaultInjector(plan, rng.fork('faults'));
+  const bridge = new SchedulerBridge(scheduler, { history, clock, probe: engine.probe, faults, signals: engine.signals });
+  const outcome = (phase: Phase, violations: Violation[]): CaseOutcome => ({
+    phase,
+    violations,
+    history: history.events,
+    schedule: scheduler.report().map((item) => `${item.taskId} ${item.label} ${item.status}`),
+    lockWaits: bridge.lockWaits,
+    faults: faults.injected.map((f) => `${f.kind} ${f.actor} ${f.operation}`),
+  });
+
+  try {
+    // 1. world
+    await resetDatabase(engine.resetter);
+    const world = await scenario.world({ db: engine.admin, input, rng: rng.fork('world'), clock });
+    const check = () => ({ db: engine.admin, world, history: history.events });
+
+    // 2. chaos
+    await runActors(variant.actors({ input, world }), bridge, engine, scheduler, rng.fork('chaos'), faults);
+    const unsafe = await checkInvariants(scenario.invariants, ['safety'], check());
+    if (unsafe.length > 0) return outcome('chaos', unsafe);
+
+    // 3. heal: faults off
+    faults.heal();
+    const healers = (variant.heal ?? scenario.heal)?.({ input, world }) ?? [];
+    if (healers.length > 0) await runActors(healers, bridge, engine, scheduler, rng.fork('heal'), faults);
+
+    // 4. final
+    return outcome('final', await checkInvariants(scenario.invariants, ['safety', 'liveness'], check()));
+  } finally {
+    bridge.close();
+    await engine.connections.sweep(engine.probe);
+  }
+}
+
+async function runActors(actors: Actor[], bridge: SchedulerBridge, engine: CaseEngine, scheduler: Scheduler<GateRequest>, rng: Rng, faults: FaultInjector): Promise<void> {
+  const names = new Set<string>();
+  const crashes = new Map<string, () => void>();
+  bridge.onCrash((actor) => crashes.get(actor)?.());
+  const runs = actors.map((actor) => {
+    if (names.has(actor.name)) throw new Error(`two actors are named '${actor.name}'; actor names label the history and must be unique`);
+    names.add(actor.name);
+    const crashed = new Promise<void>((resolve) => crashes.set(actor.name, resolve));
+    const env = {
+      actor: actor.name,
+      db: gatedDb({ bridge, connections: engine.connections, probe: engine.probe, faults }, actor.name),
+      clock: { now: () => bridge.clockNow(), sleep: (ms: number) => bridge.sleep(actor.name, ms) },
+      rng: rng.fork(actor.name),
+    };
+    const op = bridge.history.invoke(actor.name, 'actor', 'run');
+    const finished = actor.run(env).then(
+      () => bridge.history.complete(op, 'ok'),
+      (error: unknown) => bridge.history.complete(op, 'fail', { error: error instanceof Error ? error.message : String(error) }),
+    );
+    // A crashed actor never finishes; stop waiting for it (its connections are already gone).
+    return Promise.race([finished, crashed.then(() => bridge.history.complete(op, 'info', { error: 'crashed' }))]);
+  });
+  await scheduler.waitFor(Promise.all(runs));
+  await bridge.quiesce();
+}

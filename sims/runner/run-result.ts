@@ -1,0 +1,43 @@
+/**
+ * The result of running one variant of a scenario: plain data, so it can be printed, written as
+ * JSON, compared across replays or turned into JUnit without knowing how it was produced.
+ */
+import type { HistoryEvent } from '../history/history.ts';
+import type { Violation } from '../invariants/invariant.ts';
+import type { Phase } from './run-case.ts';
+
+/** held: nothing broke. broken: an invariant broke. inconclusive: the run could not decide. error: the harness failed. */
+export type RunStatus = 'held' | 'broken' | 'inconclusive' | 'error';
+
+export interface RunResult {
+  scenario: string;
+  variant: string;
+  expect: 'holds' | 'breaks';
+  status: RunStatus;
+  /** Did the variant do what it is expected to do (hold, or break the named invariants)? */
+  met: boolean;
+  /** fast-check seed and, for a failure or a replay, the path of the reported case. */
+  seed: number;
+  path?: string;
+  /** Cases executed, including shrinking. */
+  cases: number;
+  /** Cases asked for. */
+  runs: number;
+  shrinks: number;
+  /** Lock waits (yield points) taken over all cases: shows the locking path was exercised. */
+  lockWaits: number;
+  /** The reported case's input (the shrunk counterexample on failure), as fast-check prints it. */
+  counterexample?: string;
+  /** The reported case's fault plan and the faults that actually fired. */
+  faultPlan?: string;
+  faultsInjected?: string[];
+  phase?: Phase;
+  violations: Violation[];
+  broken: string[];
+  /** History and released schedule of the reported case. */
+  history: HistoryEvent[];
+  schedule: string[];
+  error?: string;
+}
+
+export const EXIT_CODES: Record<RunStatus, number> = { held: 0, broken: 1, inconclusive: 2, error: 3 };

@@ -1,0 +1,125 @@
+/**
+ * Run (or replay) one variant of a scenario through fast-check: generate inputs and
+ * interleavings, run each case, shrink a failure, and return a RunResult.
+ *
+ * Replay: with `seed` and `path`, fast-check regenerates exactly the reported case (input and
+ * scheduler choices alike), so the same (scenario, variant, seed, path) gives the same history.
+ */
+import * as fc from 'fast-check';
+import { describeFaultPlan, NO_FAULTS } from '../faults/fault-plan.ts';
+import { describeError } from '../schedule/scheduler-bridge.ts';
+import type { GateRequest } from '../schedule/flight.ts';
+import type { CaseEngine } from './case-engine.ts';
+import { runCase, type CaseOutcome } from './run-case.ts';
+import type { RunResult } from './run-result.ts';
+import type { Scenario } from './scenario.ts';
+
+export interface RunOptions {
+  seed?: number;
+  path?: string;
+  runs?: number;
+  /** Called after every case with the number of cases executed so far. */
+  onCase?: (cases: number) => void;
+}
+
+class InvariantBroken extends Error {
+  override name = 'InvariantBroken';
+}
+
+export async function runScenario<Input, World>(
+  scenario: Scenario<Input, World>,
+  variantName: string,
+  engine: CaseEngine,
+  options: RunOptions = {},
+): Promise<RunResult> {
+  const variant = scenario.variants[variantName];
+  if (!variant) throw new Error(`scenario '${scenario.id}' has no variant '${variantName}' (variants: ${Object.keys(scenario.variants).join(', ')})`);
+  const runs = options.path !== undefined ? 1 : (options.runs ?? scenario.runs ?? 100);
+
+  let cases = 0;
+  let lockWaits = 0;
+  let failure: { input: Input; plan: string; outcome: CaseOutcome } | undefined;
+  let last: { input: Input; plan: string; outcome: CaseOutcome } | undefined;
+  let harnessError: unknown;
+
+  const property = fc.asyncProperty(
+    scenario.input,
+    fc.scheduler<GateRequest>(),
+    fc.noShrink(fc.integer({ min: 0, max: 0x7fffffff })),
+    scenario.faults ?? fc.constant(NO_FAULTS),
+    async (input, scheduler, seed, plan) => {
+      // After a harness error every further case (shrinking included) is skipped: shrinking
+      // a broken harness finds nothing.
+      if (harnessError !== undefined) return;
+      cases++;
+      let outcome: CaseOutcome;
+      try {
+        outcome = await runCase(scenario, variant, input, scheduler, engine, seed, plan);
+      } catch (error) {
+        harnessError = error;
+        throw error;
+      } finally {
+        options.onCase?.(cases);
+      }
+      lockWaits += outcome.lockWaits;
+      last = { input, plan: describeFaultPlan(plan), outcome };
+      if (outcome.violations.length > 0) {
+        failure = last;
+        throw new InvariantBroken(outcome.violations.map((v) => `${v.invariant}: ${v.message}`).join('\n'));
+      }
+    },
+  );
+
+  const details = await fc.check(property, {
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}),
+    numRuns: runs,
+  });
+
+  const base = {
+    scenario: scenario.id,
+    variant: variantName,
+    expect: variant.expect,
+    seed: details.seed,
+    cases,
+    runs,
+    shrinks: details.numShrinks,
+    lockWaits,
+  };
+  if (harnessError !== undefined) {
+    return { ...base, status: 'error', met: false, violations: [], broken: [], history: last?.outcome.history ?? [], schedule: [], error: describeError(harnessError) };
+  }
+  if (details.failed && failure && details.counterexamplePath !== null) {
+    const broken = [...new Set(failure.outcome.violations.map((v) => v.invariant))];
+    const met = variant.expect === 'breaks' && (variant.breaks ?? []).every((name) => broken.includes(name));
+    return {
+      ...base,
+      status: 'broken',
+      met,
+      path: details.counterexamplePath,
+      counterexample: fc.stringify(failure.input),
+      faultPlan: failure.plan,
+      faultsInjected: failure.outcome.faults,
+      phase: failure.outcome.phase,
+      violations: failure.outcome.violations,
+      broken,
+      history: failure.outcome.history,
+      schedule: failure.outcome.schedule,
+    };
+  }
+  if (details.failed) {
+    return { ...base, status: 'inconclusive', met: false, violations: [], broken: [], history: [], schedule: [], error: details.interrupted ? 'interrupted' : 'fast-check reported a failure without a counterexample' };
+  }
+  return {
+    ...base,
+    // A `breaks` variant that held proved nothing: the bug was not found within the runs.
+    status: 'held',
+    met: variant.expect === 'holds',
+    ...(options.path !== undefined ? { path: options.path } : {}),
+    ...(last ? { counterexample: fc.stringify(last.input) } : {}),
+    violations: [],
+    broken: [],
+    history: last?.outcome.history ?? [],
+    schedule: last?.outcome.schedule ?? [],
+  };
+}

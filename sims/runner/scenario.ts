@@ -1,0 +1,95 @@
+/**
+ * What a scenario author writes: a generated input, a world built from it, actors that race
+ * under the scheduler, invariants, and variants (the code as it was vs the fix) with what each
+ * is expected to do. `defineScenario` validates the definition up front so a mistake in a
+ * scenario file is reported by name before anything runs.
+ */
+import type * as fc from 'fast-check';
+import type { Clock } from '../../src/clock.ts';
+import type { Db, Queryable } from '../../src/db/db.ts';
+import type { FaultPlan } from '../faults/fault-plan.ts';
+import type { Invariant } from '../invariants/invariant.ts';
+import type { Rng } from '../rng/rng.ts';
+
+export type ScenarioKind = 'incident' | 'property' | 'example' | 'migration';
+
+/** What every actor receives: its own gated collaborators. */
+export interface ActorEnv {
+  actor: string;
+  db: Db;
+  clock: Clock;
+  rng: Rng;
+}
+
+export interface Actor {
+  name: string;
+  run(env: ActorEnv): Promise<void>;
+}
+
+export interface WorldContext<Input> {
+  /** Ungated connection: building the world is not part of the race. */
+  db: Queryable;
+  input: Input;
+  rng: Rng;
+  clock: Clock;
+}
+
+export interface ActorsContext<Input, World> {
+  input: Input;
+  world: World;
+}
+
+export interface Variant<Input, World> {
+  description: string;
+  /** `holds`: no invariant may break. `breaks`: the run must break every invariant in `breaks`. */
+  expect: 'holds' | 'breaks';
+  breaks?: readonly string[];
+  actors(context: ActorsContext<Input, World>): Actor[];
+  /** Actors of the heal phase (faults off), e.g. one more sync; default: the scenario's. */
+  heal?(context: ActorsContext<Input, World>): Actor[];
+}
+
+export interface Scenario<Input = unknown, World = unknown> {
+  id: string;
+  kind: ScenarioKind;
+  title: string;
+  /** Where the facts come from, e.g. "incidents.md section E". */
+  source?: string;
+  input: fc.Arbitrary<Input>;
+  /** Faults of the chaos phase, generated per case (e.g. swarmFaultPlan([...])); default none. */
+  faults?: fc.Arbitrary<FaultPlan>;
+  /** ISO instant the simulated clock starts at. */
+  startTime?: string;
+  world(context: WorldContext<Input>): Promise<World>;
+  invariants: readonly Invariant<World>[];
+  variants: Readonly<Record<string, Variant<Input, World>>>;
+  /** The variant `syncsim run <id>` uses when none is named: the fixed code. */
+  defaultVariant: string;
+  heal?(context: ActorsContext<Input, World>): Actor[];
+  /** Cases per run when the caller does not say (default 100). */
+  runs?: number;
+}
+
+export class ScenarioDefinitionError extends Error {
+  override name = 'ScenarioDefinitionError';
+}
+
+export function defineScenario<Input, World>(scenario: Scenario<Input, World>): Scenario<Input, World> {
+  const problem = (what: string) => new ScenarioDefinitionError(`scenario '${scenario.id ?? '?'}': ${what}`);
+  if (typeof scenario.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(scenario.id)) throw problem('id must be kebab-case');
+  if (typeof scenario.world !== 'function') throw problem('world must be a function');
+  if (!scenario.input || typeof (scenario.input as { generate?: unknown }).generate !== 'function') throw problem('input must be a fast-check arbitrary');
+  const names = Object.keys(scenario.variants ?? {});
+  if (names.length === 0) throw problem('needs at least one variant');
+  if (!names.includes(scenario.defaultVariant)) throw problem(`defaultVariant '${scenario.defaultVariant}' is not one of its variants (${names.join(', ')})`);
+  if (scenario.startTime !== undefined && Number.isNaN(Date.parse(scenario.startTime))) throw problem(`startTime '${scenario.startTime}' is not an ISO instant`);
+  const invariantNames = new Set(scenario.invariants.map((i) => i.name));
+  if (invariantNames.size !== scenario.invariants.length) throw problem('two invariants share a name');
+  for (const [name, variant] of Object.entries(scenario.variants)) {
+    if (variant.expect === 'breaks' && (variant.breaks ?? []).length === 0) throw problem(`variant '${name}' expects a break but names no invariant in breaks`);
+    for (const broken of variant.breaks ?? []) {
+      if (!invariantNames.has(broken)) throw problem(`variant '${name}' expects '${broken}' to break, but the scenario has no such invariant`);
+    }
+  }
+  return scenario;
+}

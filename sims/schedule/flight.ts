@@ -1,0 +1,64 @@
+import type { System } from '../history/history.ts';
+
+/** What an actor asks the bridge to gate. */
+export interface GateRequest {
+  actor: string;
+  system: System;
+  operation: string;
+  args?: unknown;
+  /** The operation ends a transaction or unlocks (COMMIT, ROLLBACK, pg_advisory_unlock...). */
+  releasesLocks?: boolean;
+}
+
+export type FlightState = 'waiting' | 'running' | 'blocked' | 'done';
+
+/**
+ * One gated operation, from the moment the scheduler releases it until its caller resumes.
+ * `pid` is the Postgres backend serving it, once it holds a connection: the bridge needs it
+ * to tell a lock wait from a slow query. `done` settles when the I/O completes; the caller
+ * only continues when the bridge calls `resume()`, so two operations that complete in the same
+ * instant (a COMMIT and the lock waiter it wakes) are always handed back in the same order.
+ */
+export class Flight {
+  readonly request: GateRequest;
+  readonly seq: number;
+  state: FlightState = 'waiting';
+  pid: number | undefined;
+  /** When it first blocked, in bridge order: Postgres queues waiters in this order. */
+  blockedOrder = 0;
+  failed = false;
+  done: Promise<void> = Promise.resolve();
+  readonly started: Promise<void>;
+  readonly resumed: Promise<void>;
+  #resolveStarted!: () => void;
+  #resolveResumed!: () => void;
+
+  constructor(request: GateRequest, seq: number) {
+    this.request = request;
+    this.seq = seq;
+    this.started = new Promise<void>((resolve) => (this.#resolveStarted = resolve));
+    this.resumed = new Promise<void>((resolve) => (this.#resolveResumed = resolve));
+  }
+
+  /** Could completing this operation have released Postgres locks others wait for? */
+  mayReleaseLocks(): boolean {
+    return this.failed || this.request.releasesLocks === true;
+  }
+
+  isDone(): boolean {
+    return this.state === 'done';
+  }
+
+  /** Called once the I/O has been started (or was skipped because the gate threw). */
+  begin(done: Promise<void>): void {
+    this.state = 'running';
+    this.done = done.then(() => {
+      this.state = 'done';
+    });
+    this.#resolveStarted();
+  }
+
+  resume(): void {
+    this.#resolveResumed();
+  }
+}

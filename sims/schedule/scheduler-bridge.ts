@@ -1,0 +1,331 @@
+/**
+ * The scheduler bridge: every completion of external I/O in a run passes through here, and
+ * fast-check's scheduler decides its order.
+ *
+ * Guarantees (what makes a run a function of its seed and path):
+ * - Schedule BEFORE the call: an operation is started only when the scheduler releases it,
+ *   so arrival order at Postgres or a fake is the scheduler's choice, not the event loop's.
+ * - One operation in flight: after releasing a task the bridge waits until its I/O has
+ *   completed, or (Postgres) is blocked on a lock held by another actor, before the scheduler
+ *   may release anything else. A lock wait is therefore a yield point, not a hang.
+ * - Completions are handed back in a fixed order: the released operation first, then the
+ *   operations it woke (lock waiters, oldest first), each running up to its next gate before
+ *   the next is resumed. A COMMIT and the waiter it wakes may reach Node in either order; the
+ *   history and the scheduler's queue still see them in one order.
+ * - Before any release, every blocked operation is re-examined until it has completed or is
+ *   still blocked, so a waiter never completes "whenever".
+ * - Every operation is recorded in the history as invoke -> ok | fail | info.
+ *
+ * Not guaranteed: code that awaits real I/O without going through the bridge (a raw fetch, an
+ * ungated pg client) escapes the schedule and makes the run timing-dependent.
+ */
+import type { Scheduler } from 'fast-check';
+import type { SimClock } from '../clock/sim-clock.ts';
+import type { FaultInjector } from '../faults/fault-injector.ts';
+import type { EventType, HistoryRecorder } from '../history/history.ts';
+import { Flight, type GateRequest } from './flight.ts';
+import type { LockProbe } from './lock-probe.ts';
+import { noSignals, type BackendSignals } from './backend-signals.ts';
+
+export interface BridgeOptions {
+  history: HistoryRecorder;
+  clock: SimClock;
+  /** Needed when Postgres operations are gated; lets the bridge detect lock waits. */
+  probe?: LockProbe;
+  /** Simulated milliseconds each released operation takes (default 1). */
+  stepMs?: number;
+  /** Decides crash faults at each released operation. */
+  faults?: FaultInjector;
+  /** Lets the bridge pause blocked backends so several waiters wake in a fixed order. */
+  signals?: BackendSignals;
+}
+
+/** How a failed operation is recorded: `fail` (did not happen) or `info` (outcome unknown). */
+export type Classify = (error: unknown) => Exclude<EventType, 'invoke' | 'ok'>;
+
+export interface GateOptions<T> {
+  classify?: Classify;
+  /** What goes in the history for a successful result (default: the value itself, redacted). */
+  summarize?: (value: T) => unknown;
+}
+
+const failAlways: Classify = () => 'fail';
+/** ~1 ms each: a statement running for over a minute without waiting on a lock is stuck. */
+const STUCK_POLLS = 60_000;
+
+export class SchedulerBridge {
+  readonly #scheduler: Scheduler<GateRequest>;
+  readonly #history: HistoryRecorder;
+  readonly #clock: SimClock;
+  readonly #probe: LockProbe | undefined;
+  readonly #stepMs: number;
+  readonly #faults: FaultInjector | undefined;
+  readonly #signals: BackendSignals;
+  readonly #stopped = new Set<Flight>();
+  readonly #crashed = new Set<string>();
+  readonly #crashListeners: Array<(actor: string) => void> = [];
+  readonly #blocked = new Set<Flight>();
+  readonly #held = new Set<Promise<unknown>>();
+  #seq = 0;
+  #closed = false;
+  #releasing = false;
+  #blockSeq = 0;
+  /** Something completed outside a release: blocked operations must be re-examined. */
+  #dirty = false;
+  #tail: Promise<void> = Promise.resolve();
+  #failure: unknown;
+  /** How many times an operation was found waiting on a lock (each is a yield point taken). */
+  lockWaits = 0;
+
+  constructor(scheduler: Scheduler<GateRequest>, options: BridgeOptions) {
+    this.#scheduler = scheduler;
+    this.#history = options.history;
+    this.#clock = options.clock;
+    this.#probe = options.probe;
+    this.#stepMs = options.stepMs ?? 1;
+    this.#faults = options.faults;
+    this.#signals = options.signals ?? noSignals;
+  }
+
+  /** Actors that crashed in this run. */
+  crashed(): ReadonlySet<string> {
+    return this.#crashed;
+  }
+
+  /** Called when an actor crashes, e.g. to destroy its connections (its transaction rolls back). */
+  onCrash(listener: (actor: string) => void): void {
+    this.#crashListeners.push(listener);
+  }
+
+  clockNow(): number {
+    return this.#clock.now();
+  }
+
+  get history(): HistoryRecorder {
+    return this.#history;
+  }
+
+  /**
+   * Gate one operation: wait for the scheduler to release it, then `start` it. `start` receives
+   * the flight so it can report its Postgres backend pid as soon as it holds a connection.
+   */
+  async run<T>(request: GateRequest, start: (flight: Flight) => Promise<T>, options: GateOptions<T> = {}): Promise<T> {
+    this.#throwIfFailed();
+    if (this.#closed) throw new Error(`syncsim: ${request.actor} tried ${request.system} ${request.operation} after the run ended (an un-awaited promise?)`);
+    const flight = new Flight(request, this.#seq++);
+    await this.#scheduler.schedule(Promise.resolve(), label(request), request, (release) => this.#release(flight, release));
+
+    this.#clock.advance(this.#stepMs);
+    const op = this.#history.invoke(request.actor, request.system, request.operation, request.args);
+    if (this.#crashed.has(request.actor) || this.#faults?.decide(['crash'], request.actor, request.operation)) {
+      // A crash: this operation and everything after it never happen. The actor's promise
+      // never settles; the runner stops waiting for it.
+      this.#history.complete(op, 'info', { error: 'syncsim fault: actor crashed before this operation' });
+      flight.begin(Promise.resolve());
+      if (!this.#crashed.has(request.actor)) {
+        this.#crashed.add(request.actor);
+        for (const listener of this.#crashListeners) listener(request.actor);
+      }
+      return new Promise<T>(() => undefined);
+    }
+    let promise: Promise<T>;
+    try {
+      promise = start(flight);
+    } catch (error) {
+      promise = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    const settled = promise.then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => {
+        flight.failed = true;
+        return { ok: false as const, error };
+      },
+    );
+    flight.begin(
+      settled.then(() => {
+        // Completed outside a release: Postgres chose it as a deadlock victim, or a lock or
+        // statement timeout fired. Hand it back (and re-examine the others) at once.
+        if (!this.#releasing) this.#kick();
+      }),
+    );
+    const outcome = await settled;
+    await flight.resumed;
+    if (outcome.ok) {
+      this.#history.complete(op, 'ok', { result: options.summarize ? options.summarize(outcome.value) : outcome.value });
+      return outcome.value;
+    }
+    this.#history.complete(op, (options.classify ?? failAlways)(outcome.error), { error: describeError(outcome.error) });
+    throw outcome.error;
+  }
+
+  /** A sleep on the simulated clock is an operation like any other: the scheduler orders wake-ups. */
+  async sleep(actor: string, ms: number): Promise<void> {
+    const wakeAt = this.#clock.now() + ms;
+    await this.run({ actor, system: 'clock', operation: 'sleep', args: { ms } }, () => {
+      this.#clock.advanceTo(wakeAt);
+      return Promise.resolve();
+    });
+  }
+
+  /**
+   * Background I/O that must finish before the next release, e.g. a destroyed connection's
+   * backend going away (its locks are released only then).
+   */
+  hold(work: Promise<unknown>): void {
+    const tracked = work.finally(() => this.#held.delete(tracked));
+    this.#held.add(tracked);
+  }
+
+  /** Wait for held background I/O and blocked operations to reach a stable state. */
+  quiesce(): Promise<void> {
+    return this.#exclusive(() => this.#quiesce());
+  }
+
+  /** After the run: any further gated call is a bug in the code under test (work outliving its caller). */
+  close(): void {
+    this.#closed = true;
+    // Never leave a backend stopped: it could not even shut down.
+    for (const flight of this.#stopped) if (flight.pid !== undefined) this.#signals.cont(flight.pid);
+    this.#stopped.clear();
+  }
+
+  /** Operations that are still blocked on a lock (for diagnostics and the end-of-case sweep). */
+  blocked(): readonly Flight[] {
+    return [...this.#blocked];
+  }
+
+  // The scheduler calls this when it picks `flight`'s task. It returns once the run is again
+  // in a quiet state: nothing running, every completed operation handed back to its caller
+  // (in a fixed order) and every other operation blocked.
+  #release(flight: Flight, release: () => Promise<unknown>): Promise<void> {
+    return this.#exclusive(async () => {
+      await this.#quiesce();
+      this.#pauseAllButOldest();
+      this.#releasing = true;
+      try {
+        await release();
+        await flight.started;
+        const state = await this.#settle(flight);
+        if (state === 'done') await this.#resume(flight);
+        const held = this.#held.size > 0;
+        while (this.#held.size > 0) await Promise.allSettled([...this.#held]);
+        // Only ending a transaction (COMMIT, ROLLBACK, a failed statement) or a backend going
+        // away releases locks; anything else cannot wake a waiter, so waiters stay as they are.
+        if (held || (state === 'done' && flight.mayReleaseLocks())) await this.#settleBlocked();
+      } finally {
+        this.#releasing = false;
+      }
+    });
+  }
+
+  async #quiesce(): Promise<void> {
+    while (this.#held.size > 0) await Promise.allSettled([...this.#held]);
+    if (this.#dirty) await this.#settleBlocked();
+  }
+
+  /** Hand a completed operation back to its caller and let it run up to its next gate. */
+  async #resume(flight: Flight): Promise<void> {
+    flight.resume();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  /** Blocked operations in the order they started waiting (Postgres' wait-queue order). */
+  #blockedOldestFirst(): Flight[] {
+    return [...this.#blocked].sort((a, b) => a.blockedOrder - b.blockedOrder);
+  }
+
+  /** With two or more waiters, stop all but the oldest so they cannot race when woken. */
+  #pauseAllButOldest(): void {
+    if (!this.#signals.available || this.#blocked.size < 2) return;
+    for (const flight of this.#blockedOldestFirst().slice(1)) {
+      if (flight.pid === undefined || this.#stopped.has(flight)) continue;
+      this.#signals.stop(flight.pid);
+      this.#stopped.add(flight);
+    }
+  }
+
+  /**
+   * Re-examine blocked operations, oldest first, until each is resumed or (still) blocked. A
+   * paused backend is continued only when its turn comes, after the older ones have settled.
+   */
+  async #settleBlocked(): Promise<void> {
+    this.#dirty = false;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const flight of this.#blockedOldestFirst()) {
+        this.#blocked.delete(flight);
+        if (this.#stopped.delete(flight) && flight.pid !== undefined) this.#signals.cont(flight.pid);
+        if ((await this.#settle(flight, true)) === 'done') {
+          await this.#resume(flight);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  /** Run `work` after any release or pass in progress: one of them at a time. */
+  #exclusive(work: () => Promise<void>): Promise<void> {
+    const next = this.#tail.then(work);
+    this.#tail = next.catch(() => undefined);
+    return next;
+  }
+
+  /** An operation completed on its own: hand it back and settle the rest now. */
+  #kick(): void {
+    this.#dirty = true;
+    this.#exclusive(() => this.#quiesce()).catch((error: unknown) => {
+      this.#failure ??= error;
+    });
+  }
+
+  #throwIfFailed(): void {
+    if (this.#failure !== undefined) throw this.#failure instanceof Error ? this.#failure : new Error(describeError(this.#failure));
+  }
+
+  /** Wait until `flight` has completed or is blocked on a lock. */
+  async #settle(flight: Flight, wasBlocked = false): Promise<'done' | 'blocked'> {
+    const done = flight.done.then(() => 'done' as const);
+    for (let polls = 0; ; polls++) {
+      // A statement that neither completes nor waits on a lock for this long is stuck on
+      // something the bridge cannot see (an LWLock, a network stall): fail loudly, never hang.
+      if (polls === STUCK_POLLS) throw new Error(`syncsim: ${label(flight.request)} neither completed nor waited on a lock after ${STUCK_POLLS} polls: ${JSON.stringify(flight.request.args)}`);
+      if (flight.isDone()) return 'done';
+      // A flight that was blocked is probed at once (it usually still is). A fresh one gets one
+      // event-loop turn, then the probe races its completion; later polls are 1 ms apart.
+      if (!(wasBlocked && polls === 0) && (await Promise.race([done, polls === 0 ? turn() : pause()])) === 'done') return 'done';
+      if (!this.#probe || flight.pid === undefined) continue;
+      const probed = this.#probe.isBlocked(flight.pid).then((blocked) => (blocked ? ('blocked' as const) : ('running' as const)));
+      const state = await Promise.race([done, probed]);
+      if (state === 'done' || flight.isDone()) return 'done';
+      if (state === 'blocked') {
+        if (!wasBlocked) {
+          this.lockWaits++;
+          flight.blockedOrder = ++this.#blockSeq;
+        }
+        flight.state = 'blocked';
+        this.#blocked.add(flight);
+        return 'blocked';
+      }
+    }
+  }
+}
+
+function turn(): Promise<'turn'> {
+  return new Promise((resolve) => setImmediate(() => resolve('turn')));
+}
+
+function pause(): Promise<'pause'> {
+  return new Promise((resolve) => setTimeout(() => resolve('pause'), 1));
+}
+
+function label(request: GateRequest): string {
+  return `${request.actor}:${request.system}:${request.operation}`;
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? `${code} ${error.message}` : error.message;
+  }
+  return String(error);
+}
