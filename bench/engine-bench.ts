@@ -1,0 +1,33 @@
+/**
+ * Engine benchmark: prints the figures issue #2 asks for. Targets are benchmarks, not tests:
+ *   - Postgres cold start <= 1 s
+ *   - per-case reset plus a ~100-row world <= 5 ms median
+ *   - >= 100 lost-update cases per second (locked variant, 2 cores)
+ * Run: npm run bench
+ */
+import { createTestDatabase, defaultMigrationsDir, ensureTemplate, loadMigrations, startPostgres } from '../sims/postgres/index.ts';
+import { openCaseEngine } from '../sims/runner/case-engine.ts';
+import { runScenario } from '../sims/runner/run-scenario.ts';
+import { lostUpdateScenario } from '../scenarios/examples/lost-update/lost-update.scenario.ts';
+import { measurePostgres } from './postgres-bench.ts';
+
+async function casesPerSecond(variant: 'locked' | 'naive', runs: number): Promise<{ cases: number; seconds: number; lockWaits: number }> {
+  await using server = await startPostgres({ log: () => undefined });
+  const template = await ensureTemplate(server, await loadMigrations(defaultMigrationsDir()));
+  await using database = await createTestDatabase(server, template, 'bench');
+  await using engine = await openCaseEngine(database.url, { localBackends: server.kind === 'embedded' });
+  await runScenario(lostUpdateScenario, variant, engine, { seed: 1, runs: 20 }); // warm-up
+  const started = performance.now();
+  const result = await runScenario(lostUpdateScenario, variant, engine, { seed: 2, runs });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 'held') throw new Error(`bench: lost-update:${variant} did not hold (${result.status})`);
+  return { cases: result.cases, seconds, lockWaits: result.lockWaits };
+}
+
+const pg = await measurePostgres();
+console.log(JSON.stringify(pg, null, 2));
+const locked = await casesPerSecond('locked', 400);
+console.log(
+  `lost-update:locked  ${locked.cases} cases in ${locked.seconds.toFixed(2)} s = ${(locked.cases / locked.seconds).toFixed(0)} cases/s ` +
+    `(${locked.lockWaits} lock waits; target >= 100 cases/s)`,
+);
