@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process */
 // The `syncsim` command. The sources are TypeScript; tsx loads them without a build step so
 // `npm install` is the only setup a user needs.
 import { register } from 'tsx/esm/api';

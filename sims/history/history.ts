@@ -86,5 +86,5 @@ export function redact(value: unknown, depth = 0): unknown {
     for (const [key, inner] of Object.entries(value)) out[key] = SECRET_KEY.test(key) ? '[redacted]' : redact(inner, depth + 1);
     return out;
   }
-  return String(value);
+  return typeof value === 'function' ? `[function ${value.name}]` : typeof value === 'symbol' ? value.toString() : '[unknown]';
 }
