@@ -38,8 +38,8 @@ export function interleaving(history: readonly HistoryEvent[], limit = 40): stri
     .filter((e) => e.type !== 'invoke' && e.system !== 'actor')
     .map((e) => {
       const call = invokes.get(e.op);
-      const args = call?.args as { sql?: string } | undefined;
-      const what = args?.sql ?? e.operation;
+      const args = call?.args as { sql?: string; params?: unknown[] } | undefined;
+      const what = args?.sql ? `${args.sql}${args.params ? ` ${JSON.stringify(args.params)}` : ''}` : e.operation;
       const result = e.result as { rowCount?: number | null; rows?: unknown[] } | undefined;
       const shown = e.type === 'ok' ? (result?.rows && result.rows.length > 0 ? ` -> ${JSON.stringify(result.rows)}` : '') : ` -> ${e.type}: ${e.error ?? ''}`;
       return `t=${String(e.time).padStart(4)}ms ${e.actor.padEnd(10)} ${what}${shown}`;

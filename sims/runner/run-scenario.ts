@@ -97,7 +97,7 @@ export async function runScenario<Input, World>(
       status: 'broken',
       met,
       path: details.counterexamplePath,
-      counterexample: fc.stringify(failure.input),
+      counterexample: printable(failure.input),
       faultPlan: failure.plan,
       faultsInjected: failure.outcome.faults,
       phase: failure.outcome.phase,
@@ -116,10 +116,15 @@ export async function runScenario<Input, World>(
     status: 'held',
     met: variant.expect === 'holds',
     ...(options.path !== undefined ? { path: options.path } : {}),
-    ...(last ? { counterexample: fc.stringify(last.input) } : {}),
+    ...(last ? { counterexample: printable(last.input) } : {}),
     violations: [],
     broken: [],
     history: last?.outcome.history ?? [],
     schedule: last?.outcome.schedule ?? [],
   };
+}
+
+/** fast-check's printout, minus the null-prototype marker records carry (noise to a reader). */
+function printable(value: unknown): string {
+  return fc.stringify(value).replaceAll('__proto__:null,', '');
 }

@@ -35,7 +35,7 @@ describe(`lost-update (seed ${seed ?? 'random'})`, () => {
 
     const report = formatRun(result);
     const replayLines = report.split('\n').filter((line) => line.includes('syncsim run'));
-    expect(replayLines).toEqual([`  replay: npx syncsim run lost-update:naive --seed ${result.seed} --path ${result.path}`]);
+    expect(replayLines).toEqual([`  replay: npx syncsim run lost-update:naive --seed=${result.seed} --path=${result.path}`]);
 
     const replay = { seed: result.seed, path: result.path! };
     const first = await runScenario(lostUpdateScenario, 'naive', engine, replay);
