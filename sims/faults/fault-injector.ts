@@ -34,14 +34,15 @@ export class FaultInjector {
   }
 
   /** Which of `candidates` fires for this operation, if any (at most one per operation). */
-  decide<K extends FaultKind>(candidates: readonly K[], actor: string, operation: string): K | undefined {
+  decide<K extends string>(candidates: readonly K[], actor: string, operation: string): K | undefined {
     if (this.#healed) return undefined;
     for (const kind of candidates) {
-      const rate = this.plan.rates[kind];
+      // Kinds outside the catalogue have no rate in any plan, so they never fire.
+      const rate = this.plan.rates[kind as string as FaultKind];
       if (rate === undefined || rate <= 0) continue;
       if (kind === 'crash' && this.plan.crashable && !this.plan.crashable.includes(actor)) continue;
       if (this.#rng.chance(rate)) {
-        this.injected.push({ kind, actor, operation });
+        this.injected.push({ kind: kind as string as FaultKind, actor, operation });
         return kind;
       }
     }
