@@ -32,8 +32,8 @@ const scenario = defineScenario<null, World>({
   kind: 'example',
   title: 'one transactional insert under a fault',
   input: fc.constant(null),
-  async world({ db }) {
-    return { rows: async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM channel_connections')).rows[0]!.n) };
+  world({ db }) {
+    return Promise.resolve({ rows: async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM channel_connections')).rows[0]!.n) });
   },
   // The tests assert on the history and the table directly.
   invariants: [],
