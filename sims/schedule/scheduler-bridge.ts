@@ -52,6 +52,8 @@ export interface GateOptions<T> {
 const failAlways: Classify = () => 'fail';
 /** ~1 ms each: a statement running for over a minute without waiting on a lock is stuck. */
 const STUCK_POLLS = 60_000;
+/** The first probes follow each other at once (a probe round trip paces them); later ones are 1 ms apart. */
+const EAGER_POLLS = 4;
 
 export class SchedulerBridge {
   readonly #scheduler: Scheduler<GateRequest>;
@@ -291,8 +293,8 @@ export class SchedulerBridge {
       if (polls === STUCK_POLLS) throw new Error(`syncsim: ${label(flight.request)} neither completed nor waited on a lock after ${STUCK_POLLS} polls: ${JSON.stringify(flight.request.args)}`);
       if (flight.isDone()) return 'done';
       // A flight that was blocked is probed at once (it usually still is). A fresh one gets one
-      // event-loop turn, then the probe races its completion; later polls are 1 ms apart.
-      if (!(wasBlocked && polls === 0) && (await Promise.race([done, polls === 0 ? turn() : pause()])) === 'done') return 'done';
+      // event-loop turn, then the probe races its completion; after a few probes, 1 ms apart.
+      if (!(wasBlocked && polls === 0) && (await Promise.race([done, polls < EAGER_POLLS ? turn() : pause()])) === 'done') return 'done';
       if (!this.#probe || flight.pid === undefined) continue;
       const probed = this.#probe.isBlocked(flight.pid).then((blocked) => (blocked ? ('blocked' as const) : ('running' as const)));
       const state = await Promise.race([done, probed]);
