@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { SerializedError } from '@vitest/utils';
-import { migrationsDir, outputFile, parseFlags } from './parse-flags.ts';
+import { CliError } from './cli-error.ts';
+import { migrationsDir, outputFile, parseFlags, parseInteger } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -24,7 +25,7 @@ export function verdictOf(errors: readonly SerializedError[]): Verdict {
 }
 
 export async function checkCommand(args: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseFlags('check', args, ['junit', 'migrations']);
+  const { values, positionals } = parseFlags('check', args, ['junit', 'migrations', 'seed', 'shard']);
   if (values.help) {
     out(USAGE.check ?? '');
     return 0;
@@ -32,6 +33,10 @@ export async function checkCommand(args: string[], out: (line: string) => void):
   const junit = outputFile('--junit', values.junit);
   const migrations = migrationsDir(values.migrations);
   if (migrations) process.env.SYNCSIM_MIGRATIONS = migrations;
+  const seed = parseInteger('--seed', values.seed, -2147483648);
+  // Scenario tests read SYNCSIM_SEED; the vitest workers inherit this process's environment.
+  if (seed !== undefined) process.env.SYNCSIM_SEED = String(seed);
+  if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard)) throw new CliError(`--shard must look like 1/3, got '${values.shard}'`);
 
   let worst: Verdict = 'held';
   const raise = (v: Verdict) => {
@@ -76,6 +81,7 @@ export async function checkCommand(args: string[], out: (line: string) => void):
     run: true,
     watch: false,
     reporters: junit ? [reporter, ['junit', { outputFile: junit }]] : [reporter],
+    ...(values.shard !== undefined ? { shard: values.shard } : {}),
   });
   await vitest.close();
   if (passed + failed === 0) {

@@ -31,6 +31,8 @@ describe('syncsim usage errors', () => {
     [['run', 'lost-update', '--runs', '0'], /^syncsim: --runs must be an integer >= 1/],
     [['reproduce', 'lost-update', '--bogus'], /^syncsim: unknown flag --bogus for 'reproduce'/],
     [['check', '--bogus'], /^syncsim: unknown flag --bogus for 'check'/],
+    [['check', '--shard', 'half'], /^syncsim: --shard must look like 1\/3/],
+    [['check', '--seed', '1.5'], /^syncsim: --seed must be an integer/],
     [['frob'], /^syncsim: unknown command 'frob'/],
   ])('%j is one line naming the problem, exit 3', (args, message) => {
     const { code, stdout, stderr } = syncsim(...args);

@@ -3,7 +3,7 @@ export const USAGE: Record<string, string> = {
   main: `syncsim - prove that Postgres stays consistent with the systems beside it
 
 Usage:
-  syncsim check [--migrations DIR] [--junit FILE]        run every scenario (the CI gate)
+  syncsim check [--seed N] [--shard I/N] [--junit FILE]  run every scenario (the CI gate)
   syncsim run <scenario>[:<variant>] [options]           run or replay one scenario
   syncsim reproduce <scenario> [--json FILE]             run every variant side by side
   syncsim list                                           list scenarios and variants
@@ -12,11 +12,13 @@ Usage:
 Exit codes: 0 all hold, 1 an invariant broke, 2 inconclusive, 3 harness error.
 Postgres: DATABASE_URL if set, else Testcontainers if Docker answers, else embedded
 (force with SYNCSIM_POSTGRES=embedded|testcontainers|url).`,
-  check: `Usage: syncsim check [--migrations DIR] [--junit FILE]
+  check: `Usage: syncsim check [--seed N] [--shard I/N] [--junit FILE] [--migrations DIR]
 
 Runs every scenario test (scenarios/**/*.test.ts) through vitest on one Postgres server.
-  --migrations DIR   use this folder of .sql migrations instead of src/db/migrations
+  --seed N           run every scenario with this fast-check seed (default: random per run)
+  --shard I/N        run only the I-th of N slices of the scenario files (split CI machines)
   --junit FILE       also write a JUnit XML report to FILE
+  --migrations DIR   use this folder of .sql migrations instead of src/db/migrations
 Exit: 0 every scenario met its expectation, 1 an invariant broke, 2 inconclusive, 3 harness error.`,
   run: `Usage: syncsim run <scenario>[:<variant>] [--seed N] [--path P] [--runs N] [--json FILE] [--migrations DIR]
 
