@@ -1,0 +1,111 @@
+/**
+ * Puts a real `stream-chat` client under the run's scheduler: a custom axios adapter wraps the
+ * WHOLE round trip (the default adapter, which msw intercepts) in `gate.run`, so the scheduler
+ * decides when each SDK request reaches the fake and the history records it as
+ * invoke -> ok | fail | info under `METHOD /path/{template}`.
+ *
+ * The request's fault is decided inside the gated call (so draws follow the release order):
+ * - http-500/502/503/429: a real HTTP answer from the handlers (Stream's error body; 429 with
+ *   code 9 and X-RateLimit-*); the store is not touched; recorded `fail`.
+ * - connection-reset: rejected like axios does (ECONNRESET) before the request is delivered; `fail`.
+ * - client-timeout: rejected with ECONNABORTED before the request is delivered; the caller
+ *   cannot know that, so it is recorded `info`.
+ * - http-latency: the injected clock advances by the plan's latency; past the client's timeout
+ *   the request IS delivered and the caller gets ECONNABORTED (`info`).
+ * - response-lost: the store applies the request, then the caller gets ECONNRESET (`info`).
+ * The fault travels to the handler in an internal header; arguments in the history never hold
+ * the api_key, the JWT or the fault header.
+ */
+import axios, { AxiosError, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
+import type { StreamChat } from 'stream-chat';
+import type { FaultSource, IoGate } from '../io-gate.ts';
+import { FAULT_HEADER } from './stream-handlers.ts';
+
+export const STREAM_HTTP_FAULTS = ['http-500', 'http-502', 'http-503', 'http-429', 'http-latency', 'connection-reset', 'client-timeout', 'response-lost'] as const;
+export type StreamHttpFault = (typeof STREAM_HTTP_FAULTS)[number];
+
+export interface GateStreamClientOptions {
+  gate: IoGate;
+  actor: string;
+  faults?: FaultSource;
+  /** Advanced by an `http-latency` fault (the run's simulated clock). */
+  clock?: { advance(ms: number): void };
+}
+
+/** Errors whose outcome is unknown to the caller (the write may have happened). */
+const unknownOutcome = new WeakSet<object>();
+
+export function gateStreamClient(client: StreamChat, options: GateStreamClientOptions): void {
+  const instance = client.axiosInstance;
+  const deliver: AxiosAdapter = axios.getAdapter(instance.defaults.adapter ?? axios.defaults.adapter);
+  instance.defaults.adapter = (config) => {
+    const url = new URL(config.url ?? '', config.baseURL ?? 'https://stream.fake');
+    const operation = `${(config.method ?? 'get').toUpperCase()} ${pathTemplate(url.pathname)}`;
+    return options.gate.run(
+      { actor: options.actor, system: 'stream', operation, args: requestArgs(url, config) },
+      () => roundTrip(config, deliver, options, operation),
+      { classify: (error) => (typeof error === 'object' && error !== null && unknownOutcome.has(error) ? 'info' : 'fail'), summarize: (response) => ({ status: response.status }) },
+    );
+  };
+}
+
+async function roundTrip(config: InternalAxiosRequestConfig, deliver: AxiosAdapter, options: GateStreamClientOptions, operation: string): Promise<AxiosResponse> {
+  const fault = options.faults?.decide(STREAM_HTTP_FAULTS, options.actor, operation);
+  switch (fault) {
+    case undefined:
+      return deliver(config);
+    case 'connection-reset':
+      throw new AxiosError('read ECONNRESET', 'ECONNRESET', config);
+    case 'client-timeout':
+      throw unknown(new AxiosError(`timeout of ${config.timeout ?? 0}ms exceeded`, 'ECONNABORTED', config));
+    case 'http-latency': {
+      const ms = options.faults!.latency();
+      options.clock?.advance(ms);
+      if (config.timeout && ms >= config.timeout) {
+        await deliver(config).catch(() => undefined);
+        throw unknown(new AxiosError(`timeout of ${config.timeout}ms exceeded`, 'ECONNABORTED', config));
+      }
+      return deliver(config);
+    }
+    case 'response-lost':
+      await deliver(config).catch(() => undefined);
+      throw unknown(new AxiosError('socket hang up', 'ECONNRESET', config));
+    default:
+      config.headers.set(FAULT_HEADER, fault);
+      return deliver(config);
+  }
+}
+
+function unknown(error: AxiosError): AxiosError {
+  unknownOutcome.add(error);
+  return error;
+}
+
+/** `/channels/messaging/gym-1/message` -> `/channels/{type}/{id}/message`. */
+export function pathTemplate(path: string): string {
+  const seg = path.split('/').filter(Boolean);
+  if (seg[0] === 'channels' && seg.length >= 2 && seg[1] !== 'delete') {
+    seg[1] = '{type}';
+    if (seg.length >= 3 && !(seg.length === 3 && seg[2] === 'query')) seg[2] = '{id}';
+  } else if ((seg[0] === 'users' && seg.length === 2 && seg[1] !== 'delete') || (seg[0] === 'tasks' && seg.length === 2)) {
+    seg[1] = '{id}';
+  }
+  return `/${seg.join('/')}`;
+}
+
+/** What the history records: the concrete path, query (no api_key) and JSON body. */
+function requestArgs(url: URL, config: InternalAxiosRequestConfig): unknown {
+  const query: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries((config.params ?? {}) as Record<string, unknown>)) {
+    if (key !== 'api_key' && value !== undefined) query[key] = value;
+  }
+  let body: unknown;
+  if (typeof config.data === 'string' && config.data !== '') {
+    try {
+      body = JSON.parse(config.data);
+    } catch {
+      body = config.data;
+    }
+  }
+  return { path: url.pathname, ...(Object.keys(query).length > 0 ? { query } : {}), ...(body === undefined ? {} : { body }) };
+}

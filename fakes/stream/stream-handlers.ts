@@ -1,0 +1,123 @@
+/**
+ * msw handlers for the Stream Chat REST API: they only translate HTTP <-> StreamFake. Per
+ * request, in Stream's order: an injected fault (the `x-syncsim-fault` header set by
+ * gateStreamClient), api_key, server JWT, the endpoint's rate limit, then the store. Every
+ * answer carries the endpoint's X-RateLimit-* headers; errors use Stream's body and status.
+ * Order matters: `/channels/{type}/query` must come before `/channels/{type}/{id}`.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { streamErrorBody, StreamError } from './stream-error.ts';
+import type { StreamFake } from './stream-fake.ts';
+import { verifyServerToken } from './verify-server-token.ts';
+
+/** Internal header carrying the fault decided inside the gate; never reaches the store. */
+export const FAULT_HEADER = 'x-syncsim-fault';
+export const DEFAULT_BASE_URL = 'https://stream.fake';
+
+type Json = Record<string, unknown>;
+type Params = Record<string, string | readonly string[] | undefined>;
+interface Call {
+  url: URL;
+  params: Record<string, string>;
+  body: Json;
+}
+type Operation = (call: Call) => { status?: number; body: Json };
+
+export interface StreamHandlerOptions {
+  /** Honour the fault header (default true; the standalone server turns it off). */
+  acceptFaults?: boolean;
+}
+
+export function streamHandlers(fake: StreamFake, baseUrl: string = DEFAULT_BASE_URL, options: StreamHandlerOptions = {}): HttpHandler[] {
+  const base = baseUrl.replace(/\/+$/, '');
+  const store = fake.store;
+  const route = (method: 'get' | 'post' | 'patch' | 'delete', path: string, op: string, run: Operation): HttpHandler =>
+    http[method](`${base}${path}`, async ({ request, params }) => serve(fake, op, request, params, run, options.acceptFaults ?? true));
+  const flag = (url: URL, name: string) => url.searchParams.get(name) === 'true';
+
+  return [
+    route('post', '/users', 'UpdateUsers', ({ body }) => ({ status: 201, body: store.upsertUsers(body.users) })),
+    route('patch', '/users', 'UpdateUsersPartial', ({ body }) => ({ body: store.partialUpdateUsers(body.users) })),
+    route('get', '/users', 'QueryUsers', ({ url }) => ({ body: store.queryUsers(parsePayload(url)) })),
+    route('post', '/users/delete', 'DeleteUsers', ({ body }) => ({ status: 201, body: store.deleteUsers(body) })),
+    route('delete', '/users/:id', 'DeleteUser', ({ url, params }) => ({
+      body: store.deleteUser(params.id!, { hard_delete: flag(url, 'hard_delete'), mark_messages_deleted: flag(url, 'mark_messages_deleted') }),
+    })),
+    route('post', '/channels', 'QueryChannels', ({ body }) => ({ status: 201, body: store.queryChannels(body) })),
+    route('post', '/channels/delete', 'DeleteChannels', ({ body }) => ({ status: 201, body: store.deleteChannels(body.cids, body.hard_delete === true) })),
+    route('get', '/tasks/:id', 'GetTask', ({ params }) => ({ body: store.getTask(params.id!) })),
+    route('post', '/channels/:type/query', 'GetOrCreateChannel', ({ params, body }) => ({ status: 201, body: store.getOrCreateChannel(params.type!, undefined, body).response })),
+    route('post', '/channels/:type/:id/query', 'GetOrCreateChannel', ({ params, body }) => ({ status: 201, body: store.getOrCreateChannel(params.type!, params.id, body).response })),
+    route('post', '/channels/:type/:id/message', 'SendMessage', ({ params, body }) => ({ status: 201, body: store.sendMessage(params.type!, params.id!, body) })),
+    route('post', '/channels/:type/:id/truncate', 'TruncateChannel', ({ params, body }) => ({ status: 201, body: store.truncateChannel(params.type!, params.id!, body) })),
+    route('post', '/channels/:type/:id', 'UpdateChannel', ({ params, body }) => ({ status: 201, body: store.updateChannel(params.type!, params.id!, body) })),
+    route('patch', '/channels/:type/:id', 'UpdateChannelPartial', ({ params, body }) => ({ body: store.updateChannelPartial(params.type!, params.id!, body) })),
+    route('delete', '/channels/:type/:id', 'DeleteChannel', ({ url, params }) => ({ body: store.deleteChannel(params.type!, params.id!, flag(url, 'hard_delete')) })),
+  ];
+}
+
+async function serve(fake: StreamFake, op: string, request: Request, rawParams: Params, run: Operation, acceptFaults: boolean): Promise<Response> {
+  const url = new URL(request.url);
+  const fault = acceptFaults ? request.headers.get(FAULT_HEADER) : null;
+  if (fault) return faultResponse(fault, op, fake);
+  let rateHeaders: Record<string, string> = {};
+  try {
+    const key = url.searchParams.get('api_key');
+    if (!key || key !== fake.apiKey) throw new StreamError(401, 2, 'api_key not found');
+    verifyServerToken({ authorization: request.headers.get('authorization'), authType: request.headers.get('stream-auth-type') }, fake.apiSecret);
+    const verdict = fake.limiter.take(op);
+    rateHeaders = verdict.headers;
+    if (!verdict.allowed) throw new StreamError(429, 9, 'Too many requests, check response headers for more info.');
+    const params: Record<string, string> = {};
+    for (const [k, v] of Object.entries(rawParams)) if (typeof v === 'string') params[k] = decodeURIComponent(v);
+    const body = await readBody(request);
+    const result = run({ url, params, body });
+    return HttpResponse.json({ ...result.body, duration: '0.42ms' }, { status: result.status ?? 200, headers: rateHeaders });
+  } catch (error) {
+    if (!(error instanceof StreamError)) throw error;
+    const headers: Record<string, string> = { ...rateHeaders };
+    if (error.status === 429) headers['Retry-After'] = String(Math.max(1, Number(rateHeaders['X-RateLimit-Reset']) - Math.floor(fake.now() / 1000)));
+    return HttpResponse.json(streamErrorBody(op, error), { status: error.status, headers });
+  }
+}
+
+async function readBody(request: Request): Promise<Json> {
+  const text = await request.text();
+  if (text === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new StreamError(400, 4, 'invalid JSON body');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new StreamError(400, 4, 'body must be a JSON object');
+  return parsed as Json;
+}
+
+function parsePayload(url: URL): Json {
+  const raw = url.searchParams.get('payload');
+  if (raw === null) throw new StreamError(400, 4, 'payload is required');
+  try {
+    return JSON.parse(raw) as Json;
+  } catch {
+    throw new StreamError(400, 4, 'payload must be valid JSON');
+  }
+}
+
+/** An injected fault as the real service (or the proxy in front of it) would answer it. */
+function faultResponse(fault: string, op: string, fake: StreamFake): Response {
+  const reset = String(Math.floor(fake.now() / 60_000 + 1) * 60);
+  switch (fault) {
+    case 'http-429':
+      return HttpResponse.json(streamErrorBody(op, new StreamError(429, 9, 'Too many requests, check response headers for more info.')), {
+        status: 429,
+        headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset, 'Retry-After': '60' },
+      });
+    case 'http-502':
+      return new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } });
+    case 'http-503':
+      return new HttpResponse('<html><body><h1>503 Service Unavailable</h1></body></html>', { status: 503, headers: { 'Content-Type': 'text/html' } });
+    default:
+      return HttpResponse.json(streamErrorBody(op, new StreamError(500, -1, 'internal system error')), { status: 500 });
+  }
+}
