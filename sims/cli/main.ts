@@ -3,6 +3,7 @@
  * problem and exit 3, before anything runs or is written.
  */
 import { checkCommand } from './check-command.ts';
+import { fakeCommand } from './fake-command.ts';
 import { CliError } from './cli-error.ts';
 import { listCommand } from './list-command.ts';
 import { reproduceCommand } from './reproduce-command.ts';
@@ -29,8 +30,10 @@ export async function main(argv: string[]): Promise<number> {
         return await reproduceCommand(args, out, err);
       case 'list':
         return listCommand(args, out);
+      case 'fake':
+        return await fakeCommand(args, out);
       default:
-        throw new CliError(`unknown command '${command}' (commands: check, run, reproduce, list; see syncsim --help)`);
+        throw new CliError(`unknown command '${command}' (commands: check, run, reproduce, list, fake; see syncsim --help)`);
     }
   } catch (error) {
     if (error instanceof CliError) {
