@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { StreamChat } from 'stream-chat';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 const BIN = resolve(import.meta.dirname, '../../bin/syncsim.js');
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
@@ -15,6 +15,10 @@ describe('syncsim fake stream', () => {
     const child = spawn(process.execPath, [BIN, 'fake', 'stream', '--port', '0', '--seed', '3', '--api-key', 'k1', '--api-secret', 's1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    // A failed expectation must not leave the server running.
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
     for (let waited = 0; !out.includes('Ctrl-C') && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     const url = /stream fake on (\S+)/.exec(out)?.[1];
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
