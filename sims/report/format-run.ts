@@ -19,7 +19,10 @@ export function formatRun(result: RunResult, invocation?: string): string {
   if (result.error) lines.push(`  error: ${result.error}`);
   if (result.status === 'broken') {
     for (const v of result.violations) lines.push(`  ${v.invariant}: ${v.message}`);
-    if (result.counterexample) lines.push(`  counterexample: ${result.counterexample}`);
+    if (result.counterexample) {
+      const from = result.firstFailure && result.firstFailure !== result.counterexample ? `  (shrunk from ${result.firstFailure})` : '';
+      lines.push(`  counterexample: ${result.counterexample}${from}`);
+    }
     if (result.phase) lines.push(`  found after phase: ${result.phase}`);
     const ops = interleaving(result.history);
     if (ops.length > 0) {

@@ -28,6 +28,8 @@ export interface RunResult {
   lockWaits: number;
   /** The reported case's input (the shrunk counterexample on failure), as fast-check prints it. */
   counterexample?: string;
+  /** The input of the first failing case, before shrinking. */
+  firstFailure?: string;
   /** The reported case's fault plan and the faults that actually fired. */
   faultPlan?: string;
   faultsInjected?: string[];

@@ -39,15 +39,16 @@ export async function runScenario<Input, World>(
   let cases = 0;
   let lockWaits = 0;
   let failure: { input: Input; plan: string; outcome: CaseOutcome } | undefined;
+  let firstFailure: Input | undefined;
   let last: { input: Input; plan: string; outcome: CaseOutcome } | undefined;
   let harnessError: unknown;
 
   const property = fc.asyncProperty(
     scenario.input,
-    fc.scheduler<GateRequest>(),
     fc.noShrink(fc.integer({ min: 0, max: 0x7fffffff })),
     scenario.faults ?? fc.constant(NO_FAULTS),
-    async (input, scheduler, seed, plan) => {
+    async (input, seed, plan) => {
+      const scheduler = schedulerFor(seed);
       // After a harness error every further case (shrinking included) is skipped: shrinking
       // a broken harness finds nothing.
       if (harnessError !== undefined) return;
@@ -65,6 +66,7 @@ export async function runScenario<Input, World>(
       last = { input, plan: describeFaultPlan(plan), outcome };
       if (outcome.violations.length > 0) {
         failure = last;
+        firstFailure ??= input;
         throw new InvariantBroken(outcome.violations.map((v) => `${v.invariant}: ${v.message}`).join('\n'));
       }
     },
@@ -98,6 +100,7 @@ export async function runScenario<Input, World>(
       met,
       path: details.counterexamplePath,
       counterexample: printable(failure.input),
+      ...(firstFailure !== undefined ? { firstFailure: printable(firstFailure) } : {}),
       faultPlan: failure.plan,
       faultsInjected: failure.outcome.faults,
       phase: failure.outcome.phase,
@@ -127,4 +130,17 @@ export async function runScenario<Input, World>(
 /** fast-check's printout, minus the null-prototype marker records carry (noise to a reader). */
 function printable(value: unknown): string {
   return fc.stringify(value).replaceAll('__proto__:null,', '');
+}
+
+/**
+ * A fresh fc.scheduler() for every case, drawn from the case's seed. fast-check hands the SAME
+ * scheduler value to every shrink attempt through clones that share one random stream, so each
+ * clone interleaves differently, and a replay by (seed, path), which clones it fewer times, would
+ * not see the interleaving that was reported. Built from a seed that does not shrink, every run
+ * of a case - first try, shrink attempt or replay - makes the same scheduling choices.
+ */
+function schedulerFor(seed: number): fc.Scheduler<GateRequest> {
+  const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed, numRuns: 1 });
+  if (!scheduler) throw new Error('fast-check produced no scheduler');
+  return scheduler;
 }
