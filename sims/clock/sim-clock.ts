@@ -8,8 +8,6 @@ import type { Clock } from '../../src/clock.ts';
 export class SimClock implements Clock {
   #now: number;
   readonly start: number;
-  /** Installed by the engine so sleeping goes through the scheduler like any other I/O. */
-  sleeper: ((ms: number) => Promise<void>) | undefined;
 
   constructor(startMs: number) {
     this.start = startMs;
@@ -34,8 +32,11 @@ export class SimClock implements Clock {
     if (instant > this.#now) this.#now = instant;
   }
 
-  async sleep(ms: number): Promise<void> {
-    if (this.sleeper) return this.sleeper(ms);
+  /**
+   * Outside the race (world building) a sleep just moves time. Actors get the bridge's sleep
+   * instead, a scheduled operation, so the scheduler orders their wake-ups.
+   */
+  sleep(ms: number): Promise<void> {
     this.advance(ms);
     return Promise.resolve();
   }

@@ -89,11 +89,6 @@ export class SchedulerBridge {
     this.#signals = options.signals ?? noSignals;
   }
 
-  /** Actors that crashed in this run. */
-  crashed(): ReadonlySet<string> {
-    return this.#crashed;
-  }
-
   /** Called when an actor crashes, e.g. to destroy its connections (its transaction rolls back). */
   onCrash(listener: (actor: string) => void): void {
     this.#crashListeners.push(listener);
@@ -189,11 +184,6 @@ export class SchedulerBridge {
     // Never leave a backend stopped: it could not even shut down.
     for (const flight of this.#stopped) if (flight.pid !== undefined) this.#signals.cont(flight.pid);
     this.#stopped.clear();
-  }
-
-  /** Operations that are still blocked on a lock (for diagnostics and the end-of-case sweep). */
-  blocked(): readonly Flight[] {
-    return [...this.#blocked];
   }
 
   // The scheduler calls this when it picks `flight`'s task. It returns once the run is again
