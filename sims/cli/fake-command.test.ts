@@ -1,6 +1,6 @@
 /**
- * `syncsim fake stream` serves the fake as a real HTTP server that the real SDK talks to, and
- * stops cleanly on Ctrl-C.
+ * `syncsim fake stream|motopress` serves the fake as a real HTTP server that the real SDK (or
+ * plain fetch) talks to, and stops cleanly on Ctrl-C.
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -37,10 +37,57 @@ describe('syncsim fake stream', () => {
   });
 
   it('rejects an unknown service in one line, exit 3', async () => {
-    const child = spawn(process.execPath, [BIN, 'fake', 'slack'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    expect(await new Promise((done) => child.once('exit', done))).toBe(3);
-    expect(err.trim()).toMatch(/^syncsim: fake needs one service \(stream;/);
+    const { code, err } = await runToExit(['fake', 'slack']);
+    expect(code).toBe(3);
+    expect(err.trim()).toMatch(/^syncsim: fake needs one service \(stream, motopress\), got 'slack'$/);
   });
 });
+
+describe('syncsim fake motopress', () => {
+  it('prints URL and credentials, answers plain fetch with key auth, refuses a wrong secret and no key with the plugin\'s codes, exits 0 on SIGINT', async () => {
+    const child = spawn(process.execPath, [BIN, 'fake', 'motopress', '--port', '0', '--seed', '5', '--consumer-key', 'ck_test', '--consumer-secret', 'cs_test'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    for (let waited = 0; !out.includes('Ctrl-C') && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    const url = /motopress fake on (\S+)/.exec(out)?.[1];
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(out).toContain('consumer key:    ck_test');
+    expect(out).toMatch(/world \(seed 5\): \d+ accommodation types, \d+ accommodations, \d+ bookings/);
+
+    const basic = `Basic ${Buffer.from('ck_test:cs_test').toString('base64')}`;
+    const page = await fetch(`${url}/wp-json/mphb/v1/bookings?per_page=5&orderby=id&order=asc`, { headers: { Authorization: basic } });
+    expect(page.status).toBe(200);
+    expect(Number(page.headers.get('X-WP-Total'))).toBeGreaterThan(5);
+    expect(((await page.json()) as unknown[]).length).toBe(5);
+    const wrong = await fetch(`${url}/wp-json/mphb/v1/bookings?consumer_key=ck_test&consumer_secret=nope`);
+    expect(wrong.status).toBe(401);
+    expect(((await wrong.json()) as { code: string }).code).toBe('mphb_rest_authentication_error');
+    const anonymous = await fetch(`${url}/wp-json/mphb/v1/bookings`);
+    expect(((await anonymous.json()) as { code: string }).code).toBe('mphb_rest_cannot_view');
+
+    const exited = new Promise<number | null>((done) => child.once('exit', done));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(out).toContain('motopress fake stopped');
+  });
+
+  it('refuses the other service\'s credentials and a lone key, exit 3', async () => {
+    const foreign = await runToExit(['fake', 'motopress', '--api-key', 'k']);
+    expect(foreign.code).toBe(3);
+    expect(foreign.err.trim()).toBe('syncsim: --api-key is not a motopress flag (see syncsim fake --help)');
+    const lone = await runToExit(['fake', 'motopress', '--consumer-key', 'ck']);
+    expect(lone.code).toBe(3);
+    expect(lone.err.trim()).toBe('syncsim: --consumer-key and --consumer-secret go together');
+  });
+});
+
+async function runToExit(args: string[]): Promise<{ code: number | null; err: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  return { code, err };
+}

@@ -3,43 +3,85 @@
  * languages (the gym backend is Python) can be tested against the same fake the simulations
  * use. Prints the base URL and credentials, then serves until Ctrl-C.
  */
+import { serveMotopress } from '../../fakes/motopress/serve-motopress.ts';
 import { serveStream } from '../../fakes/stream/serve-stream.ts';
 import { CliError } from './cli-error.ts';
 import { parseFlags, parseInteger } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
 
-const SERVICES = ['stream'];
+const SERVICES = ['stream', 'motopress'];
+
+/** A started fake: what to print, and how to stop it. */
+interface Served {
+  lines: string[];
+  stop(): Promise<void>;
+}
 
 export async function fakeCommand(args: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseFlags('fake', args, ['port', 'seed', 'api-key', 'api-secret']);
+  const { values, positionals } = parseFlags('fake', args, ['port', 'seed', 'api-key', 'api-secret', 'consumer-key', 'consumer-secret']);
   if (values.help) {
     out(USAGE.fake ?? '');
     return 0;
   }
   const [service, ...extra] = positionals;
   if (!service || !SERVICES.includes(service) || extra.length > 0) {
-    throw new CliError(`fake needs one service (${SERVICES.join(', ')}; motopress is not built yet), got '${positionals.join(' ')}'`);
+    throw new CliError(`fake needs one service (${SERVICES.join(', ')}), got '${positionals.join(' ')}'`);
   }
   const port = parseInteger('--port', values.port, 0) ?? 0;
   if (port > 65535) throw new CliError(`--port must be at most 65535, got ${port}`);
   const seed = parseInteger('--seed', values.seed, 0);
-  if ((values['api-key'] === undefined) !== (values['api-secret'] === undefined)) throw new CliError('--api-key and --api-secret go together');
+  type Credential = 'api-key' | 'api-secret' | 'consumer-key' | 'consumer-secret';
+  const pair = (key: Credential, secret: Credential) => {
+    if ((values[key] === undefined) !== (values[secret] === undefined)) throw new CliError(`--${key} and --${secret} go together`);
+  };
+  // Credentials of the other service are a mistake, not something to ignore silently.
+  const foreign: Credential[] = service === 'stream' ? ['consumer-key', 'consumer-secret'] : ['api-key', 'api-secret'];
+  const misplaced = foreign.find((flag) => values[flag] !== undefined);
+  if (misplaced) throw new CliError(`--${misplaced} is not a ${service} flag (see syncsim fake --help)`);
 
-  const server = await serveStream({
-    port,
-    ...(seed !== undefined ? { seed } : {}),
-    ...(values['api-key'] !== undefined ? { apiKey: values['api-key'], apiSecret: values['api-secret'] } : {}),
-  });
-  out(`stream fake on ${server.url}`);
-  out(`  api key:    ${server.apiKey}`);
-  out(`  api secret: ${server.apiSecret}`);
-  if (server.world) out(`  world (seed ${seed}): ${server.world.gyms.length} gyms, ${server.world.memberIds.length} members`);
-  out('  new StreamChat(key, secret, { baseURL: url }) talks to it; Ctrl-C stops it');
+  let served: Served;
+  if (service === 'stream') {
+    pair('api-key', 'api-secret');
+    served = await startStream(port, seed, values['api-key'], values['api-secret']);
+  } else {
+    pair('consumer-key', 'consumer-secret');
+    served = await startMotopress(port, seed, values['consumer-key'], values['consumer-secret']);
+  }
+  for (const line of served.lines) out(line);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await server.stop();
-  out('stream fake stopped');
+  await served.stop();
+  out(`${service} fake stopped`);
   return 0;
+}
+
+async function startStream(port: number, seed: number | undefined, apiKey: string | undefined, apiSecret: string | undefined): Promise<Served> {
+  const server = await serveStream({ port, ...(seed !== undefined ? { seed } : {}), ...(apiKey !== undefined ? { apiKey, apiSecret: apiSecret! } : {}) });
+  return {
+    lines: [
+      `stream fake on ${server.url}`,
+      `  api key:    ${server.apiKey}`,
+      `  api secret: ${server.apiSecret}`,
+      ...(server.world ? [`  world (seed ${seed}): ${server.world.gyms.length} gyms, ${server.world.memberIds.length} members`] : []),
+      '  new StreamChat(key, secret, { baseURL: url }) talks to it; Ctrl-C stops it',
+    ],
+    stop: () => server.stop(),
+  };
+}
+
+async function startMotopress(port: number, seed: number | undefined, consumerKey: string | undefined, consumerSecret: string | undefined): Promise<Served> {
+  const server = await serveMotopress({ port, ...(seed !== undefined ? { seed } : {}), ...(consumerKey !== undefined ? { consumerKey, consumerSecret: consumerSecret! } : {}) });
+  const store = server.fake.store;
+  return {
+    lines: [
+      `motopress fake on ${server.url}`,
+      `  consumer key:    ${server.consumerKey}`,
+      `  consumer secret: ${server.consumerSecret}`,
+      ...(server.world ? [`  world (seed ${seed}): ${store.accommodationTypes.size} accommodation types, ${store.accommodations.size} accommodations, ${store.bookings.size} bookings`] : []),
+      `  GET ${server.url}/wp-json/mphb/v1/bookings with Basic auth (key:secret) or ?consumer_key=&consumer_secret=; Ctrl-C stops it`,
+    ],
+    stop: () => server.stop(),
+  };
 }

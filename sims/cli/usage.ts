@@ -8,6 +8,7 @@ Usage:
   syncsim reproduce <scenario> [--json FILE]             run every variant side by side
   syncsim list                                           list scenarios and variants
   syncsim fake stream [--port P] [--seed N]              serve the Stream Chat fake over HTTP
+  syncsim fake motopress [--port P] [--seed N]           serve the MotoPress fake over HTTP
   syncsim <command> --help
 
 Exit codes: 0 all hold, 1 an invariant broke, 2 inconclusive, 3 harness error.
@@ -36,9 +37,11 @@ Runs every variant of a scenario (e.g. before, after), prints them side by side 
 invariants each broke, and exits 0 only when every variant met its expectation.
   --json FILE       write all variants' results as JSON`,
   fake: `Usage: syncsim fake stream [--port P] [--seed N] [--api-key K --api-secret S]
+       syncsim fake motopress [--port P] [--seed N] [--consumer-key K --consumer-secret S]
 
-Serves the Stream Chat fake as a real HTTP server on 127.0.0.1 (port 0 = any free port), with a
-seeded world when --seed is given, and prints its base URL and credentials. Ctrl-C stops it.`,
+Serves the Stream Chat or MotoPress Hotel Booking fake as a real HTTP server on 127.0.0.1
+(port 0 = any free port), with a seeded world when --seed is given, and prints its base URL
+and credentials. Ctrl-C stops it.`,
   list: `Usage: syncsim list
 
 Prints every scenario id with its variants and what each is expected to do.`,
