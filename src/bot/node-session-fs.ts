@@ -1,0 +1,23 @@
+/**
+ * Production SessionFs: node:fs/promises over one real directory. Names are validated to be
+ * bare file names so every operation stays inside `dir`.
+ */
+import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { SessionFs } from './session-fs.ts';
+
+export function nodeSessionFs(dir: string): SessionFs {
+  const inside = (name: string) => {
+    if (name !== basename(name) || name === '' || name === '.' || name === '..') throw new Error(`session file name '${name}' is not a bare file name`);
+    return join(dir, name);
+  };
+  // A bad name rejects like any other file error instead of throwing synchronously.
+  const guarded = <T>(work: () => Promise<T>) => Promise.resolve().then(work);
+  return {
+    readFile: (name) => guarded(() => readFile(inside(name), 'utf8')),
+    writeFile: (name, data) => guarded(() => writeFile(inside(name), data, 'utf8')),
+    rename: (from, to) => guarded(() => rename(inside(from), inside(to))),
+    unlink: (name) => guarded(() => unlink(inside(name))),
+    readdir: () => readdir(dir),
+  };
+}
