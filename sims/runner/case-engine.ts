@@ -4,6 +4,7 @@
  * the actors' gated connections come from.
  */
 import pg from 'pg';
+import { createSessionDir, removeSessionDir } from '../fs/session-dir.ts';
 import { CaseConnections } from '../pg/case-connections.ts';
 import { localSignals, noSignals, type BackendSignals } from '../schedule/backend-signals.ts';
 import { pgLockProbe, type LockProbe } from '../schedule/lock-probe.ts';
@@ -18,6 +19,8 @@ export interface CaseEngine extends AsyncDisposable {
   readonly probe: LockProbe;
   readonly connections: CaseConnections;
   readonly signals: BackendSignals;
+  /** A real directory for session files, emptied at every case's world phase (sims/fs). */
+  readonly sessionDir: string;
   close(): Promise<void>;
 }
 
@@ -35,12 +38,14 @@ export async function openCaseEngine(url: string, options: CaseEngineOptions = {
   const probeClient = new pg.Client({ connectionString: url });
   await Promise.all([admin.connect(), resetter.connect(), probeClient.connect()]);
   const connections = new CaseConnections(url);
+  const sessionDir = await createSessionDir();
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       await connections.end();
       await Promise.allSettled([admin.end(), resetter.end(), probeClient.end()]);
+      await removeSessionDir(sessionDir);
     })());
   const signals = options.localBackends ? localSignals : noSignals;
-  return { url, admin, resetter, probe: pgLockProbe(probeClient), connections, signals, close, [Symbol.asyncDispose]: close };
+  return { url, admin, resetter, probe: pgLockProbe(probeClient), connections, signals, sessionDir, close, [Symbol.asyncDispose]: close };
 }

@@ -10,6 +10,8 @@
 import type { Scheduler } from 'fast-check';
 import { SimClock } from '../clock/sim-clock.ts';
 import { FaultInjector } from '../faults/fault-injector.ts';
+import { gatedSessionFs } from '../fs/gated-session-fs.ts';
+import { emptySessionDir } from '../fs/session-dir.ts';
 import { NO_FAULTS, type FaultPlan } from '../faults/fault-plan.ts';
 import { HistoryRecorder, type HistoryEvent } from '../history/history.ts';
 import { checkInvariants, type Violation } from '../invariants/invariant.ts';
@@ -64,7 +66,9 @@ export async function runCase<Input, World>(
   try {
     // 1. world
     await resetDatabase(engine.resetter);
-    const world = await scenario.world({ db: engine.admin, input, rng: rng.fork('world'), clock });
+    // Session files are part of the world: every case starts from an empty directory.
+    await emptySessionDir(engine.sessionDir);
+    const world = await scenario.world({ db: engine.admin, input, rng: rng.fork('world'), clock, sessionDir: engine.sessionDir });
     const check = () => ({ db: engine.admin, world, history: history.events });
 
     // 2. chaos
@@ -98,6 +102,7 @@ async function runActors(actors: Actor[], bridge: SchedulerBridge, engine: CaseE
       db: gatedDb({ bridge, connections: engine.connections, probe: engine.probe, faults }, actor.name),
       clock: { now: () => bridge.clockNow(), sleep: (ms: number) => bridge.sleep(actor.name, ms) },
       rng: rng.fork(actor.name),
+      fs: gatedSessionFs({ bridge, dir: engine.sessionDir, faults }, actor.name),
     };
     const op = bridge.history.invoke(actor.name, 'actor', 'run');
     const finished = actor.run(env).then(

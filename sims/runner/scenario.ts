@@ -5,6 +5,7 @@
  * scenario file is reported by name before anything runs.
  */
 import type * as fc from 'fast-check';
+import type { SessionFs } from '../../src/bot/session-fs.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { Db, Queryable } from '../../src/db/db.ts';
 import type { FaultPlan } from '../faults/fault-plan.ts';
@@ -19,6 +20,8 @@ export interface ActorEnv {
   db: Db;
   clock: Clock;
   rng: Rng;
+  /** The case's session directory, gated and faulted like any other I/O (sims/fs). */
+  fs: SessionFs;
 }
 
 export interface Actor {
@@ -32,6 +35,8 @@ export interface WorldContext<Input> {
   input: Input;
   rng: Rng;
   clock: Clock;
+  /** The case's real session directory, already empty; write files here ungated. */
+  sessionDir: string;
 }
 
 export interface ActorsContext<Input, World> {
