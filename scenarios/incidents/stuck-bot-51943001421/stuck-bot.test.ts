@@ -1,0 +1,50 @@
+/**
+ * The incident, reproduced: before and as-shipped fail exactly as the report says (and on the
+ * conversations it names), after holds. `npx syncsim reproduce stuck-bot-51943001421`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseEngine } from '../../../sims/runner/case-engine.ts';
+import { runScenario } from '../../../sims/runner/run-scenario.ts';
+import { expectMet } from '../../../sims/testing/expect-run.ts';
+import { useCaseEngine } from '../../../sims/testing/use-case-engine.ts';
+import { FLOW_IN_ROW_CONVERSATION, INCIDENT_CONVERSATION, MISSING_FILE_CONVERSATION, stuckBotScenario } from './stuck-bot.scenario.ts';
+
+const seed = process.env.SYNCSIM_SEED !== undefined ? Number(process.env.SYNCSIM_SEED) : undefined;
+let engine: CaseEngine;
+beforeAll(async () => {
+  engine = await useCaseEngine();
+});
+afterAll(async () => {
+  await engine?.close();
+});
+
+const stuckIds = (violations: { invariant: string; details?: Record<string, unknown> }[]) =>
+  violations.filter((v) => v.invariant === 'no-stuck-bot-conversation').map((v) => v.details?.conversationId);
+
+describe(`stuck-bot-51943001421 (seed ${seed ?? 'random'})`, () => {
+  it('before: chat 51943001421 is never processed and the closed chat keeps its file', async () => {
+    const result = expectMet(await runScenario(stuckBotScenario, 'before', engine, seed !== undefined ? { seed } : {}));
+    expect(result.status).toBe('broken');
+    expect(result.broken.sort()).toEqual(['no-orphan-session', 'no-stuck-bot-conversation']);
+    expect(stuckIds(result.violations)).toContain(INCIDENT_CONVERSATION);
+    expect(result.violations.filter((v) => v.invariant === 'no-orphan-session').map((v) => v.message)).toEqual(['whatsapp_51943001422_1.json: conversation is closed']);
+  });
+
+  it('as-shipped: closes 51943001421 (flow id from the file) but the missing-file chat stays stuck', async () => {
+    const result = expectMet(await runScenario(stuckBotScenario, 'as-shipped', engine, seed !== undefined ? { seed } : {}));
+    expect(result.broken).toEqual(['no-stuck-bot-conversation']);
+    expect(stuckIds(result.violations)).toEqual([MISSING_FILE_CONVERSATION]);
+    expect(stuckIds(result.violations)).not.toContain(INCIDENT_CONVERSATION);
+  });
+
+  it('after: all three shapes closed, no file left, in either close order', async () => {
+    const result = expectMet(await runScenario(stuckBotScenario, 'after', engine, seed !== undefined ? { seed } : {}));
+    expect(result.status).toBe('held');
+    // Every close that the history shows completing with one row updated, by conversation id.
+    const closedIds = result.history
+      .filter((e) => e.system === 'pg' && e.type === 'invoke' && JSON.stringify(e.args ?? null).includes("SET status = 'closed'"))
+      .filter((invoke) => result.history.some((e) => e.op === invoke.index && e.type === 'ok' && (e.result as { rowCount?: number }).rowCount === 1))
+      .map((invoke) => (invoke.args as { params: unknown[] }).params[0]);
+    expect(closedIds.sort()).toEqual([INCIDENT_CONVERSATION, FLOW_IN_ROW_CONVERSATION, MISSING_FILE_CONVERSATION]);
+  });
+});

@@ -1,0 +1,5 @@
+export { noAgentChatClosedByBot } from './no-agent-chat-closed-by-bot.ts';
+export { noOrphanSession } from './no-orphan-session.ts';
+export { noStaleBotFields } from './no-stale-bot-fields.ts';
+export { noStuckBotConversation } from './no-stuck-bot-conversation.ts';
+export { noTornSession } from './no-torn-session.ts';
