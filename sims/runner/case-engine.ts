@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import { createSessionDir, removeSessionDir } from '../fs/session-dir.ts';
+import { MockedHttp } from '../http/mocked-http.ts';
 import { CaseConnections } from '../pg/case-connections.ts';
 import { localSignals, noSignals, type BackendSignals } from '../schedule/backend-signals.ts';
 import { pgLockProbe, type LockProbe } from '../schedule/lock-probe.ts';
@@ -21,6 +22,8 @@ export interface CaseEngine extends AsyncDisposable {
   readonly signals: BackendSignals;
   /** A real directory for session files, emptied at every case's world phase (sims/fs). */
   readonly sessionDir: string;
+  /** The msw server the worlds' HTTP fakes are registered on (reset per case). */
+  readonly http: MockedHttp;
   close(): Promise<void>;
 }
 
@@ -39,13 +42,15 @@ export async function openCaseEngine(url: string, options: CaseEngineOptions = {
   await Promise.all([admin.connect(), resetter.connect(), probeClient.connect()]);
   const connections = new CaseConnections(url);
   const sessionDir = await createSessionDir();
+  const http = new MockedHttp();
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       await connections.end();
       await Promise.allSettled([admin.end(), resetter.end(), probeClient.end()]);
       await removeSessionDir(sessionDir);
+      http.close();
     })());
   const signals = options.localBackends ? localSignals : noSignals;
-  return { url, admin, resetter, probe: pgLockProbe(probeClient), connections, signals, sessionDir, close, [Symbol.asyncDispose]: close };
+  return { url, admin, resetter, probe: pgLockProbe(probeClient), connections, signals, sessionDir, http, close, [Symbol.asyncDispose]: close };
 }

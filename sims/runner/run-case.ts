@@ -10,6 +10,8 @@
 import type { Scheduler } from 'fast-check';
 import { SimClock } from '../clock/sim-clock.ts';
 import { FaultInjector } from '../faults/fault-injector.ts';
+import { gatedFetch } from '../../fakes/motopress/gated-fetch.ts';
+import { gateStreamClient } from '../../fakes/stream/gate-stream-client.ts';
 import { gatedSessionFs } from '../fs/gated-session-fs.ts';
 import { emptySessionDir } from '../fs/session-dir.ts';
 import { NO_FAULTS, type FaultPlan } from '../faults/fault-plan.ts';
@@ -21,7 +23,7 @@ import { Rng } from '../rng/rng.ts';
 import type { GateRequest } from '../schedule/flight.ts';
 import { SchedulerBridge } from '../schedule/scheduler-bridge.ts';
 import type { CaseEngine } from './case-engine.ts';
-import type { Actor, Scenario, Variant } from './scenario.ts';
+import type { Actor, ActorEnv, Scenario, Variant } from './scenario.ts';
 
 export type Phase = 'world' | 'chaos' | 'heal' | 'final';
 
@@ -39,6 +41,8 @@ export interface CaseOutcome {
 }
 
 export const DEFAULT_START = '2025-01-01T00:00:00.000Z';
+/** A latency fault at or past this is a client timeout (MotopressClient's default timeout). */
+const MOTOPRESS_CLIENT_TIMEOUT_MS = 30_000;
 
 export async function runCase<Input, World>(
   scenario: Scenario<Input, World>,
@@ -68,18 +72,20 @@ export async function runCase<Input, World>(
     await resetDatabase(engine.resetter);
     // Session files are part of the world: every case starts from an empty directory.
     await emptySessionDir(engine.sessionDir);
-    const world = await scenario.world({ db: engine.admin, input, rng: rng.fork('world'), clock, sessionDir: engine.sessionDir });
+    engine.http.reset();
+    const http = { use: (...handlers: Parameters<CaseEngine['http']['use']>) => engine.http.use(...handlers) };
+    const world = await scenario.world({ db: engine.admin, input, rng: rng.fork('world'), clock, sessionDir: engine.sessionDir, http });
     const check = () => ({ db: engine.admin, world, history: history.events });
 
     // 2. chaos
-    await runActors(variant.actors({ input, world }), bridge, engine, scheduler, rng.fork('chaos'), faults);
+    await runActors(variant.actors({ input, world }), bridge, engine, scheduler, rng.fork('chaos'), faults, clock);
     const unsafe = await checkInvariants(scenario.invariants, ['safety'], check());
     if (unsafe.length > 0) return outcome('chaos', unsafe);
 
     // 3. heal: faults off
     faults.heal();
     const healers = (variant.heal ?? scenario.heal)?.({ input, world }) ?? [];
-    if (healers.length > 0) await runActors(healers, bridge, engine, scheduler, rng.fork('heal'), faults);
+    if (healers.length > 0) await runActors(healers, bridge, engine, scheduler, rng.fork('heal'), faults, clock);
 
     // 4. final
     return outcome('final', await checkInvariants(scenario.invariants, ['safety', 'liveness'], check()));
@@ -89,7 +95,7 @@ export async function runCase<Input, World>(
   }
 }
 
-async function runActors(actors: Actor[], bridge: SchedulerBridge, engine: CaseEngine, scheduler: Scheduler<GateRequest>, rng: Rng, faults: FaultInjector): Promise<void> {
+async function runActors(actors: Actor[], bridge: SchedulerBridge, engine: CaseEngine, scheduler: Scheduler<GateRequest>, rng: Rng, faults: FaultInjector, clock: SimClock): Promise<void> {
   const names = new Set<string>();
   const crashes = new Map<string, () => void>();
   bridge.onCrash((actor) => crashes.get(actor)?.());
@@ -97,12 +103,17 @@ async function runActors(actors: Actor[], bridge: SchedulerBridge, engine: CaseE
     if (names.has(actor.name)) throw new Error(`two actors are named '${actor.name}'; actor names label the history and must be unique`);
     names.add(actor.name);
     const crashed = new Promise<void>((resolve) => crashes.set(actor.name, resolve));
-    const env = {
+    const env: ActorEnv = {
       actor: actor.name,
       db: gatedDb({ bridge, connections: engine.connections, probe: engine.probe, faults }, actor.name),
       clock: { now: () => bridge.clockNow(), sleep: (ms: number) => bridge.sleep(actor.name, ms) },
       rng: rng.fork(actor.name),
       fs: gatedSessionFs({ bridge, dir: engine.sessionDir, faults }, actor.name),
+      motopressFetch: gatedFetch({ gate: bridge, actor: actor.name, faults, clock, timeoutMs: MOTOPRESS_CLIENT_TIMEOUT_MS }),
+      gateStream: (client) => {
+        gateStreamClient(client, { gate: bridge, actor: actor.name, faults, clock });
+        return client;
+      },
     };
     const op = bridge.history.invoke(actor.name, 'actor', 'run');
     const finished = actor.run(env).then(

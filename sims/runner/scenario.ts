@@ -5,6 +5,9 @@
  * scenario file is reported by name before anything runs.
  */
 import type * as fc from 'fast-check';
+import type { RequestHandler } from 'msw';
+import type { StreamChat } from 'stream-chat';
+import type { FetchLike } from '../../fakes/motopress/gated-fetch.ts';
 import type { SessionFs } from '../../src/bot/session-fs.ts';
 import type { Clock } from '../../src/clock.ts';
 import type { Db, Queryable } from '../../src/db/db.ts';
@@ -22,6 +25,14 @@ export interface ActorEnv {
   rng: Rng;
   /** The case's session directory, gated and faulted like any other I/O (sims/fs). */
   fs: SessionFs;
+  /**
+   * `fetch` for the MotoPress sites the world registered: every request is scheduled, may be
+   * faulted by the plan (5xx, 429, latency, reset, timeout, response lost) and is recorded as
+   * system 'motopress'. The client's timeout is 30 s of simulated time (MotopressClient's default).
+   */
+  motopressFetch: FetchLike;
+  /** Put a real stream-chat client (baseURL = the world's Stream fake) under the gate; returns it. */
+  gateStream(client: StreamChat): StreamChat;
 }
 
 export interface Actor {
@@ -37,6 +48,8 @@ export interface WorldContext<Input> {
   clock: Clock;
   /** The case's real session directory, already empty; write files here ungated. */
   sessionDir: string;
+  /** Register the msw handlers of this case's fakes (e.g. motopressHandlers(fake, site)). */
+  http: { use(...handlers: RequestHandler[]): void };
 }
 
 export interface ActorsContext<Input, World> {
