@@ -1,0 +1,62 @@
+/**
+ * What the MotoPress scenarios share: tenants, each with its own fake WordPress site (a
+ * MotopressFake on the run's clock, registered on the case's msw server), and what the actors
+ * leave behind for the invariants (progress events, snapshots taken by the heal phase).
+ */
+import { DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET, MotopressFake, motopressHandlers } from '../../../fakes/motopress/index.ts';
+import type { Clock } from '../../../src/clock.ts';
+import type { Queryable } from '../../../src/db/db.ts';
+import { MotopressClient } from '../../../src/motopress/motopress-client.ts';
+import type { ActorEnv, WorldContext } from '../../../sims/runner/scenario.ts';
+
+export const INDO = { id: '76785d81-292b-4386-8a97-d6a54abb081d', name: 'INDO', siteUrl: 'https://indo.hotel.fake' } as const;
+export const SIMMER_DOWN = { id: 'b13c8fae-4309-4983-8952-75c58cf10023', name: 'Simmer Down', siteUrl: 'https://simmerdown.hotel.fake' } as const;
+
+export interface HotelSite {
+  tenantId: string;
+  name: string;
+  siteUrl: string;
+  fake: MotopressFake;
+}
+
+export interface HotelWorld {
+  sites: HotelSite[];
+  clock: Clock;
+  /** Per tenant: table snapshots taken after each heal-phase sync (the idempotent invariant). */
+  snapshots: Map<string, string[]>;
+}
+
+export function siteOf(world: HotelWorld, tenantId: string): HotelSite {
+  const site = world.sites.find((s) => s.tenantId === tenantId);
+  if (!site) throw new Error(`no MotoPress site for tenant ${tenantId}`);
+  return site;
+}
+
+/** A tenant row plus its fake site, registered on the case's msw server. */
+export async function addHotel(ctx: Pick<WorldContext<unknown>, 'db' | 'clock' | 'http'>, tenant: { id: string; name: string; siteUrl: string }, firstId = 1): Promise<HotelSite> {
+  await ctx.db.query('INSERT INTO tenants (id, name, motopress_base_url, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)', [tenant.id, tenant.name, tenant.siteUrl, new Date(ctx.clock.now()).toISOString()]);
+  const fake = new MotopressFake({ now: () => ctx.clock.now(), firstId });
+  ctx.http.use(...motopressHandlers(fake, tenant.siteUrl));
+  return { tenantId: tenant.id, name: tenant.name, siteUrl: tenant.siteUrl, fake };
+}
+
+/** The production client, over the actor's gated fetch and clock. */
+export function motopressClientFor(env: ActorEnv, site: HotelSite): MotopressClient {
+  return new MotopressClient({ baseUrl: site.siteUrl, consumerKey: DEFAULT_CONSUMER_KEY, consumerSecret: DEFAULT_CONSUMER_SECRET, fetch: env.motopressFetch, clock: env.clock });
+}
+
+/** Everything one tenant's sync wrote, as comparable text (timestamps included). */
+export async function snapshotTenant(db: Queryable, tenantId: string): Promise<string> {
+  const units = await db.query('SELECT id, motopress_id, motopress_type_id, title, status, created_at::text, updated_at::text FROM hotels.accommodation_units WHERE tenant_id = $1 ORDER BY id', [tenantId]);
+  const reservations = await db.query(
+    `SELECT id, external_booking_id, status, check_in_date::text, check_out_date::text, guest_name, guest_email, guest_phone, accommodation_unit_id, created_at::text, updated_at::text
+       FROM guest_reservations WHERE tenant_id = $1 ORDER BY id`,
+    [tenantId],
+  );
+  const junction = await db.query(
+    `SELECT j.id, j.reservation_id, j.accommodation_unit_id, j.motopress_accommodation_id, j.motopress_type_id, j.created_at::text
+       FROM reservation_accommodations j JOIN guest_reservations r ON r.id = j.reservation_id WHERE r.tenant_id = $1 ORDER BY j.id`,
+    [tenantId],
+  );
+  return JSON.stringify({ units: units.rows, reservations: reservations.rows, junction: junction.rows });
+}
