@@ -9,7 +9,7 @@ import type { Db } from '../db/db.ts';
 import { decodeTitle } from './decode-title.ts';
 import type { MotopressSource } from './motopress-source.ts';
 import type { MotopressAccommodation } from './motopress-types.ts';
-import { upsertUnit, type UnitFields } from './upsert-unit.ts';
+import { upsertUnits, type UnitFields } from './upsert-unit.ts';
 
 export interface AccommodationSyncDeps {
   db: Db;
@@ -39,12 +39,10 @@ export async function syncAccommodations(deps: AccommodationSyncDeps, tenantId: 
   const typeIds = new Set(types.map((t) => t.id));
   const now = new Date(deps.clock.now()).toISOString();
   const report: AccommodationSyncReport = { types: types.length, units: units.length, created: 0, updated: 0, markedDeleted: 0, unknownTypeUnits: [] };
-  for (const unit of units) {
-    if (!typeIds.has(unit.accommodation_type_id)) report.unknownTypeUnits.push(unit.id);
-    const { outcome } = await upsertUnit(deps.db, tenantId, unitFields(unit), now);
-    if (outcome === 'created') report.created++;
-    if (outcome === 'updated') report.updated++;
-  }
+  for (const unit of units) if (!typeIds.has(unit.accommodation_type_id)) report.unknownTypeUnits.push(unit.id);
+  const written = await upsertUnits(deps.db, tenantId, units.map(unitFields), now);
+  report.created = written.created;
+  report.updated = written.updated;
   const gone = await deps.db.query(
     `UPDATE hotels.accommodation_units SET status = $3, updated_at = $4
       WHERE tenant_id = $1 AND status <> $3 AND NOT (motopress_id = ANY($2::bigint[]))`,

@@ -3,7 +3,7 @@
  *   Step 1/2: accommodations (types and units). If it fails, sync-all stops with
  *             SyncStepError(1): reservations are never written against a stale unit table.
  *   Step 2/2: bookings. Each is mapped, its units resolved (on demand when MotoPress created
- *             one after step 1), and written with its junction rows in one transaction.
+ *             one after step 1), and written with its junction rows in one statement.
  *             Then every stored reservation MotoPress no longer lists is confirmed with a GET:
  *             gone (deleted or trashed) -> the reservation and its junction rows are deleted;
  *             still there (the listing skipped it because posts shifted between pages) ->
@@ -18,7 +18,7 @@ import type { Db } from '../db/db.ts';
 import { mapBooking, UnmappableBookingError, type MappedBooking } from './map-booking.ts';
 import type { MotopressSource } from './motopress-source.ts';
 import type { MotopressBooking } from './motopress-types.ts';
-import { resolveUnits } from './resolve-units.ts';
+import { unitResolver, type UnitResolver } from './resolve-units.ts';
 import { syncAccommodations, type AccommodationSyncReport } from './sync-accommodations.ts';
 import type { ProgressListener, SyncProgress } from './sync-progress.ts';
 import { writeReservation } from './write-reservation.ts';
@@ -80,11 +80,14 @@ export async function syncAll(deps: SyncAllDeps, tenantId: string): Promise<Sync
   try {
     const listed = await deps.motopress.listBookings();
     bookings.listed = listed.length;
+    const units = await unitResolver(deps, tenantId, () => new Date(deps.clock.now()).toISOString());
     for (const [index, booking] of listed.entries()) {
-      await syncBooking(deps, tenantId, booking, bookings);
+      await syncBooking(deps, tenantId, booking, units, bookings);
       emit({ step: 2, phase: 'progress', message: `Step 2/2: ${index + 1}/${listed.length} bookings`, counts: { done: index + 1, total: listed.length } });
     }
-    await reconcileUnlisted(deps, tenantId, new Set(listed.map((b) => b.id)), bookings);
+    await reconcileUnlisted(deps, tenantId, new Set(listed.map((b) => b.id)), units, bookings);
+    bookings.unitsFetchedOnDemand = [...units.fetchedOnDemand];
+    bookings.unitsRecordedAsDeleted = [...units.recordedAsDeleted];
   } catch (error) {
     const failure = new SyncStepError(2, error);
     emit({ step: 2, phase: 'failed', message: `Step 2/2 failed: ${failure.message}` });
@@ -99,7 +102,7 @@ export async function syncAll(deps: SyncAllDeps, tenantId: string): Promise<Sync
   return { tenantId, accommodations, bookings };
 }
 
-async function syncBooking(deps: SyncAllDeps, tenantId: string, booking: MotopressBooking, report: BookingSyncReport): Promise<void> {
+async function syncBooking(deps: SyncAllDeps, tenantId: string, booking: MotopressBooking, units: UnitResolver, report: BookingSyncReport): Promise<void> {
   let mapped: MappedBooking;
   try {
     mapped = mapBooking(booking);
@@ -108,23 +111,20 @@ async function syncBooking(deps: SyncAllDeps, tenantId: string, booking: Motopre
     report.skipped.push({ bookingId: booking.id, reason: error.message });
     return;
   }
-  const now = new Date(deps.clock.now()).toISOString();
-  const units = await resolveUnits(deps, tenantId, mapped, now);
-  report.unitsFetchedOnDemand.push(...units.fetchedOnDemand);
-  report.unitsRecordedAsDeleted.push(...units.recordedAsDeleted);
-  const outcome = await writeReservation(deps.db, tenantId, mapped, units.ids, now);
+  const unitIds = await units.resolve(mapped);
+  const outcome = await writeReservation(deps.db, tenantId, mapped, unitIds, new Date(deps.clock.now()).toISOString());
   report[outcome]++;
 }
 
 /** Stored reservations the listing did not return: deleted in MotoPress, or skipped by paging? */
-async function reconcileUnlisted(deps: SyncAllDeps, tenantId: string, listed: ReadonlySet<number>, report: BookingSyncReport): Promise<void> {
+async function reconcileUnlisted(deps: SyncAllDeps, tenantId: string, listed: ReadonlySet<number>, units: UnitResolver, report: BookingSyncReport): Promise<void> {
   const { rows } = await deps.db.query<{ external_booking_id: string }>('SELECT external_booking_id::text FROM guest_reservations WHERE tenant_id = $1 ORDER BY external_booking_id', [tenantId]);
   for (const row of rows) {
     const id = Number(row.external_booking_id);
     if (listed.has(id)) continue;
     const booking = await deps.motopress.getBooking(id);
     if (booking && booking.status !== 'trash') {
-      await syncBooking(deps, tenantId, booking, report);
+      await syncBooking(deps, tenantId, booking, units, report);
       continue;
     }
     const removed = await deps.db.query('DELETE FROM guest_reservations WHERE tenant_id = $1 AND external_booking_id = $2', [tenantId, id]);
