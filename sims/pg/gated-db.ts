@@ -15,6 +15,7 @@ import { PG_FAULTS, type PgFault } from '../faults/fault-kinds.ts';
 import type { Classify, SchedulerBridge } from '../schedule/scheduler-bridge.ts';
 import type { LockProbe } from '../schedule/lock-probe.ts';
 import { backendPid, type CaseConnections } from './case-connections.ts';
+import { mayWaitOnLock } from './may-wait-on-lock.ts';
 
 export interface GatedDbContext {
   bridge: SchedulerBridge;
@@ -140,7 +141,7 @@ function destroy(context: GatedDbContext, client: pg.PoolClient): void {
 const RELEASES_LOCKS = /^\s*(COMMIT|END|ROLLBACK|ABORT|RELEASE|PREPARE\s+TRANSACTION|CALL)\b|unlock/i;
 
 function pgRequest(actor: string, text: string, params?: readonly unknown[]) {
-  return { actor, system: 'pg' as const, operation: 'query', args: queryArgs(text, params), releasesLocks: RELEASES_LOCKS.test(text) };
+  return { actor, system: 'pg' as const, operation: 'query', args: queryArgs(text, params), releasesLocks: RELEASES_LOCKS.test(text), mayWaitOnLock: mayWaitOnLock(text) };
 }
 
 function queryArgs(text: string, params?: readonly unknown[]): { sql: string; params?: unknown[] } {

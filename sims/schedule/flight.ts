@@ -8,6 +8,8 @@ export interface GateRequest {
   args?: unknown;
   /** The operation ends a transaction or unlocks (COMMIT, ROLLBACK, pg_advisory_unlock...). */
   releasesLocks?: boolean;
+  /** False when the statement cannot wait on another transaction's lock (see sims/pg/may-wait-on-lock.ts). */
+  mayWaitOnLock?: boolean;
 }
 
 export type FlightState = 'waiting' | 'running' | 'blocked' | 'done';

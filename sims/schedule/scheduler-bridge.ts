@@ -277,6 +277,12 @@ export class SchedulerBridge {
   /** Wait until `flight` has completed or is blocked on a lock. */
   async #settle(flight: Flight, wasBlocked = false): Promise<'done' | 'blocked'> {
     const done = flight.done.then(() => 'done' as const);
+    // Only a Postgres statement can wait on a lock; a fake's request, a file operation or a sleep
+    // runs in this process and completes on its own, so polling it would only add latency.
+    if (flight.request.system !== 'pg') return done;
+    // A statement that cannot wait on a lock is not probed while it runs; if it is still running
+    // after a grace period (a volatile function, a deferred constraint), probing starts anyway.
+    if (!wasBlocked && flight.request.mayWaitOnLock === false && (await Promise.race([done, grace()])) === 'done') return 'done';
     for (let polls = 0; ; polls++) {
       // A statement that neither completes nor waits on a lock for this long is stuck on
       // something the bridge cannot see (an LWLock, a network stall): fail loudly, never hang.
@@ -300,6 +306,13 @@ export class SchedulerBridge {
       }
     }
   }
+}
+
+/** How long a statement that cannot wait on a lock runs before it is probed anyway. */
+const GRACE_MS = 20;
+
+function grace(): Promise<'grace'> {
+  return new Promise((resolve) => setTimeout(() => resolve('grace'), GRACE_MS));
 }
 
 function turn(): Promise<'turn'> {
