@@ -45,7 +45,7 @@ export function mapBooking(booking: MotopressBooking): MappedBooking {
     status: booking.status as ReservationStatus,
     checkIn: booking.check_in_date,
     checkOut: booking.check_out_date,
-    guestName: blankToNull(`${first_name} ${last_name}`),
+    guestName: blankToNull([first_name.trim(), last_name.trim()].filter((part) => part !== '').join(' ')),
     guestEmail: blankToNull(email),
     guestPhone: blankToNull(phone),
     primaryAccommodation: rooms[0]?.motopressAccommodationId,

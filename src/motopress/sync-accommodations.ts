@@ -29,8 +29,18 @@ export interface AccommodationSyncReport {
 
 export const DELETED_UNIT_STATUS = 'deleted';
 
+async function markDeleted(db: Db, tenantId: string, motopressId: number, nowIso: string): Promise<number> {
+  const { rowCount } = await db.query('UPDATE hotels.accommodation_units SET status = $3, updated_at = $4 WHERE tenant_id = $1 AND motopress_id = $2 AND status <> $3', [
+    tenantId,
+    motopressId,
+    DELETED_UNIT_STATUS,
+    nowIso,
+  ]);
+  return rowCount ?? 0;
+}
+
 export function unitFields(unit: MotopressAccommodation): UnitFields {
-  return { motopressId: unit.id, motopressTypeId: unit.accommodation_type_id > 0 ? unit.accommodation_type_id : null, title: decodeTitle(unit.title), status: unit.status };
+  return { motopressId: unit.id, motopressTypeId: unit.accommodation_type_id > 0 ? unit.accommodation_type_id : null, title: decodeTitle(unit.title, unit.status), status: unit.status };
 }
 
 export async function syncAccommodations(deps: AccommodationSyncDeps, tenantId: string): Promise<AccommodationSyncReport> {
@@ -43,11 +53,20 @@ export async function syncAccommodations(deps: AccommodationSyncDeps, tenantId: 
   const written = await upsertUnits(deps.db, tenantId, units.map(unitFields), now);
   report.created = written.created;
   report.updated = written.updated;
-  const gone = await deps.db.query(
-    `UPDATE hotels.accommodation_units SET status = $3, updated_at = $4
-      WHERE tenant_id = $1 AND status <> $3 AND NOT (motopress_id = ANY($2::bigint[]))`,
-    [tenantId, units.map((u) => u.id), DELETED_UNIT_STATUS, now],
+  const listed = new Set(units.map((u) => u.id));
+  const stored = await deps.db.query<{ motopress_id: string }>(
+    'SELECT motopress_id::text FROM hotels.accommodation_units WHERE tenant_id = $1 AND status <> $2 ORDER BY motopress_id',
+    [tenantId, DELETED_UNIT_STATUS],
   );
-  report.markedDeleted = gone.rowCount ?? 0;
+  const unlisted: UnitFields[] = [];
+  for (const motopressId of stored.rows.map((r) => Number(r.motopress_id)).filter((id) => !listed.has(id))) {
+    const unit = await deps.motopress.getAccommodation(motopressId);
+    if (unit && unit.status !== 'trash') unlisted.push(unitFields(unit));
+    else report.markedDeleted += await markDeleted(deps.db, tenantId, motopressId, now);
+  }
+  if (unlisted.length > 0) {
+    const kept = await upsertUnits(deps.db, tenantId, unlisted, now);
+    report.updated += kept.updated;
+  }
   return report;
 }

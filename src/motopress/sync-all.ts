@@ -19,6 +19,7 @@ import { mapBooking, UnmappableBookingError, type MappedBooking } from './map-bo
 import type { MotopressSource } from './motopress-source.ts';
 import type { MotopressBooking } from './motopress-types.ts';
 import { unitResolver, type UnitResolver } from './resolve-units.ts';
+import { isUnchanged, loadStoredReservations, type StoredReservation } from './stored-reservations.ts';
 import { syncAccommodations, type AccommodationSyncReport } from './sync-accommodations.ts';
 import type { ProgressListener, SyncProgress } from './sync-progress.ts';
 import { writeReservation } from './write-reservation.ts';
@@ -81,11 +82,12 @@ export async function syncAll(deps: SyncAllDeps, tenantId: string): Promise<Sync
     const listed = await deps.motopress.listBookings();
     bookings.listed = listed.length;
     const units = await unitResolver(deps, tenantId, () => new Date(deps.clock.now()).toISOString());
+    const stored = await loadStoredReservations(deps.db, tenantId);
     for (const [index, booking] of listed.entries()) {
-      await syncBooking(deps, tenantId, booking, units, bookings);
+      await syncBooking(deps, tenantId, booking, units, stored, bookings);
       emit({ step: 2, phase: 'progress', message: `Step 2/2: ${index + 1}/${listed.length} bookings`, counts: { done: index + 1, total: listed.length } });
     }
-    await reconcileUnlisted(deps, tenantId, new Set(listed.map((b) => b.id)), units, bookings);
+    await reconcileUnlisted(deps, tenantId, new Set(listed.map((b) => b.id)), units, stored, bookings);
     bookings.unitsFetchedOnDemand = [...units.fetchedOnDemand];
     bookings.unitsRecordedAsDeleted = [...units.recordedAsDeleted];
   } catch (error) {
@@ -102,7 +104,14 @@ export async function syncAll(deps: SyncAllDeps, tenantId: string): Promise<Sync
   return { tenantId, accommodations, bookings };
 }
 
-async function syncBooking(deps: SyncAllDeps, tenantId: string, booking: MotopressBooking, units: UnitResolver, report: BookingSyncReport): Promise<void> {
+async function syncBooking(
+  deps: SyncAllDeps,
+  tenantId: string,
+  booking: MotopressBooking,
+  units: UnitResolver,
+  stored: ReadonlyMap<number, StoredReservation>,
+  report: BookingSyncReport,
+): Promise<void> {
   let mapped: MappedBooking;
   try {
     mapped = mapBooking(booking);
@@ -112,19 +121,28 @@ async function syncBooking(deps: SyncAllDeps, tenantId: string, booking: Motopre
     return;
   }
   const unitIds = await units.resolve(mapped);
+  if (isUnchanged(stored.get(mapped.externalBookingId), mapped, unitIds)) {
+    report.unchanged++;
+    return;
+  }
   const outcome = await writeReservation(deps.db, tenantId, mapped, unitIds, new Date(deps.clock.now()).toISOString());
   report[outcome]++;
 }
 
 /** Stored reservations the listing did not return: deleted in MotoPress, or skipped by paging? */
-async function reconcileUnlisted(deps: SyncAllDeps, tenantId: string, listed: ReadonlySet<number>, units: UnitResolver, report: BookingSyncReport): Promise<void> {
-  const { rows } = await deps.db.query<{ external_booking_id: string }>('SELECT external_booking_id::text FROM guest_reservations WHERE tenant_id = $1 ORDER BY external_booking_id', [tenantId]);
-  for (const row of rows) {
-    const id = Number(row.external_booking_id);
+async function reconcileUnlisted(
+  deps: SyncAllDeps,
+  tenantId: string,
+  listed: ReadonlySet<number>,
+  units: UnitResolver,
+  stored: ReadonlyMap<number, StoredReservation>,
+  report: BookingSyncReport,
+): Promise<void> {
+  for (const id of [...stored.keys()].sort((a, b) => a - b)) {
     if (listed.has(id)) continue;
     const booking = await deps.motopress.getBooking(id);
     if (booking && booking.status !== 'trash') {
-      await syncBooking(deps, tenantId, booking, units, report);
+      await syncBooking(deps, tenantId, booking, units, stored, report);
       continue;
     }
     const removed = await deps.db.query('DELETE FROM guest_reservations WHERE tenant_id = $1 AND external_booking_id = $2', [tenantId, id]);

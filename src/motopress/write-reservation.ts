@@ -12,7 +12,11 @@ import type { MappedBooking } from './map-booking.ts';
 import type { UpsertOutcome } from './upsert-unit.ts';
 
 const WRITE = `
-WITH r AS (
+WITH before AS (
+  -- The row as this statement's snapshot sees it: what "changed" is measured against.
+  SELECT status, check_in_date, check_out_date, guest_name, guest_email, guest_phone, accommodation_unit_id
+    FROM guest_reservations WHERE tenant_id = $1 AND external_booking_id = $2
+), r AS (
   INSERT INTO guest_reservations AS r (tenant_id, external_booking_id, status, check_in_date, check_out_date, guest_name, guest_email, guest_phone, accommodation_unit_id, created_at, updated_at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
   ON CONFLICT (tenant_id, external_booking_id) DO UPDATE
@@ -21,7 +25,7 @@ WITH r AS (
         updated_at = CASE WHEN (r.status, r.check_in_date, r.check_out_date, r.guest_name, r.guest_email, r.guest_phone, r.accommodation_unit_id)
                           IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.check_in_date, EXCLUDED.check_out_date, EXCLUDED.guest_name, EXCLUDED.guest_email, EXCLUDED.guest_phone, EXCLUDED.accommodation_unit_id)
                           THEN EXCLUDED.updated_at ELSE r.updated_at END
-  RETURNING id, (xmax = 0) AS inserted, updated_at = $10::timestamptz AS touched
+  RETURNING id, (xmax = 0) AS inserted
 ), rooms AS (
   SELECT * FROM unnest($11::bigint[], $12::bigint[], $13::bigint[]) AS t(unit_id, motopress_accommodation_id, motopress_type_id)
 ), removed AS (
@@ -36,7 +40,11 @@ WITH r AS (
     WHERE (j.accommodation_unit_id, j.motopress_type_id) IS DISTINCT FROM (EXCLUDED.accommodation_unit_id, EXCLUDED.motopress_type_id)
   RETURNING 1
 )
-SELECT r.inserted, r.touched, (SELECT count(*) FROM removed)::int + (SELECT count(*) FROM linked)::int AS junction_changes FROM r`;
+SELECT r.inserted,
+       NOT EXISTS (SELECT 1 FROM before b WHERE (b.status, b.check_in_date, b.check_out_date, b.guest_name, b.guest_email, b.guest_phone, b.accommodation_unit_id)
+                   IS NOT DISTINCT FROM ($3::text, $4::date, $5::date, $6::text, $7::text, $8::text, $9::bigint)) AS touched,
+       (SELECT count(*) FROM removed)::int + (SELECT count(*) FROM linked)::int AS junction_changes
+  FROM r`;
 
 export async function writeReservation(db: Queryable, tenantId: string, booking: MappedBooking, unitIds: ReadonlyMap<number, string>, nowIso: string): Promise<UpsertOutcome> {
   const unitOf = (motopressId: number) => {

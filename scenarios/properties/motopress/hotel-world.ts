@@ -45,18 +45,15 @@ export function motopressClientFor(env: ActorEnv, site: HotelSite): MotopressCli
   return new MotopressClient({ baseUrl: site.siteUrl, consumerKey: DEFAULT_CONSUMER_KEY, consumerSecret: DEFAULT_CONSUMER_SECRET, fetch: env.motopressFetch, clock: env.clock });
 }
 
-/** Everything one tenant's sync wrote, as comparable text (timestamps included). */
+/** Everything one tenant's sync wrote, as comparable text (timestamps included), in one query. */
 export async function snapshotTenant(db: Queryable, tenantId: string): Promise<string> {
-  const units = await db.query('SELECT id, motopress_id, motopress_type_id, title, status, created_at::text, updated_at::text FROM hotels.accommodation_units WHERE tenant_id = $1 ORDER BY id', [tenantId]);
-  const reservations = await db.query(
-    `SELECT id, external_booking_id, status, check_in_date::text, check_out_date::text, guest_name, guest_email, guest_phone, accommodation_unit_id, created_at::text, updated_at::text
-       FROM guest_reservations WHERE tenant_id = $1 ORDER BY id`,
+  const { rows } = await db.query<{ snapshot: unknown }>(
+    `SELECT json_build_object(
+       'units', (SELECT coalesce(json_agg(u ORDER BY u.id), '[]') FROM hotels.accommodation_units u WHERE u.tenant_id = $1),
+       'reservations', (SELECT coalesce(json_agg(r ORDER BY r.id), '[]') FROM guest_reservations r WHERE r.tenant_id = $1),
+       'junction', (SELECT coalesce(json_agg(j ORDER BY j.id), '[]') FROM reservation_accommodations j JOIN guest_reservations r ON r.id = j.reservation_id WHERE r.tenant_id = $1)
+     ) AS snapshot`,
     [tenantId],
   );
-  const junction = await db.query(
-    `SELECT j.id, j.reservation_id, j.accommodation_unit_id, j.motopress_accommodation_id, j.motopress_type_id, j.created_at::text
-       FROM reservation_accommodations j JOIN guest_reservations r ON r.id = j.reservation_id WHERE r.tenant_id = $1 ORDER BY j.id`,
-    [tenantId],
-  );
-  return JSON.stringify({ units: units.rows, reservations: reservations.rows, junction: junction.rows });
+  return JSON.stringify(rows[0]!.snapshot);
 }

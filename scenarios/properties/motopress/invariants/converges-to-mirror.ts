@@ -31,7 +31,7 @@ export const convergesToMirror = defineInvariant<HotelWorld>({
       const live = [...store.accommodations.values()].filter((a) => a.status !== 'trash');
       for (const a of live) {
         const row = unitByMotopressId.get(a.id);
-        const want = { type: a.accommodationTypeId > 0 ? String(a.accommodationTypeId) : null, title: decodeTitle(filteredTitle(a.title, a.status)), status: a.status };
+        const want = { type: a.accommodationTypeId > 0 ? String(a.accommodationTypeId) : null, title: decodeTitle(filteredTitle(a.title, a.status), a.status), status: a.status };
         if (!row) fail(site.name, `unit ${a.id} is missing`, { motopressId: a.id });
         else if (row.motopress_type_id !== want.type || row.title !== want.title || row.status !== want.status)
           fail(site.name, `unit ${a.id} is ${JSON.stringify([row.motopress_type_id, row.title, row.status])}, MotoPress has ${JSON.stringify([want.type, want.title, want.status])}`);
