@@ -23,7 +23,7 @@ function syncsim(...args: string[]) {
 describe('syncsim usage errors', () => {
   it.each([
     [['run', 'lost-update', '--frobnicate'], /^syncsim: unknown flag --frobnicate for 'run'/],
-    [['run', 'no-such-scenario'], /^syncsim: unknown scenario 'no-such-scenario' \(known: lost-update, stuck-bot-51943001421, stuck-bot-cleanup-109, indo-null-unit, properties-bot, properties-motopress\)/],
+    [['run', 'no-such-scenario'], /^syncsim: unknown scenario 'no-such-scenario' \(known: lost-update, stuck-bot-51943001421, stuck-bot-cleanup-109, indo-null-unit, indo-null-unit-simmer-down, properties-bot, properties-motopress\)/],
     [['run', 'lost-update:nope'], /^syncsim: unknown variant 'nope' of scenario 'lost-update' \(variants: naive, locked\)/],
     [['run', 'lost-update', '--seed', 'abc'], /^syncsim: --seed must be an integer/],
     [['run', 'lost-update', '--path', '1:2'], /^syncsim: --path needs the --seed it came from/],

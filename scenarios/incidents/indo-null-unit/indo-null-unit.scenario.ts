@@ -12,37 +12,14 @@
  */
 import * as fc from 'fast-check';
 import { syncAll } from '../../../src/motopress/sync-all.ts';
-import { defineScenario, type Actor } from '../../../sims/runner/scenario.ts';
-import { motopressClientFor, type HotelSite, type HotelWorld } from '../../properties/motopress/hotel-world.ts';
+import { defineScenario } from '../../../sims/runner/scenario.ts';
+import type { HotelWorld } from '../../properties/motopress/hotel-world.ts';
 import { junctionComplete, noDuplicateBooking, noNullUnit, tenantIsolation } from '../../properties/motopress/invariants/index.ts';
-import { hotelAdminActor } from './hotel-admin-actor.ts';
+import { syncingWhileAdminEdits, type IncidentInput } from './incident-actors.ts';
 import { buildIndo } from './indo-world.ts';
-import { syncAllAccommodationsFirst, syncAllBefore, type OldSyncDeps } from './sync-all-before.ts';
+import { syncAllAccommodationsFirst, syncAllBefore } from './sync-all-before.ts';
 
-export interface IndoInput {
-  /** Simulated ms before the admin creates the unit and its booking. */
-  adminPauseMs: number;
-}
-
-type SyncImplementation = (deps: OldSyncDeps, tenantId: string) => Promise<unknown>;
-
-function syncing(sync: SyncImplementation) {
-  return ({ world, input }: { world: HotelWorld; input: IndoInput }): Actor[] => {
-    const site = world.sites[0]!;
-    return [syncAllActor('sync-all', site, sync), hotelAdminActor('hotel-admin', site, { pauseMs: input.adminPauseMs, newUnits: 1, checkIn: '2025-12-20' })];
-  };
-}
-
-export function syncAllActor(name: string, site: HotelSite, sync: SyncImplementation): Actor {
-  return {
-    name,
-    async run(env) {
-      await sync({ db: env.db, motopress: motopressClientFor(env, site), clock: env.clock }, site.tenantId);
-    },
-  };
-}
-
-export const indoNullUnitScenario = defineScenario<IndoInput, HotelWorld>({
+export const indoNullUnitScenario = defineScenario<IncidentInput, HotelWorld>({
   id: 'indo-null-unit',
   kind: 'incident',
   title: 'INDO booking 2432 stored with a NULL unit: the MotoPress sync-all race',
@@ -59,18 +36,18 @@ export const indoNullUnitScenario = defineScenario<IndoInput, HotelWorld>({
       description: 'sync-all as it was: reservations only, unit auto-created after the insert',
       expect: 'breaks',
       breaks: ['no-null-unit', 'junction-complete'],
-      actors: syncing(syncAllBefore),
+      actors: syncingWhileAdminEdits(syncAllBefore, 1),
     },
     'planned-fix': {
       description: "the report's planned fix: accommodations first, then the same reservation code",
       expect: 'breaks',
       breaks: ['no-null-unit', 'junction-complete'],
-      actors: syncing(syncAllAccommodationsFirst),
+      actors: syncingWhileAdminEdits(syncAllAccommodationsFirst, 1),
     },
     after: {
       description: 'src/motopress syncAll: accommodations first, and units created since resolved on demand',
       expect: 'holds',
-      actors: syncing(syncAll),
+      actors: syncingWhileAdminEdits(syncAll, 1),
     },
   },
   defaultVariant: 'after',
