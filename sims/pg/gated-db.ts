@@ -16,6 +16,7 @@ import type { Classify, SchedulerBridge } from '../schedule/scheduler-bridge.ts'
 import type { LockProbe } from '../schedule/lock-probe.ts';
 import { backendPid, type CaseConnections } from './case-connections.ts';
 import { mayWaitOnLock } from './may-wait-on-lock.ts';
+import { createHash } from 'node:crypto';
 
 export interface GatedDbContext {
   bridge: SchedulerBridge;
@@ -126,9 +127,28 @@ async function execute<R>(context: GatedDbContext, actor: string, client: pg.Poo
     destroy(context, client);
     throw new ConnectionLost(isCommit);
   }
-  const result = await client.query(text, params ? [...params] : undefined);
+  const result = await client.query(statement(text, params));
   return { rows: result.rows as R[], rowCount: result.rowCount };
 }
+
+/**
+ * A parameterised statement runs as a named prepared statement: the pooled connections are
+ * reused from case to case, so each distinct statement is parsed once per connection instead
+ * of on every call (the sync's one-statement writes are long CTEs). Results are identical.
+ * Postgres re-plans a prepared statement after DDL on its tables by itself; what it refuses is a
+ * changed result row type (a `SELECT *` prepared before an ALTER TABLE and run after it), which
+ * a scenario that alters tables mid-run must avoid by naming its columns.
+ */
+function statement(text: string, params?: readonly unknown[]): pg.QueryConfig {
+  if (!params || params.length === 0) return { text };
+  let name = statementNames.get(text);
+  // Generated SQL with inlined values would make every text distinct: stop naming past a bound.
+  if (name === undefined && statementNames.size >= 10_000) return { text, values: [...params] };
+  if (name === undefined) statementNames.set(text, (name = `syncsim_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`));
+  return { name, text, values: [...params] };
+}
+
+const statementNames = new Map<string, string>();
 
 /** Terminate a backend; the bridge waits until it is gone so its locks vanish at a fixed point. */
 function destroy(context: GatedDbContext, client: pg.PoolClient): void {
