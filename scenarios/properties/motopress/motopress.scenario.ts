@@ -79,7 +79,7 @@ export const motopressPropertyScenario = defineScenario<MotopressInput, HotelWor
       expect: 'breaks',
       breaks: ['tenant-isolation'],
     }),
-    'planted-junction-outside-write': variant("PLANTED: junction rows replaced in a second statement, outside the reservation's write", junctionOutsideWrite, {
+    'planted-junction-outside-write': variant("PLANTED: junction rows inserted in a second statement, outside the reservation's write", junctionOutsideWrite, {
       expect: 'breaks',
       breaks: ['junction-complete'],
     }),
