@@ -1,27 +1,20 @@
 /**
- * File faults through the engine are real: the directory on disk shows what each fault left
+ * File faults through the engine() are real: the directory on disk shows what each fault left
  * (nothing, an empty file, half a JSON body, a temp file that was never renamed), every call is
  * in the history as system 'fs', and no absolute path leaks into the history.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SessionStore } from '../../src/bot/session-store.ts';
 import type { FaultPlan } from '../faults/fault-plan.ts';
-import type { CaseEngine } from '../runner/case-engine.ts';
 import { runCase } from '../runner/run-case.ts';
 import { defineScenario } from '../runner/scenario.ts';
 import type { GateRequest } from '../schedule/flight.ts';
-import { useCaseEngine } from '../testing/use-case-engine.ts';
+import { fileCaseEngine } from '../testing/scenario-suite.ts';
 
-let engine: CaseEngine;
-beforeAll(async () => {
-  engine = await useCaseEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const engine = fileCaseEngine();
 
 const KEY = { phone: '51943001421', channelConnectionId: 1 };
 const SESSION = { flowId: 'promotoras-v2-mw7rpy', state: { step: 1 }, updatedAt: 0 };
@@ -50,9 +43,9 @@ const scenario = defineScenario<null, null>({
 
 async function runWith(plan: FaultPlan, variant: 'write' | 'in-place' = 'write') {
   const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed: 1, numRuns: 1 });
-  const outcome = await runCase(scenario, scenario.variants[variant]!, null, scheduler!, engine, 3, plan);
-  const files = (await readdir(engine.sessionDir)).sort();
-  const body = async (name: string) => readFile(join(engine.sessionDir, name), 'utf8');
+  const outcome = await runCase(scenario, scenario.variants[variant]!, null, scheduler!, engine(), 3, plan);
+  const files = (await readdir(engine().sessionDir)).sort();
+  const body = async (name: string) => readFile(join(engine().sessionDir, name), 'utf8');
   return { outcome, files, body, fsEvents: outcome.history.filter((e) => e.system === 'fs') };
 }
 
@@ -90,14 +83,14 @@ describe('gated session fs', () => {
     expect(files.filter((f) => !f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('a real ENOENT names the file, not the engine directory', async () => {
+  it('a real ENOENT names the file, not the engine() directory', async () => {
     const { outcome } = await runWith({ rates: {} });
-    expect(JSON.stringify(outcome.history)).not.toContain(engine.sessionDir);
+    expect(JSON.stringify(outcome.history)).not.toContain(engine().sessionDir);
     const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed: 1, numRuns: 1 });
     const reader = { ...scenario.variants.write!, actors: () => [{ name: 'reader', run: async ({ fs }: { fs: import('../../src/bot/session-fs.ts').SessionFs }) => void (await fs.readFile('whatsapp_1_1.json').catch(() => '')) }] };
-    const missing = await runCase(scenario, reader, null, scheduler!, engine, 3);
+    const missing = await runCase(scenario, reader, null, scheduler!, engine(), 3);
     const failure = missing.history.find((e) => e.type === 'fail');
     expect(failure?.error).toMatch(/^ENOENT .*whatsapp_1_1\.json/);
-    expect(failure?.error).not.toContain(engine.sessionDir);
+    expect(failure?.error).not.toContain(engine().sessionDir);
   });
 });

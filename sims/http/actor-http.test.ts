@@ -7,23 +7,16 @@
  */
 import * as fc from 'fast-check';
 import { StreamChat } from 'stream-chat';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MotopressFake, motopressHandlers, DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET } from '../../fakes/motopress/index.ts';
 import { StreamFake, streamHandlers } from '../../fakes/stream/index.ts';
 import type { FaultPlan } from '../faults/fault-plan.ts';
-import type { CaseEngine } from '../runner/case-engine.ts';
 import { runCase } from '../runner/run-case.ts';
 import { defineScenario } from '../runner/scenario.ts';
 import type { GateRequest } from '../schedule/flight.ts';
-import { useCaseEngine } from '../testing/use-case-engine.ts';
+import { fileCaseEngine } from '../testing/scenario-suite.ts';
 
-let engine: CaseEngine;
-beforeAll(async () => {
-  engine = await useCaseEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const engine = fileCaseEngine();
 
 const SITE = 'https://indo.hotel.fake';
 const STREAM = 'https://chat.stream.fake';
@@ -82,7 +75,7 @@ async function run(input: boolean, plan?: FaultPlan) {
   let world: World | undefined;
   const probe = { ...scenario, world: async (ctx: Parameters<typeof scenario.world>[0]) => (world = await scenario.world(ctx)) };
   const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed: 4, numRuns: 1 });
-  const outcome = await runCase(probe, scenario.variants.probe!, input, scheduler!, engine, 4, plan);
+  const outcome = await runCase(probe, scenario.variants.probe!, input, scheduler!, engine(), 4, plan);
   return { outcome, world: world! };
 }
 

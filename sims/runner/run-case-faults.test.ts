@@ -1,26 +1,19 @@
 /**
- * Faults injected through the engine are real: Postgres itself fails the statement (so an open
+ * Faults injected through the engine() are real: Postgres itself fails the statement (so an open
  * transaction really aborts), a lost connection really rolls back (or, on COMMIT, leaves the
  * outcome unknown: `info`), and a crashed actor stops at that operation without hanging the run.
  */
 import * as fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
 import { withTransaction } from '../../src/db/with-transaction.ts';
 import type { FaultPlan } from '../faults/fault-plan.ts';
 import type { GateRequest } from '../schedule/flight.ts';
-import { useCaseEngine } from '../testing/use-case-engine.ts';
-import type { CaseEngine } from './case-engine.ts';
+import { fileCaseEngine } from '../testing/scenario-suite.ts';
 import { runCase } from './run-case.ts';
 import { defineScenario } from './scenario.ts';
 
-let engine: CaseEngine;
-beforeAll(async () => {
-  engine = await useCaseEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const engine = fileCaseEngine();
 
 interface World {
   rows: () => Promise<number>;
@@ -58,7 +51,7 @@ async function runWith(plan: FaultPlan, seed = 7) {
   const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed: 1, numRuns: 1 });
   let world: World | undefined;
   const wrapped = { ...scenario, world: async (ctx: Parameters<typeof scenario.world>[0]) => (world = await scenario.world(ctx)) };
-  const outcome = await runCase(wrapped, scenario.variants.insert!, null, scheduler!, engine, seed, plan);
+  const outcome = await runCase(wrapped, scenario.variants.insert!, null, scheduler!, engine(), seed, plan);
   const writerRun = outcome.history.find((e) => e.actor === 'writer' && e.system === 'actor' && e.type !== 'invoke');
   const pg = outcome.history.filter((e) => e.system === 'pg' && e.type !== 'invoke');
   return { outcome, rows: await world!.rows(), writerRun, pg };
@@ -103,7 +96,7 @@ describe('faults through the engine', () => {
     expect(rows).toBe(0);
     expect(writerRun?.type).toBe('info');
     expect(outcome.faults).toEqual(['crash writer connect']);
-    const activity = await engine.admin.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'idle in transaction'");
+    const activity = await engine().admin.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'idle in transaction'");
     expect(Number(activity.rows[0]!.n)).toBe(0);
   });
 });

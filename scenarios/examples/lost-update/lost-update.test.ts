@@ -3,27 +3,18 @@
  * shrunk counterexample and one replay command, the replay must be byte-identical, and the
  * locked variant must hold for 200 runs (which exercises the lock-wait yield point).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatRun } from '../../../sims/report/format-run.ts';
-import type { CaseEngine } from '../../../sims/runner/case-engine.ts';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { useCaseEngine } from '../../../sims/testing/use-case-engine.ts';
+import { fileCaseEngine, SEED, withSeed } from '../../../sims/testing/scenario-suite.ts';
 import { lostUpdateScenario } from './lost-update.scenario.ts';
 
-const seed = process.env.SYNCSIM_SEED !== undefined ? Number(process.env.SYNCSIM_SEED) : undefined;
-let engine: CaseEngine;
+const engine = fileCaseEngine();
 
-beforeAll(async () => {
-  engine = await useCaseEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
-
-describe(`lost-update (seed ${seed ?? 'random'})`, () => {
+describe(`lost-update (seed ${SEED ?? 'random'})`, () => {
   it('naive: breaks no-lost-update, shrinks, prints one replay command, replays identically', async () => {
-    const result = expectMet(await runScenario(lostUpdateScenario, 'naive', engine, { ...(seed !== undefined ? { seed } : {}), runs: 100 }));
+    const result = expectMet(await runScenario(lostUpdateScenario, 'naive', engine(), { ...withSeed, runs: 100 }));
     expect(result.status).toBe('broken');
     expect(result.broken).toEqual(['no-lost-update']);
     // Shrunk towards the smallest case that can lose an update (two deliveries of one message).
@@ -39,8 +30,8 @@ describe(`lost-update (seed ${seed ?? 'random'})`, () => {
     expect(replayLines).toEqual([`  replay: npx syncsim run lost-update:naive --seed=${result.seed} --path=${result.path}`]);
 
     const replay = { seed: result.seed, path: result.path! };
-    const first = await runScenario(lostUpdateScenario, 'naive', engine, replay);
-    const second = await runScenario(lostUpdateScenario, 'naive', engine, replay);
+    const first = await runScenario(lostUpdateScenario, 'naive', engine(), replay);
+    const second = await runScenario(lostUpdateScenario, 'naive', engine(), replay);
     expect(first.status).toBe('broken');
     expect(first.cases).toBe(1);
     expect(JSON.stringify(first.history)).toBe(JSON.stringify(second.history));
@@ -52,20 +43,20 @@ describe(`lost-update (seed ${seed ?? 'random'})`, () => {
   it('locked: a case where three or more deliveries queue on the row lock replays identically', async () => {
     // Several waiters on one row are woken together by a COMMIT and race inside Postgres; the
     // bridge pauses all but the oldest so the hand-over order, and so the history, is fixed.
-    const fixedSeed = seed ?? 20251121;
+    const fixedSeed = SEED ?? 20251121;
     let replayed: Awaited<ReturnType<typeof runScenario>> | undefined;
     for (let index = 0; index < 40 && !replayed; index++) {
-      const candidate = await runScenario(lostUpdateScenario, 'locked', engine, { seed: fixedSeed, path: String(index) });
+      const candidate = await runScenario(lostUpdateScenario, 'locked', engine(), { seed: fixedSeed, path: String(index) });
       if (candidate.lockWaits >= 3 && (candidate.counterexample?.match(/,/g)?.length ?? 0) >= 2) replayed = candidate;
     }
     expect(replayed, 'no case with 3+ deliveries and 3+ lock waits among the first 40').toBeDefined();
-    const again = await runScenario(lostUpdateScenario, 'locked', engine, { seed: fixedSeed, path: replayed!.path! });
+    const again = await runScenario(lostUpdateScenario, 'locked', engine(), { seed: fixedSeed, path: replayed!.path! });
     expect(again.lockWaits).toBe(replayed!.lockWaits);
     expect(JSON.stringify(again.history)).toBe(JSON.stringify(replayed!.history));
   });
 
   it('locked: holds for 200 runs, with lock waits actually exercised', async () => {
-    const result = expectMet(await runScenario(lostUpdateScenario, 'locked', engine, { ...(seed !== undefined ? { seed } : {}), runs: 200 }));
+    const result = expectMet(await runScenario(lostUpdateScenario, 'locked', engine(), { ...withSeed, runs: 200 }));
     expect(result.status).toBe('held');
     expect(result.cases).toBe(200);
     // Without lock waits this would only show that the scheduler never interleaved the two.

@@ -3,37 +3,28 @@
  * report says; `planned-fix` gets 2432 right but is broken by a unit created after step 1;
  * `after` (src/motopress) holds. `npx syncsim reproduce indo-null-unit`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseEngine } from '../../../sims/runner/case-engine.ts';
+import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { useCaseEngine } from '../../../sims/testing/use-case-engine.ts';
+import { fileCaseEngine, SEED, withSeed } from '../../../sims/testing/scenario-suite.ts';
 import { INCIDENT_BOOKING } from './indo-world.ts';
 import { indoNullUnitScenario } from './indo-null-unit.scenario.ts';
 
-const seed = process.env.SYNCSIM_SEED !== undefined ? Number(process.env.SYNCSIM_SEED) : undefined;
-const withSeed = seed !== undefined ? { seed } : {};
-let engine: CaseEngine;
-beforeAll(async () => {
-  engine = await useCaseEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const engine = fileCaseEngine();
 
 const nullBookings = (violations: { invariant: string; details?: Record<string, unknown> }[]) =>
   violations.filter((v) => v.invariant === 'no-null-unit').map((v) => v.details?.externalBookingId);
 
-describe(`indo-null-unit (seed ${seed ?? 'random'})`, () => {
+describe(`indo-null-unit (seed ${SEED ?? 'random'})`, () => {
   it('before: booking 2432 is stored with a NULL unit and an empty junction', async () => {
-    const result = expectMet(await runScenario(indoNullUnitScenario, 'before', engine, withSeed));
+    const result = expectMet(await runScenario(indoNullUnitScenario, 'before', engine(), withSeed));
     expect(result.broken.sort()).toEqual(['junction-complete', 'no-null-unit']);
     expect(nullBookings(result.violations)).toContain(INCIDENT_BOOKING);
     expect(result.violations.find((v) => v.invariant === 'junction-complete')?.message).toContain(`booking ${INCIDENT_BOOKING} has no reservation_accommodations rows`);
   });
 
   it('planned-fix: 2432 is right, but a unit created after step 1 still yields NULL', async () => {
-    const result = expectMet(await runScenario(indoNullUnitScenario, 'planned-fix', engine, { ...withSeed, runs: 300 }));
+    const result = expectMet(await runScenario(indoNullUnitScenario, 'planned-fix', engine(), { ...withSeed, runs: 300 }));
     expect(result.broken.sort()).toEqual(['junction-complete', 'no-null-unit']);
     const nulls = nullBookings(result.violations);
     expect(nulls).not.toContain(INCIDENT_BOOKING);
@@ -47,7 +38,7 @@ describe(`indo-null-unit (seed ${seed ?? 'random'})`, () => {
   });
 
   it('after: holds in every interleaving tried', async () => {
-    const result = expectMet(await runScenario(indoNullUnitScenario, 'after', engine, withSeed));
+    const result = expectMet(await runScenario(indoNullUnitScenario, 'after', engine(), withSeed));
     expect(result.status).toBe('held');
   });
 });

@@ -2,32 +2,25 @@
  * The cleanup on the report's numbers: the dry-run prints exactly 12/11/86 = 109, apply fixes
  * the data (the bot invariants hold afterwards, healthy chats untouched), a second apply is 0.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatBotCleanup } from '../../../src/bot/apply-bot-cleanup.ts';
-import type { CaseEngine } from '../../../sims/runner/case-engine.ts';
 import { runCase } from '../../../sims/runner/run-case.ts';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { useCaseEngine } from '../../../sims/testing/use-case-engine.ts';
+import { fileCaseEngine } from '../../../sims/testing/scenario-suite.ts';
 import * as fc from 'fast-check';
 import type { GateRequest } from '../../../sims/schedule/flight.ts';
 import { cleanup109Scenario, type CleanupWorld } from './cleanup-109.scenario.ts';
 import { readdir } from 'node:fs/promises';
 
-let engine: CaseEngine;
-beforeAll(async () => {
-  engine = await useCaseEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const engine = fileCaseEngine();
 
 async function runVariant(name: 'apply' | 'dry-run-only') {
   const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed: 1, numRuns: 1 });
   let world: CleanupWorld | undefined;
   const scenario = { ...cleanup109Scenario, world: async (ctx: Parameters<typeof cleanup109Scenario.world>[0]) => (world = await cleanup109Scenario.world(ctx)) };
-  const outcome = await runCase(scenario, cleanup109Scenario.variants[name]!, null, scheduler!, engine, 1);
-  return { outcome, world: world!, files: await readdir(engine.sessionDir) };
+  const outcome = await runCase(scenario, cleanup109Scenario.variants[name]!, null, scheduler!, engine(), 1);
+  return { outcome, world: world!, files: await readdir(engine().sessionDir) };
 }
 
 describe('stuck-bot cleanup: 12 + 11 + 86 = 109', () => {
@@ -41,7 +34,7 @@ describe('stuck-bot cleanup: 12 + 11 + 86 = 109', () => {
     ]);
     // The five healthy bot chats keep their sessions.
     expect(files.sort()).toEqual(['whatsapp_51940000000_1.json', 'whatsapp_51940000001_1.json', 'whatsapp_51940000002_1.json', 'whatsapp_51940000003_1.json', 'whatsapp_51940000004_1.json']);
-    const { rows } = await engine.admin.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM crm_conversations WHERE assigned_to = 'bot' OR bot_flow_id IS NOT NULL GROUP BY status`);
+    const { rows } = await engine().admin.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM crm_conversations WHERE assigned_to = 'bot' OR bot_flow_id IS NOT NULL GROUP BY status`);
     expect(rows).toEqual([{ status: 'active', n: 5 }]);
   });
 
@@ -53,7 +46,7 @@ describe('stuck-bot cleanup: 12 + 11 + 86 = 109', () => {
   });
 
   it('through the runner: apply holds, dry-run-only breaks', async () => {
-    expectMet(await runScenario(cleanup109Scenario, 'apply', engine));
-    expectMet(await runScenario(cleanup109Scenario, 'dry-run-only', engine));
+    expectMet(await runScenario(cleanup109Scenario, 'apply', engine()));
+    expectMet(await runScenario(cleanup109Scenario, 'dry-run-only', engine()));
   });
 });

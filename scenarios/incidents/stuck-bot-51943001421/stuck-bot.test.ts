@@ -2,28 +2,20 @@
  * The incident, reproduced: before and as-shipped fail exactly as the report says (and on the
  * conversations it names), after holds. `npx syncsim reproduce stuck-bot-51943001421`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseEngine } from '../../../sims/runner/case-engine.ts';
+import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { useCaseEngine } from '../../../sims/testing/use-case-engine.ts';
+import { fileCaseEngine, SEED, withSeed } from '../../../sims/testing/scenario-suite.ts';
 import { FLOW_IN_ROW_CONVERSATION, INCIDENT_CONVERSATION, MISSING_FILE_CONVERSATION, stuckBotScenario } from './stuck-bot.scenario.ts';
 
-const seed = process.env.SYNCSIM_SEED !== undefined ? Number(process.env.SYNCSIM_SEED) : undefined;
-let engine: CaseEngine;
-beforeAll(async () => {
-  engine = await useCaseEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const engine = fileCaseEngine();
 
 const stuckIds = (violations: { invariant: string; details?: Record<string, unknown> }[]) =>
   violations.filter((v) => v.invariant === 'no-stuck-bot-conversation').map((v) => v.details?.conversationId);
 
-describe(`stuck-bot-51943001421 (seed ${seed ?? 'random'})`, () => {
+describe(`stuck-bot-51943001421 (seed ${SEED ?? 'random'})`, () => {
   it('before: chat 51943001421 is never processed and the closed chat keeps its file', async () => {
-    const result = expectMet(await runScenario(stuckBotScenario, 'before', engine, seed !== undefined ? { seed } : {}));
+    const result = expectMet(await runScenario(stuckBotScenario, 'before', engine(), withSeed));
     expect(result.status).toBe('broken');
     expect(result.broken.sort()).toEqual(['no-orphan-session', 'no-stuck-bot-conversation']);
     expect(stuckIds(result.violations)).toContain(INCIDENT_CONVERSATION);
@@ -31,14 +23,14 @@ describe(`stuck-bot-51943001421 (seed ${seed ?? 'random'})`, () => {
   });
 
   it('as-shipped: closes 51943001421 (flow id from the file) but the missing-file chat stays stuck', async () => {
-    const result = expectMet(await runScenario(stuckBotScenario, 'as-shipped', engine, seed !== undefined ? { seed } : {}));
+    const result = expectMet(await runScenario(stuckBotScenario, 'as-shipped', engine(), withSeed));
     expect(result.broken).toEqual(['no-stuck-bot-conversation']);
     expect(stuckIds(result.violations)).toEqual([MISSING_FILE_CONVERSATION]);
     expect(stuckIds(result.violations)).not.toContain(INCIDENT_CONVERSATION);
   });
 
   it('after: all three shapes closed, no file left, in either close order', async () => {
-    const result = expectMet(await runScenario(stuckBotScenario, 'after', engine, seed !== undefined ? { seed } : {}));
+    const result = expectMet(await runScenario(stuckBotScenario, 'after', engine(), withSeed));
     expect(result.status).toBe('held');
     // Every close that the history shows completing with one row updated, by conversation id.
     const closedIds = result.history

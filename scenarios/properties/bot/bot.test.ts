@@ -3,27 +3,18 @@
  * bug is caught by the invariant it breaks (a suite that cannot fail proves nothing), with a
  * shrunk counterexample and one replay command.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatRun } from '../../../sims/report/format-run.ts';
-import type { CaseEngine } from '../../../sims/runner/case-engine.ts';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { useCaseEngine } from '../../../sims/testing/use-case-engine.ts';
+import { fileCaseEngine, SEED, withSeed } from '../../../sims/testing/scenario-suite.ts';
 import { botPropertyScenario } from './bot.scenario.ts';
 
-const seed = process.env.SYNCSIM_SEED !== undefined ? Number(process.env.SYNCSIM_SEED) : undefined;
-const withSeed = seed !== undefined ? { seed } : {};
-let engine: CaseEngine;
-beforeAll(async () => {
-  engine = await useCaseEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const engine = fileCaseEngine();
 
-describe(`properties/bot (seed ${seed ?? 'random'})`, () => {
+describe(`properties/bot (seed ${SEED ?? 'random'})`, () => {
   it('after (src/bot): holds for 100 cases of swarm faults, crashes and races', async () => {
-    const result = expectMet(await runScenario(botPropertyScenario, 'after', engine, { ...withSeed, runs: 100 }));
+    const result = expectMet(await runScenario(botPropertyScenario, 'after', engine(), { ...withSeed, runs: 100 }));
     expect(result.status).toBe('held');
     expect(result.cases).toBe(100);
   });
@@ -36,11 +27,11 @@ describe(`properties/bot (seed ${seed ?? 'random'})`, () => {
     // A run stops at the first failing case, so a generous budget costs nothing when the bug is
     // found; bench/bot-bench.ts measured the first failure at case 1..91 over seeds 1..20, so
     // 100 cases would miss now and then. 1000 makes a miss vanishingly unlikely (p ~ 3% per case).
-    const result = expectMet(await runScenario(botPropertyScenario, variant, engine, { ...withSeed, runs: 1000 }));
+    const result = expectMet(await runScenario(botPropertyScenario, variant, engine(), { ...withSeed, runs: 1000 }));
     expect(result.status).toBe('broken');
     expect(result.broken).toContain(invariant);
     expect(formatRun(result)).toContain(`syncsim run properties-bot:${variant} --seed=${result.seed} --path=${result.path}`);
-    const replay = await runScenario(botPropertyScenario, variant, engine, { seed: result.seed, path: result.path! });
+    const replay = await runScenario(botPropertyScenario, variant, engine(), { seed: result.seed, path: result.path! });
     expect(replay.broken).toContain(invariant);
     expect(JSON.stringify(replay.history)).toBe(JSON.stringify(result.history));
   });

@@ -3,27 +3,18 @@
  * syncs and the hotel admin changing MotoPress mid-sync; each planted mutant is caught by the
  * invariant it breaks, with a shrunk counterexample and one replay command that reproduces it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatRun } from '../../../sims/report/format-run.ts';
-import type { CaseEngine } from '../../../sims/runner/case-engine.ts';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { useCaseEngine } from '../../../sims/testing/use-case-engine.ts';
+import { fileCaseEngine, SEED, withSeed } from '../../../sims/testing/scenario-suite.ts';
 import { motopressPropertyScenario } from './motopress.scenario.ts';
 
-const seed = process.env.SYNCSIM_SEED !== undefined ? Number(process.env.SYNCSIM_SEED) : undefined;
-const withSeed = seed !== undefined ? { seed } : {};
-let engine: CaseEngine;
-beforeAll(async () => {
-  engine = await useCaseEngine();
-});
-afterAll(async () => {
-  await engine?.close();
-});
+const engine = fileCaseEngine();
 
-describe(`properties/motopress (seed ${seed ?? 'random'})`, () => {
+describe(`properties/motopress (seed ${SEED ?? 'random'})`, () => {
   it('after (src/motopress): holds for 100 cases of swarm faults, crashes and races', async () => {
-    const result = expectMet(await runScenario(motopressPropertyScenario, 'after', engine, { ...withSeed, runs: 100 }));
+    const result = expectMet(await runScenario(motopressPropertyScenario, 'after', engine(), { ...withSeed, runs: 100 }));
     expect(result.status).toBe('held');
     expect(result.cases).toBe(100);
   });
@@ -35,11 +26,11 @@ describe(`properties/motopress (seed ${seed ?? 'random'})`, () => {
   ])('%s is caught by %s, with a replay that reproduces it', async (variant, invariant) => {
     // A run stops at its first failing case: a large budget costs nothing when the bug is found
     // early and keeps a rare miss from turning CI red (bench/motopress-bench.ts has the figures).
-    const result = expectMet(await runScenario(motopressPropertyScenario, variant, engine, { ...withSeed, runs: 1000 }));
+    const result = expectMet(await runScenario(motopressPropertyScenario, variant, engine(), { ...withSeed, runs: 1000 }));
     expect(result.status).toBe('broken');
     expect(result.broken).toContain(invariant);
     expect(formatRun(result)).toContain(`syncsim run properties-motopress:${variant} --seed=${result.seed} --path=${result.path}`);
-    const replay = await runScenario(motopressPropertyScenario, variant, engine, { seed: result.seed, path: result.path! });
+    const replay = await runScenario(motopressPropertyScenario, variant, engine(), { seed: result.seed, path: result.path! });
     expect(replay.broken).toContain(invariant);
     expect(JSON.stringify(replay.history)).toBe(JSON.stringify(result.history));
   });

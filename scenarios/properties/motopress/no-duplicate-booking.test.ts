@@ -5,26 +5,20 @@
  * sync, run by two sync-alls of one tenant at once, stores a booking twice. The real sync-all
  * still needs the constraint (its upsert names it), which is the schema's job to keep.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseEngine } from '../../../sims/runner/case-engine.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
 import { defineScenario } from '../../../sims/runner/scenario.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { useCaseEngine } from '../../../sims/testing/use-case-engine.ts';
+import { fileCaseEngine, SEED, withSeed } from '../../../sims/testing/scenario-suite.ts';
 import { noDuplicateBooking } from './invariants/index.ts';
 import { syncActor } from './hotel-actors.ts';
 import { motopressPropertyScenario } from './motopress.scenario.ts';
 import { checkThenInsert } from './planted/check-then-insert.ts';
 
-const seed = process.env.SYNCSIM_SEED !== undefined ? Number(process.env.SYNCSIM_SEED) : undefined;
-let engine: CaseEngine;
+const engine = fileCaseEngine();
 beforeAll(async () => {
-  engine = await useCaseEngine();
   // The migration under validation: the unique constraint is gone.
-  await engine.admin.query('ALTER TABLE guest_reservations DROP CONSTRAINT guest_reservations_tenant_id_external_booking_id_key');
-});
-afterAll(async () => {
-  await engine?.close();
+  await engine().admin.query('ALTER TABLE guest_reservations DROP CONSTRAINT guest_reservations_tenant_id_external_booking_id_key');
 });
 
 const withoutUnique = defineScenario({
@@ -44,9 +38,9 @@ const withoutUnique = defineScenario({
   defaultVariant: 'planted-check-then-insert',
 });
 
-describe(`no-duplicate-booking (seed ${seed ?? 'random'})`, () => {
+describe(`no-duplicate-booking (seed ${SEED ?? 'random'})`, () => {
   it('catches a booking stored twice by two racing check-then-insert syncs', async () => {
-    const result = expectMet(await runScenario(withoutUnique, 'planted-check-then-insert', engine, { ...(seed !== undefined ? { seed } : {}), runs: 300 }));
+    const result = expectMet(await runScenario(withoutUnique, 'planted-check-then-insert', engine(), { ...withSeed, runs: 300 }));
     expect(result.broken).toEqual(['no-duplicate-booking']);
     expect(result.violations[0]!.message).toMatch(/^booking \d+ of tenant [0-9a-f-]+ is stored 2 times$/);
   });
