@@ -8,9 +8,8 @@
  * request, so the same requests always produce the same state; pass `now` for a real clock.
  * `stop()` is idempotent and the handle supports `await using`.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
+import { listenLocal } from '../local-http-server.ts';
 import { buildStreamWorld, type StreamWorld } from './build-stream-world.ts';
 import { StreamFake } from './stream-fake.ts';
 import { streamHandlers } from './stream-handlers.ts';
@@ -45,52 +44,19 @@ export async function serveStream(options: ServeStreamOptions = {}): Promise<Str
   const fake = new StreamFake({ apiKey, apiSecret, now, ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}) });
   const world = options.seed === undefined ? undefined : buildStreamWorld(fake.store, { seed: options.seed });
 
-  let url = '';
-  let handlers: ReturnType<typeof streamHandlers> = [];
-  const server = createServer((req, res) => {
-    ticks++;
-    answer(req, res, url, handlers).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ code: -1, message: `fake error: ${error instanceof Error ? error.message : String(error)}`, StatusCode: 500, duration: '0.00ms' }));
-    });
+  let handlers: ReturnType<typeof streamHandlers> | undefined;
+  const { url, stop } = await listenLocal({
+    port: options.port ?? 0,
+    onRequest: () => ticks++,
+    async answer(request, base) {
+      handlers ??= streamHandlers(fake, base, { acceptFaults: false });
+      const response = await getResponse(handlers, request);
+      if (response) return response;
+      const body = { code: 16, message: `unknown route ${request.method} ${new URL(request.url).pathname}`, StatusCode: 404, duration: '0.00ms', more_info: '' };
+      return Response.json(body, { status: 404 });
+    },
+    onError: (error) =>
+      Response.json({ code: -1, message: `fake error: ${error instanceof Error ? error.message : String(error)}`, StatusCode: 500, duration: '0.00ms' }, { status: 500 }),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  handlers = streamHandlers(fake, url, { acceptFaults: false });
-
-  let stopping: Promise<void> | undefined;
-  const stop = () => {
-    stopping ??= new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
-    return stopping;
-  };
   return { url, apiKey, apiSecret, fake, world, stop, [Symbol.asyncDispose]: stop };
-}
-
-async function answer(req: IncomingMessage, res: ServerResponse, base: string, handlers: ReturnType<typeof streamHandlers>): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
-  }
-  const method = req.method ?? 'GET';
-  const body = method === 'GET' || method === 'HEAD' || chunks.length === 0 ? undefined : Buffer.concat(chunks);
-  const request = new Request(`${base}${req.url ?? '/'}`, { method, headers, ...(body ? { body } : {}) });
-  const response = await getResponse(handlers, request);
-  if (!response) {
-    res.writeHead(404, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ code: 16, message: `unknown route ${method} ${new URL(request.url).pathname}`, StatusCode: 404, duration: '0.00ms', more_info: '' }));
-    return;
-  }
-  const out: Record<string, string> = {};
-  response.headers.forEach((value, name) => (out[name] = value));
-  res.writeHead(response.status, out);
-  res.end(Buffer.from(await response.arrayBuffer()));
 }
