@@ -32,13 +32,19 @@ export function syncActor(name: string, site: HotelSite, impl: HotelSync, job: '
 export const ADMIN_OPS = ['add-unit-and-booking', 'add-booking', 'remove-unit', 'trash-unit', 'cancel-booking', 'trash-booking', 'delete-booking'] as const;
 export type AdminOp = (typeof ADMIN_OPS)[number];
 
-/** One admin edit in wp-admin, applied when the scheduler ends its pause. Refused edits are skipped. */
-export function adminActor(name: string, site: HotelSite, steps: ReadonlyArray<{ pauseMs: number; op: AdminOp; pick: number }>): Actor {
+/**
+ * Admin edits in wp-admin, each applied after `waits` scheduled pauses. One pause is one pick of
+ * the scheduler among all pending operations, so a single pause almost always ends before a
+ * sync has stored anything; several spread the edits over the whole sync (and a booking can be
+ * changed after a sync stored it, which is what an insert-only sync gets wrong). Refused edits
+ * are skipped.
+ */
+export function adminActor(name: string, site: HotelSite, steps: ReadonlyArray<{ waits: number; op: AdminOp; pick: number }>): Actor {
   return {
     name,
     async run(env) {
       for (const [i, step] of steps.entries()) {
-        await env.clock.sleep(step.pauseMs);
+        for (let wait = 0; wait <= step.waits; wait++) await env.clock.sleep(1);
         try {
           applyAdminOp(site, step.op, step.pick, i);
         } catch (error) {

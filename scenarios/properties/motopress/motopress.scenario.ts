@@ -24,7 +24,7 @@ import { junctionOutsideWrite } from './planted/junction-outside-write.ts';
 export interface MotopressInput {
   hotels: Array<{ seed: number; types: number }>;
   jobs: Array<{ job: 'sync-all' | 'sync'; tenant: number }>;
-  admin: Array<{ tenant: number; pauseMs: number; op: AdminOp; pick: number }>;
+  admin: Array<{ tenant: number; waits: number; op: AdminOp; pick: number }>;
 }
 
 const TENANT_IDS = ['76785d81-292b-4386-8a97-d6a54abb081d', 'b13c8fae-4309-4983-8952-75c58cf10023', '0c7a3b0e-1b52-4f3e-9d55-3f4c2b7f0a11'];
@@ -36,7 +36,7 @@ export const motopressInput: fc.Arbitrary<MotopressInput> = fc.record({
   jobs: fc
     .array(fc.record({ job: fc.constantFrom('sync-all' as const, 'sync' as const), tenant: fc.nat(2) }), { maxLength: 2 })
     .map((extra) => [{ job: 'sync-all' as const, tenant: 0 }, { job: 'sync-all' as const, tenant: 0 }, ...extra]),
-  admin: fc.array(fc.record({ tenant: fc.nat(2), pauseMs: fc.integer({ min: 0, max: 3 }), op: fc.constantFrom(...ADMIN_OPS), pick: fc.nat(50) }), { maxLength: 4 }),
+  admin: fc.array(fc.record({ tenant: fc.nat(2), waits: fc.integer({ min: 0, max: 12 }), op: fc.constantFrom(...ADMIN_OPS), pick: fc.nat(50) }), { maxLength: 4 }),
 });
 
 function variant(description: string, impl: HotelSync, expect: Pick<Variant<MotopressInput, HotelWorld>, 'expect' | 'breaks'>): Variant<MotopressInput, HotelWorld> {
