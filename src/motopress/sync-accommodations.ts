@@ -29,6 +29,20 @@ export interface AccommodationSyncReport {
 
 export const DELETED_UNIT_STATUS = 'deleted';
 
+async function storedUnits(db: Db, tenantId: string): Promise<Map<number, UnitFields>> {
+  const { rows } = await db.query<{ motopress_id: string; motopress_type_id: string | null; title: string; status: string }>(
+    'SELECT motopress_id::text, motopress_type_id::text, title, status FROM hotels.accommodation_units WHERE tenant_id = $1 ORDER BY motopress_id',
+    [tenantId],
+  );
+  return new Map(
+    rows.map((r) => [Number(r.motopress_id), { motopressId: Number(r.motopress_id), motopressTypeId: r.motopress_type_id === null ? null : Number(r.motopress_type_id), title: r.title, status: r.status }]),
+  );
+}
+
+function sameUnit(stored: UnitFields | undefined, unit: UnitFields): boolean {
+  return stored !== undefined && stored.motopressTypeId === unit.motopressTypeId && stored.title === unit.title && stored.status === unit.status;
+}
+
 async function markDeleted(db: Db, tenantId: string, motopressId: number, nowIso: string): Promise<number> {
   const { rowCount } = await db.query('UPDATE hotels.accommodation_units SET status = $3, updated_at = $4 WHERE tenant_id = $1 AND motopress_id = $2 AND status <> $3', [
     tenantId,
@@ -50,23 +64,20 @@ export async function syncAccommodations(deps: AccommodationSyncDeps, tenantId: 
   const now = new Date(deps.clock.now()).toISOString();
   const report: AccommodationSyncReport = { types: types.length, units: units.length, created: 0, updated: 0, markedDeleted: 0, unknownTypeUnits: [] };
   for (const unit of units) if (!typeIds.has(unit.accommodation_type_id)) report.unknownTypeUnits.push(unit.id);
-  const written = await upsertUnits(deps.db, tenantId, units.map(unitFields), now);
-  report.created = written.created;
-  report.updated = written.updated;
+  const stored = await storedUnits(deps.db, tenantId);
+  // Only what differs is written: a sync of an unchanged hotel writes nothing.
+  const changed = units.map(unitFields).filter((unit) => !sameUnit(stored.get(unit.motopressId), unit));
   const listed = new Set(units.map((u) => u.id));
-  const stored = await deps.db.query<{ motopress_id: string }>(
-    'SELECT motopress_id::text FROM hotels.accommodation_units WHERE tenant_id = $1 AND status <> $2 ORDER BY motopress_id',
-    [tenantId, DELETED_UNIT_STATUS],
-  );
-  const unlisted: UnitFields[] = [];
-  for (const motopressId of stored.rows.map((r) => Number(r.motopress_id)).filter((id) => !listed.has(id))) {
+  for (const [motopressId, row] of stored) {
+    if (listed.has(motopressId) || row.status === DELETED_UNIT_STATUS) continue;
     const unit = await deps.motopress.getAccommodation(motopressId);
-    if (unit && unit.status !== 'trash') unlisted.push(unitFields(unit));
-    else report.markedDeleted += await markDeleted(deps.db, tenantId, motopressId, now);
+    if (!unit || unit.status === 'trash') report.markedDeleted += await markDeleted(deps.db, tenantId, motopressId, now);
+    else if (!sameUnit(row, unitFields(unit))) changed.push(unitFields(unit));
   }
-  if (unlisted.length > 0) {
-    const kept = await upsertUnits(deps.db, tenantId, unlisted, now);
-    report.updated += kept.updated;
+  if (changed.length > 0) {
+    const written = await upsertUnits(deps.db, tenantId, changed, now);
+    report.created = written.created;
+    report.updated = written.updated;
   }
   return report;
 }
