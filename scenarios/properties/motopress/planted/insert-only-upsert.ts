@@ -6,14 +6,14 @@
 import { syncAccommodations } from '../../../../src/motopress/sync-accommodations.ts';
 import { syncAll } from '../../../../src/motopress/sync-all.ts';
 import type { HotelSync } from '../hotel-actors.ts';
-import { mutateDb } from './mutant-db.ts';
+import { isReservationWrite, mutateDb, skipIfStored } from './mutant-db.ts';
 
 const mutant = (db: Parameters<typeof mutateDb>[0]) =>
   mutateDb(db, (text, params, inner) => {
-    if (!text.includes('linked AS (')) return undefined;
+    if (!isReservationWrite(text)) return undefined;
     return (async () => {
-      const stored = await inner.query('SELECT 1 FROM guest_reservations WHERE tenant_id = $1 AND external_booking_id = $2', [params[0], params[1]]);
-      if (stored.rows.length > 0) return { rows: [{ inserted: false, touched: false, junction_changes: 0 }], rowCount: 1 };
+      const skipped = await skipIfStored(inner, params);
+      if (skipped) return skipped;
       return inner.query(text, params);
     })();
   });

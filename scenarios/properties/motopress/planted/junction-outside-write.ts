@@ -7,11 +7,11 @@
 import { syncAccommodations } from '../../../../src/motopress/sync-accommodations.ts';
 import { syncAll } from '../../../../src/motopress/sync-all.ts';
 import type { HotelSync } from '../hotel-actors.ts';
-import { mutateDb } from './mutant-db.ts';
+import { isReservationWrite, mutateDb } from './mutant-db.ts';
 
 const mutant = (db: Parameters<typeof mutateDb>[0]) =>
   mutateDb(db, (text, params, inner) => {
-    if (!text.includes('linked AS (')) return undefined;
+    if (!isReservationWrite(text)) return undefined;
     return (async () => {
       // Statement 1: the real write with its junction insert switched off.
       const reservationOnly = text.replace('FROM r, rooms', 'FROM r, rooms WHERE false');

@@ -19,3 +19,15 @@ export function mutateDb(db: Db, rewrite: Rewrite): Db {
     },
   };
 }
+
+/** The reservation write of src/motopress/write-reservation.ts (the statement mutants swap). */
+export const isReservationWrite = (text: string) => text.includes('linked AS (');
+
+/**
+ * For mutants that skip bookings already stored: the write's answer for "nothing changed" when
+ * the booking (params $1 tenant, $2 external id) is stored, else undefined.
+ */
+export async function skipIfStored(inner: Queryable, params: readonly unknown[]): Promise<QueryResult<unknown> | undefined> {
+  const stored = await inner.query('SELECT 1 FROM guest_reservations WHERE tenant_id = $1 AND external_booking_id = $2', [params[0], params[1]]);
+  return stored.rows.length > 0 ? { rows: [{ inserted: false, touched: false, junction_changes: 0 }], rowCount: 1 } : undefined;
+}
