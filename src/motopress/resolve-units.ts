@@ -19,10 +19,11 @@ export interface UnitResolver {
   readonly recordedAsDeleted: number[];
 }
 
-/** The tenant's units, loaded once per sync and completed as bookings name new ones. */
-export async function unitResolver(deps: { db: Queryable; motopress: MotopressSource }, tenantId: string, nowIso: () => string): Promise<UnitResolver> {
-  const { rows } = await deps.db.query<{ id: string; motopress_id: string }>('SELECT id::text, motopress_id::text FROM hotels.accommodation_units WHERE tenant_id = $1', [tenantId]);
-  const known = new Map(rows.map((r) => [Number(r.motopress_id), r.id]));
+/**
+ * Starts from the units step 1 saw or wrote (`known`: MotoPress id -> our id) and completes
+ * them as bookings name new ones.
+ */
+export function unitResolver(deps: { db: Queryable; motopress: MotopressSource }, tenantId: string, known: Map<number, string>, nowIso: () => string): UnitResolver {
   const fetchedOnDemand: number[] = [];
   const recordedAsDeleted: number[] = [];
 

@@ -29,13 +29,20 @@ export interface AccommodationSyncReport {
 
 export const DELETED_UNIT_STATUS = 'deleted';
 
-async function storedUnits(db: Db, tenantId: string): Promise<Map<number, UnitFields>> {
-  const { rows } = await db.query<{ motopress_id: string; motopress_type_id: string | null; title: string; status: string }>(
-    'SELECT motopress_id::text, motopress_type_id::text, title, status FROM hotels.accommodation_units WHERE tenant_id = $1 ORDER BY motopress_id',
+interface StoredUnit extends UnitFields {
+  id: string;
+}
+
+async function storedUnits(db: Db, tenantId: string): Promise<Map<number, StoredUnit>> {
+  const { rows } = await db.query<{ id: string; motopress_id: string; motopress_type_id: string | null; title: string; status: string }>(
+    'SELECT id::text, motopress_id::text, motopress_type_id::text, title, status FROM hotels.accommodation_units WHERE tenant_id = $1 ORDER BY motopress_id',
     [tenantId],
   );
   return new Map(
-    rows.map((r) => [Number(r.motopress_id), { motopressId: Number(r.motopress_id), motopressTypeId: r.motopress_type_id === null ? null : Number(r.motopress_type_id), title: r.title, status: r.status }]),
+    rows.map((r) => [
+      Number(r.motopress_id),
+      { id: r.id, motopressId: Number(r.motopress_id), motopressTypeId: r.motopress_type_id === null ? null : Number(r.motopress_type_id), title: r.title, status: r.status },
+    ]),
   );
 }
 
@@ -58,6 +65,14 @@ export function unitFields(unit: MotopressAccommodation): UnitFields {
 }
 
 export async function syncAccommodations(deps: AccommodationSyncDeps, tenantId: string): Promise<AccommodationSyncReport> {
+  return (await syncAccommodationsKeepingIds(deps, tenantId)).report;
+}
+
+/**
+ * The same, also returning every unit id of the tenant this run saw or wrote (MotoPress id ->
+ * our id), so sync-all's step 2 starts from it instead of reading the table again.
+ */
+export async function syncAccommodationsKeepingIds(deps: AccommodationSyncDeps, tenantId: string): Promise<{ report: AccommodationSyncReport; unitIds: Map<number, string> }> {
   const types = await deps.motopress.listAccommodationTypes();
   const units = await deps.motopress.listAccommodations();
   const typeIds = new Set(types.map((t) => t.id));
@@ -74,10 +89,12 @@ export async function syncAccommodations(deps: AccommodationSyncDeps, tenantId: 
     if (!unit || unit.status === 'trash') report.markedDeleted += await markDeleted(deps.db, tenantId, motopressId, now);
     else if (!sameUnit(row, unitFields(unit))) changed.push(unitFields(unit));
   }
+  const unitIds = new Map([...stored].map(([motopressId, row]) => [motopressId, row.id]));
   if (changed.length > 0) {
     const written = await upsertUnits(deps.db, tenantId, changed, now);
     report.created = written.created;
     report.updated = written.updated;
+    for (const [motopressId, id] of written.ids) unitIds.set(motopressId, id);
   }
-  return report;
+  return { report, unitIds };
 }

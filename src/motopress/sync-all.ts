@@ -20,7 +20,7 @@ import type { MotopressSource } from './motopress-source.ts';
 import type { MotopressBooking } from './motopress-types.ts';
 import { unitResolver, type UnitResolver } from './resolve-units.ts';
 import { isUnchanged, loadStoredReservations, type StoredReservation } from './stored-reservations.ts';
-import { syncAccommodations, type AccommodationSyncReport } from './sync-accommodations.ts';
+import { syncAccommodationsKeepingIds, type AccommodationSyncReport } from './sync-accommodations.ts';
 import type { ProgressListener, SyncProgress } from './sync-progress.ts';
 import { writeReservation } from './write-reservation.ts';
 
@@ -62,8 +62,9 @@ export async function syncAll(deps: SyncAllDeps, tenantId: string): Promise<Sync
 
   emit({ step: 1, phase: 'started', message: 'Step 1/2: syncing accommodations' });
   let accommodations: AccommodationSyncReport;
+  let unitIds: Map<number, string>;
   try {
-    accommodations = await syncAccommodations(deps, tenantId);
+    ({ report: accommodations, unitIds } = await syncAccommodationsKeepingIds(deps, tenantId));
   } catch (error) {
     const failure = new SyncStepError(1, error);
     emit({ step: 1, phase: 'failed', message: `Step 1/2 failed: ${failure.message}; bookings were not synced` });
@@ -81,7 +82,7 @@ export async function syncAll(deps: SyncAllDeps, tenantId: string): Promise<Sync
   try {
     const listed = await deps.motopress.listBookings();
     bookings.listed = listed.length;
-    const units = await unitResolver(deps, tenantId, () => new Date(deps.clock.now()).toISOString());
+    const units = unitResolver(deps, tenantId, unitIds, () => new Date(deps.clock.now()).toISOString());
     const stored = await loadStoredReservations(deps.db, tenantId);
     for (const [index, booking] of listed.entries()) {
       await syncBooking(deps, tenantId, booking, units, stored, bookings);
