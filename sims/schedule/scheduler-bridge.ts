@@ -282,7 +282,7 @@ export class SchedulerBridge {
     if (flight.request.system !== 'pg') return done;
     // A statement that cannot wait on a lock is not probed while it runs; if it is still running
     // after a grace period (a volatile function, a deferred constraint), probing starts anyway.
-    if (!wasBlocked && flight.request.mayWaitOnLock === false && (await Promise.race([done, grace()])) === 'done') return 'done';
+    if (!wasBlocked && flight.request.mayWaitOnLock === false && (await withinGrace(done)) === 'done') return 'done';
     for (let polls = 0; ; polls++) {
       // A statement that neither completes nor waits on a lock for this long is stuck on
       // something the bridge cannot see (an LWLock, a network stall): fail loudly, never hang.
@@ -311,8 +311,15 @@ export class SchedulerBridge {
 /** How long a statement that cannot wait on a lock runs before it is probed anyway. */
 const GRACE_MS = 20;
 
-function grace(): Promise<'grace'> {
-  return new Promise((resolve) => setTimeout(() => resolve('grace'), GRACE_MS));
+/** `done`, or 'grace' if it takes longer than GRACE_MS; the timer never outlives the race. */
+async function withinGrace(done: Promise<'done'>): Promise<'done' | 'grace'> {
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<'grace'>((resolve) => (timer = setTimeout(() => resolve('grace'), GRACE_MS)));
+  try {
+    return await Promise.race([done, grace]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function turn(): Promise<'turn'> {
