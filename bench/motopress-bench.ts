@@ -70,7 +70,7 @@ if (process.argv[2] === '--worker') {
     if (only !== 'rate') {
       console.log(`runs to first failure over ${SEEDS} seeds (seeds 1..${SEEDS}, at most ${MAX_RUNS} runs each):`);
       for (const variant of ['before', 'planned-fix']) console.log(`  ${await firstFailureSummary(engine, indoNullUnitScenario, variant, SEEDS, MAX_RUNS)}`);
-      for (const variant of ['planted-cross-tenant-lookup', 'planted-junction-outside-write', 'planted-insert-only-upsert']) {
+      for (const variant of ['planted-cross-tenant-lookup', 'planted-junction-outside-write', 'planted-insert-only-upsert', 'planted-always-touch']) {
         console.log(`  ${await firstFailureSummary(engine, motopressPropertyScenario, variant, SEEDS, MAX_RUNS)}`);
       }
     }

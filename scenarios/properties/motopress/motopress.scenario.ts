@@ -17,6 +17,7 @@ import { defineScenario, type Actor, type Variant } from '../../../sims/runner/s
 import { ADMIN_OPS, adminActor, healActor, srcSync, syncActor, type AdminOp, type HotelSync } from './hotel-actors.ts';
 import { addHotel, type HotelWorld } from './hotel-world.ts';
 import { convergesToMirror, idempotent, junctionComplete, noDuplicateBooking, noNullUnit, tenantIsolation } from './invariants/index.ts';
+import { alwaysTouch } from './planted/always-touch.ts';
 import { crossTenantLookup } from './planted/cross-tenant-lookup.ts';
 import { insertOnlyUpsert } from './planted/insert-only-upsert.ts';
 import { junctionOutsideWrite } from './planted/junction-outside-write.ts';
@@ -86,6 +87,10 @@ export const motopressPropertyScenario = defineScenario<MotopressInput, HotelWor
     'planted-insert-only-upsert': variant('PLANTED: a booking already stored is skipped, never updated', insertOnlyUpsert, {
       expect: 'breaks',
       breaks: ['converges-to-mirror'],
+    }),
+    'planted-always-touch': variant('PLANTED: every sync rewrites every booking with a fresh updated_at', alwaysTouch, {
+      expect: 'breaks',
+      breaks: ['idempotent'],
     }),
   },
   defaultVariant: 'after',

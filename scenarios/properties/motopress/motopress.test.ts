@@ -23,6 +23,7 @@ describe(`properties/motopress (seed ${SEED ?? 'random'})`, () => {
     ['planted-cross-tenant-lookup', 'tenant-isolation'],
     ['planted-junction-outside-write', 'junction-complete'],
     ['planted-insert-only-upsert', 'converges-to-mirror'],
+    ['planted-always-touch', 'idempotent'],
   ])('%s is caught by %s, with a replay that reproduces it', async (variant, invariant) => {
     // A run stops at its first failing case: a large budget costs nothing when the bug is found
     // early and keeps a rare miss from turning CI red (bench/motopress-bench.ts has the figures).
