@@ -4,8 +4,8 @@
  * shrunk counterexample and one replay command.
  */
 import { describe, expect, it } from 'vitest';
-import { formatRun } from '../../../sims/report/format-run.ts';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
+import { expectPlantedCaught } from '../../../sims/testing/expect-planted-caught.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
 import { fileCaseEngine, SEED, withSeed } from '../../../sims/testing/scenario-suite.ts';
 import { botPropertyScenario } from './bot.scenario.ts';
@@ -24,15 +24,8 @@ describe(`properties/bot (seed ${SEED ?? 'random'})`, () => {
     ['planted-row-first-no-recovery', 'no-orphan-session'],
     ['planted-non-atomic-write', 'no-torn-session'],
   ])('%s is caught by %s, with a replay that reproduces it', async (variant, invariant) => {
-    // A run stops at the first failing case, so a generous budget costs nothing when the bug is
-    // found; bench/bot-bench.ts measured the first failure at case 1..91 over seeds 1..20, so
-    // 100 cases would miss now and then. 1000 makes a miss vanishingly unlikely (p ~ 3% per case).
-    const result = expectMet(await runScenario(botPropertyScenario, variant, engine(), { ...withSeed, runs: 1000 }));
-    expect(result.status).toBe('broken');
-    expect(result.broken).toContain(invariant);
-    expect(formatRun(result)).toContain(`syncsim run properties-bot:${variant} --seed=${result.seed} --path=${result.path}`);
-    const replay = await runScenario(botPropertyScenario, variant, engine(), { seed: result.seed, path: result.path! });
-    expect(replay.broken).toContain(invariant);
-    expect(JSON.stringify(replay.history)).toBe(JSON.stringify(result.history));
+    // bench/bot-bench.ts measured the first failure at case 1..91 over seeds 1..20: 100 cases
+    // would miss now and then, the default 1000 makes a miss vanishingly unlikely.
+    await expectPlantedCaught(botPropertyScenario, variant, invariant, engine());
   });
 });

@@ -1,0 +1,26 @@
+/**
+ * The check every planted bug gets: within `runs` cases the variant breaks `invariant`, the
+ * report ends with the replay command for the reported seed and path, and running that replay
+ * breaks the same invariant with a byte-identical history. A run stops at its first failing
+ * case, so a large budget costs nothing when the bug is found early and keeps a rare late find
+ * from turning CI red (the benches print how early each bug is found).
+ */
+import { expect } from 'vitest';
+import { formatRun } from '../report/format-run.ts';
+import type { CaseEngine } from '../runner/case-engine.ts';
+import type { RunResult } from '../runner/run-result.ts';
+import { runScenario } from '../runner/run-scenario.ts';
+import type { Scenario } from '../runner/scenario.ts';
+import { expectMet } from './expect-run.ts';
+import { withSeed } from './scenario-suite.ts';
+
+export async function expectPlantedCaught<I, W>(scenario: Scenario<I, W>, variant: string, invariant: string, engine: CaseEngine, runs = 1000): Promise<RunResult> {
+  const result = expectMet(await runScenario(scenario, variant, engine, { ...withSeed, runs }));
+  expect(result.status).toBe('broken');
+  expect(result.broken).toContain(invariant);
+  expect(formatRun(result)).toContain(`syncsim run ${scenario.id}:${variant} --seed=${result.seed} --path=${result.path}`);
+  const replay = await runScenario(scenario, variant, engine, { seed: result.seed, path: result.path! });
+  expect(replay.broken).toContain(invariant);
+  expect(JSON.stringify(replay.history)).toBe(JSON.stringify(result.history));
+  return result;
+}
