@@ -17,8 +17,7 @@
  * everything after it never happen.
  */
 import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { fsError, type SessionFs } from '../../src/bot/session-fs.ts';
+import { fsError, pathInside, type SessionFs } from '../../src/bot/session-fs.ts';
 import type { FaultInjector } from '../faults/fault-injector.ts';
 import type { FsFault } from '../faults/fault-kinds.ts';
 import type { SchedulerBridge } from '../schedule/scheduler-bridge.ts';
@@ -43,10 +42,7 @@ const APPLICABLE: Record<Operation, readonly FsFault[]> = {
 
 export function gatedSessionFs(context: GatedFsContext, actor: string): SessionFs {
   const { bridge, dir, faults } = context;
-  const path = (name: string) => {
-    if (name !== basename(name) || name === '' || name === '.' || name === '..') throw new Error(`session file name '${name}' is not a bare file name`);
-    return join(dir, name);
-  };
+  const path = (name: string) => pathInside(dir, name);
 
   function gate<T>(operation: Operation, args: Record<string, unknown>, perform: (fault: FsFault | undefined) => Promise<T>, summarize?: (value: T) => unknown): Promise<T> {
     const start = async () => {

@@ -3,14 +3,10 @@
  * bare file names so every operation stays inside `dir`.
  */
 import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import type { SessionFs } from './session-fs.ts';
+import { pathInside, type SessionFs } from './session-fs.ts';
 
 export function nodeSessionFs(dir: string): SessionFs {
-  const inside = (name: string) => {
-    if (name !== basename(name) || name === '' || name === '.' || name === '..') throw new Error(`session file name '${name}' is not a bare file name`);
-    return join(dir, name);
-  };
+  const inside = (name: string) => pathInside(dir, name);
   // A bad name rejects like any other file error instead of throwing synchronously.
   const guarded = <T>(work: () => Promise<T>) => Promise.resolve().then(work);
   return {

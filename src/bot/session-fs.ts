@@ -7,6 +7,7 @@
  *
  * Errors are Node-like: an Error carrying a string `code` ('ENOENT', 'EACCES', ...).
  */
+import { basename, join } from 'node:path';
 export interface SessionFs {
   /** The whole file as UTF-8; rejects with code ENOENT when it does not exist. */
   readFile(name: string): Promise<string>;
@@ -16,6 +17,12 @@ export interface SessionFs {
   rename(from: string, to: string): Promise<void>;
   unlink(name: string): Promise<void>;
   readdir(): Promise<string[]>;
+}
+
+/** `dir/name` for a bare file name; anything else (a path, '', '.', '..') is refused. */
+export function pathInside(dir: string, name: string): string {
+  if (name !== basename(name) || name === '' || name === '.' || name === '..') throw new Error(`session file name '${name}' is not a bare file name`);
+  return join(dir, name);
 }
 
 /** The `code` of a Node-like file-system error, if any. */
