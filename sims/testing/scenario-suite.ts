@@ -1,16 +1,17 @@
 /**
- * What every scenario test file shares: the seed `SYNCSIM_SEED` fixes (so `SYNCSIM_SEED=42 npm
- * test` replays a whole run; undefined lets fast-check draw one per run) and the file's case
- * engine, opened before its tests and closed after them.
+ * What every scenario test file shares: the run's seed (decided once per `npm test` by
+ * vitest-seed-setup.ts, printed first, fixed by SYNCSIM_SEED) and the file's case engine,
+ * opened before its tests and closed after them.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { CaseEngine } from '../runner/case-engine.ts';
+import type {} from './run-seed.ts';
 import { useCaseEngine } from './use-case-engine.ts';
 
-export const SEED: number | undefined = process.env.SYNCSIM_SEED !== undefined ? Number(process.env.SYNCSIM_SEED) : undefined;
+export const SEED: number = inject('syncsimSeed');
 
-/** `{ seed }` when SYNCSIM_SEED is set, else `{}`: spread into runScenario's options. */
-export const withSeed: { seed?: number } = SEED !== undefined ? { seed: SEED } : {};
+/** `{ seed }` of the run: spread into runScenario's options. */
+export const withSeed: { seed: number } = { seed: SEED };
 
 /** Registers beforeAll/afterAll for the file's engine; call the result inside tests. */
 export function fileCaseEngine(): () => CaseEngine {

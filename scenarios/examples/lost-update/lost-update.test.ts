@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { formatRun } from '../../../sims/report/format-run.ts';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { fileCaseEngine, SEED, withSeed } from '../../../sims/testing/scenario-suite.ts';
+import { fileCaseEngine, withSeed } from '../../../sims/testing/scenario-suite.ts';
 import { lostUpdateScenario } from './lost-update.scenario.ts';
 
 const engine = fileCaseEngine();
 
-describe(`lost-update (seed ${SEED ?? 'random'})`, () => {
+describe('lost-update', () => {
   it('naive: breaks no-lost-update, shrinks, prints one replay command, replays identically', async () => {
     const result = expectMet(await runScenario(lostUpdateScenario, 'naive', engine(), { ...withSeed, runs: 100 }));
     expect(result.status).toBe('broken');
@@ -43,7 +43,9 @@ describe(`lost-update (seed ${SEED ?? 'random'})`, () => {
   it('locked: a case where three or more deliveries queue on the row lock replays identically', async () => {
     // Several waiters on one row are woken together by a COMMIT and race inside Postgres; the
     // bridge pauses all but the oldest so the hand-over order, and so the history, is fixed.
-    const fixedSeed = SEED ?? 20251121;
+    // A fixed seed, not the run's: this test needs a case of a particular shape among the first
+    // 40, and this seed is known to have one.
+    const fixedSeed = 20251121;
     let replayed: Awaited<ReturnType<typeof runScenario>> | undefined;
     for (let index = 0; index < 40 && !replayed; index++) {
       const candidate = await runScenario(lostUpdateScenario, 'locked', engine(), { seed: fixedSeed, path: String(index) });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { fileCaseEngine, SEED, withSeed } from '../../../sims/testing/scenario-suite.ts';
+import { fileCaseEngine, withSeed } from '../../../sims/testing/scenario-suite.ts';
 import { simmerDownScenario } from './simmer-down.scenario.ts';
 import { RACING_BOOKING_IDS, SIMMER_DOWN_BOOKINGS } from './simmer-down-world.ts';
 
@@ -15,7 +15,7 @@ const engine = fileCaseEngine();
 const nullBookings = (violations: { invariant: string; details?: Record<string, unknown> }[]) =>
   violations.filter((v) => v.invariant === 'no-null-unit').map((v) => v.details?.externalBookingId as number);
 
-describe(`indo-null-unit-simmer-down (seed ${SEED ?? 'random'})`, () => {
+describe('indo-null-unit-simmer-down', () => {
   it('before: the first 4 bookings are stored with a NULL unit', async () => {
     const result = expectMet(await runScenario(simmerDownScenario, 'before', engine(), withSeed));
     expect(result.broken.sort()).toEqual(['junction-complete', 'no-null-unit']);

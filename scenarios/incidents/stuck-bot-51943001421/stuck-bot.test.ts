@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { fileCaseEngine, SEED, withSeed } from '../../../sims/testing/scenario-suite.ts';
+import { fileCaseEngine, withSeed } from '../../../sims/testing/scenario-suite.ts';
 import { FLOW_IN_ROW_CONVERSATION, INCIDENT_CONVERSATION, MISSING_FILE_CONVERSATION, stuckBotScenario } from './stuck-bot.scenario.ts';
 
 const engine = fileCaseEngine();
@@ -13,7 +13,7 @@ const engine = fileCaseEngine();
 const stuckIds = (violations: { invariant: string; details?: Record<string, unknown> }[]) =>
   violations.filter((v) => v.invariant === 'no-stuck-bot-conversation').map((v) => v.details?.conversationId);
 
-describe(`stuck-bot-51943001421 (seed ${SEED ?? 'random'})`, () => {
+describe('stuck-bot-51943001421', () => {
   it('before: chat 51943001421 is never processed and the closed chat keeps its file', async () => {
     const result = expectMet(await runScenario(stuckBotScenario, 'before', engine(), withSeed));
     expect(result.status).toBe('broken');

@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
 import { expectPlantedCaught } from '../../../sims/testing/expect-planted-caught.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { fileCaseEngine, SEED, withSeed } from '../../../sims/testing/scenario-suite.ts';
+import { fileCaseEngine, withSeed } from '../../../sims/testing/scenario-suite.ts';
 import { botPropertyScenario } from './bot.scenario.ts';
 
 const engine = fileCaseEngine();
 
-describe(`properties/bot (seed ${SEED ?? 'random'})`, () => {
+describe('properties/bot', () => {
   it('after (src/bot): holds for 100 cases of swarm faults, crashes and races', async () => {
     const result = expectMet(await runScenario(botPropertyScenario, 'after', engine(), { ...withSeed, runs: 100 }));
     expect(result.status).toBe('held');

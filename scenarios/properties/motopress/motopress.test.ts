@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
 import { expectPlantedCaught } from '../../../sims/testing/expect-planted-caught.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { fileCaseEngine, SEED, withSeed } from '../../../sims/testing/scenario-suite.ts';
+import { fileCaseEngine, withSeed } from '../../../sims/testing/scenario-suite.ts';
 import { motopressPropertyScenario } from './motopress.scenario.ts';
 
 const engine = fileCaseEngine();
 
-describe(`properties/motopress (seed ${SEED ?? 'random'})`, () => {
+describe('properties/motopress', () => {
   it('after (src/motopress): holds for 100 cases of swarm faults, crashes and races', async () => {
     const result = expectMet(await runScenario(motopressPropertyScenario, 'after', engine(), { ...withSeed, runs: 100 }));
     expect(result.status).toBe('held');

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
 import { defineScenario } from '../../../sims/runner/scenario.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { fileCaseEngine, SEED, withSeed } from '../../../sims/testing/scenario-suite.ts';
+import { fileCaseEngine, withSeed } from '../../../sims/testing/scenario-suite.ts';
 import { noDuplicateBooking } from './invariants/index.ts';
 import { syncActor } from './hotel-actors.ts';
 import { motopressPropertyScenario } from './motopress.scenario.ts';
@@ -38,7 +38,7 @@ const withoutUnique = defineScenario({
   defaultVariant: 'planted-check-then-insert',
 });
 
-describe(`no-duplicate-booking (seed ${SEED ?? 'random'})`, () => {
+describe('no-duplicate-booking', () => {
   it('catches a booking stored twice by two racing check-then-insert syncs', async () => {
     const result = expectMet(await runScenario(withoutUnique, 'planted-check-then-insert', engine(), { ...withSeed, runs: 300 }));
     expect(result.broken).toEqual(['no-duplicate-booking']);

@@ -1,0 +1,13 @@
+// Decides the run's seed before any test file starts and hands it to the workers (provide /
+// inject): SYNCSIM_SEED when set, else a fresh one. Printing it first means even a run that
+// dies on a timeout names the seed that replays it.
+// Runs in vitest's main process: nothing here may import 'vitest' at runtime.
+import type { TestProject } from 'vitest/node';
+import { drawRunSeed, parseRunSeed } from './run-seed.ts';
+
+export default function setup(project: TestProject): void {
+  const given = process.env.SYNCSIM_SEED;
+  const seed = given !== undefined ? parseRunSeed(given) : drawRunSeed();
+  console.log(`[syncsim] seed ${seed}${given !== undefined ? ' (SYNCSIM_SEED)' : ''}: SYNCSIM_SEED=${seed} npm test replays this run`);
+  project.provide('syncsimSeed', seed);
+}
