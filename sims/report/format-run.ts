@@ -23,6 +23,7 @@ export function formatRun(result: RunResult, invocation?: string): string {
       const from = result.firstFailure && result.firstFailure !== result.counterexample ? `  (shrunk from ${result.firstFailure})` : '';
       lines.push(`  counterexample: ${result.counterexample}${from}`);
     }
+    if (result.shrinkStopped) lines.push(`  shrinking stopped at its budget of ${result.shrinkCases} cases: a smaller counterexample may exist`);
     if (result.phase) lines.push(`  found after phase: ${result.phase}`);
     const ops = interleaving(result.history);
     if (ops.length > 0) {

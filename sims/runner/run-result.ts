@@ -23,7 +23,12 @@ export interface RunResult {
   cases: number;
   /** Cases asked for. */
   runs: number;
+  /** Successful shrink steps: each made the counterexample smaller. */
   shrinks: number;
+  /** Cases run while shrinking (included in `cases`). */
+  shrinkCases: number;
+  /** Shrinking hit its budget: the counterexample is small, but maybe not the smallest. */
+  shrinkStopped: boolean;
   /** Lock waits (yield points) taken over all cases: shows the locking path was exercised. */
   lockWaits: number;
   /** The reported case's input (the shrunk counterexample on failure), as fast-check prints it. */

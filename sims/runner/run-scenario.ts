@@ -18,9 +18,22 @@ export interface RunOptions {
   seed?: number;
   path?: string;
   runs?: number;
+  /**
+   * Shrink attempts (cases run after the first failure) before shrinking stops and the
+   * smallest failure found so far is reported. Counted, not timed, so the report stays a
+   * function of (seed, path). Default DEFAULT_SHRINK_BUDGET.
+   */
+  shrinkBudget?: number;
   /** Called after every case with the number of cases executed so far. */
   onCase?: (cases: number) => void;
 }
+
+/**
+ * A failure is found in tens of cases, but shrinking a large world can take a thousand more
+ * (measured: 100..1266 cases for the bot suite's non-atomic write); past a few hundred attempts
+ * the counterexample hardly gets smaller while a CI run gets minutes longer.
+ */
+export const DEFAULT_SHRINK_BUDGET = 300;
 
 class InvariantBroken extends Error {
   override name = 'InvariantBroken';
@@ -36,7 +49,10 @@ export async function runScenario<Input, World>(
   if (!variant) throw new Error(`scenario '${scenario.id}' has no variant '${variantName}' (variants: ${Object.keys(scenario.variants).join(', ')})`);
   const runs = options.path !== undefined ? 1 : (options.runs ?? scenario.runs ?? 100);
 
+  const shrinkBudget = options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET;
   let cases = 0;
+  let shrinkCases = 0;
+  let shrinkStopped = false;
   let lockWaits = 0;
   let failure: { input: Input; plan: string; outcome: CaseOutcome } | undefined;
   let firstFailure: Input | undefined;
@@ -52,6 +68,15 @@ export async function runScenario<Input, World>(
       // After a harness error every further case (shrinking included) is skipped: shrinking
       // a broken harness finds nothing.
       if (harnessError !== undefined) return;
+      // Past the budget every further shrink candidate "passes" without running, so fast-check
+      // settles on the smallest failure found so far.
+      if (firstFailure !== undefined) {
+        if (shrinkCases >= shrinkBudget) {
+          shrinkStopped = true;
+          return;
+        }
+        shrinkCases++;
+      }
       cases++;
       let outcome: CaseOutcome;
       try {
@@ -86,6 +111,8 @@ export async function runScenario<Input, World>(
     cases,
     runs,
     shrinks: details.numShrinks,
+    shrinkCases,
+    shrinkStopped,
     lockWaits,
   };
   if (harnessError !== undefined) {
