@@ -1,12 +1,14 @@
 /**
  * "Runs to first failure" as the incident benches quote it: for each seed, the cases fast-check
- * generates for that seed are run in order (no shrinking) until one breaks an invariant; the
- * figure is that case's 1-based index. Median and max over seeds say how quickly a buggy
+ * generates for that seed are run in order (no shrinking) until one fails the way runScenario
+ * reports it (for a `breaks` variant: breaks the invariants it names); the figure is that
+ * case's 1-based index. Median and max over seeds say how quickly a buggy
  * variant is found.
  */
 import * as fc from 'fast-check';
 import { NO_FAULTS } from '../sims/faults/fault-plan.ts';
 import type { CaseEngine } from '../sims/runner/case-engine.ts';
+import { breaksExpected } from '../sims/runner/breaks-expected.ts';
 import { runCase } from '../sims/runner/run-case.ts';
 import type { Scenario } from '../sims/runner/scenario.ts';
 import type { GateRequest } from '../sims/schedule/flight.ts';
@@ -16,7 +18,7 @@ export async function runsToFirstFailure<I, W>(engine: CaseEngine, scenario: Sce
   for (const [index, [input, caseSeed, plan]] of cases.entries()) {
     const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed: caseSeed, numRuns: 1 });
     const outcome = await runCase(scenario, scenario.variants[variant]!, input, scheduler!, engine, caseSeed, plan);
-    if (outcome.violations.length > 0) return index + 1;
+    if (breaksExpected(scenario.variants[variant]!, [...new Set(outcome.violations.map((v) => v.invariant))])) return index + 1;
   }
   return Infinity;
 }

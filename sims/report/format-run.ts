@@ -19,6 +19,7 @@ export function formatRun(result: RunResult, invocation?: string): string {
   if (result.error) lines.push(`  error: ${result.error}`);
   if (result.status === 'broken') {
     for (const v of result.violations) lines.push(`  ${v.invariant}: ${v.message}`);
+    if (result.alsoBroken) lines.push(`  also broken by other cases of this run: ${result.alsoBroken.join(', ')}`);
     if (result.counterexample) {
       const from = result.firstFailure && result.firstFailure !== result.counterexample ? `  (shrunk from ${result.firstFailure})` : '';
       lines.push(`  counterexample: ${result.counterexample}${from}`);

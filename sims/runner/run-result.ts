@@ -35,6 +35,8 @@ export interface RunResult {
   counterexample?: string;
   /** The input of the first failing case, before shrinking. */
   firstFailure?: string;
+  /** Invariants that other cases broke (a `breaks` variant's search goes past them). */
+  alsoBroken?: string[];
   /** The reported case's fault plan and the faults that actually fired. */
   faultPlan?: string;
   faultsInjected?: string[];

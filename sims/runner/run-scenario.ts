@@ -10,6 +10,7 @@ import { describeFaultPlan, NO_FAULTS } from '../faults/fault-plan.ts';
 import { describeError } from '../schedule/scheduler-bridge.ts';
 import type { GateRequest } from '../schedule/flight.ts';
 import type { CaseEngine } from './case-engine.ts';
+import { breaksExpected, keepsFailure } from './breaks-expected.ts';
 import { runCase, type CaseOutcome } from './run-case.ts';
 import type { RunResult } from './run-result.ts';
 import type { Scenario } from './scenario.ts';
@@ -50,13 +51,18 @@ export async function runScenario<Input, World>(
   const runs = options.path !== undefined ? 1 : (options.runs ?? scenario.runs ?? 100);
 
   const shrinkBudget = options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET;
+  const replaying = options.path !== undefined;
   let cases = 0;
   let shrinkCases = 0;
   let shrinkStopped = false;
   let lockWaits = 0;
-  let failure: { input: Input; plan: string; outcome: CaseOutcome } | undefined;
-  let firstFailure: Input | undefined;
-  let last: { input: Input; plan: string; outcome: CaseOutcome } | undefined;
+  let failure: FailingCase<Input> | undefined;
+  let firstFailure: { input: Input; broken: string[] } | undefined;
+  // A `breaks` variant's cases that broke only other invariants: the first one is reported if
+  // the named invariants never break (its run index is its replay path: nothing was shrunk).
+  let otherFailure: (FailingCase<Input> & { path: string }) | undefined;
+  const alsoBroken = new Set<string>();
+  let last: FailingCase<Input> | undefined;
   let harnessError: unknown;
 
   const property = fc.asyncProperty(
@@ -89,17 +95,26 @@ export async function runScenario<Input, World>(
       }
       lockWaits += outcome.lockWaits;
       last = { input, plan: describeFaultPlan(plan), outcome };
-      if (outcome.violations.length > 0) {
-        failure = last;
-        firstFailure ??= input;
-        throw new InvariantBroken(outcome.violations.map((v) => `${v.invariant}: ${v.message}`).join('\n'));
+      const broken = invariantsBroken(outcome);
+      if (broken.length === 0) return;
+      // A replay reports whatever its one case breaks.
+      const counts = replaying || (firstFailure ? keepsFailure(variant, firstFailure.broken, broken) : breaksExpected(variant, broken));
+      if (!counts) {
+        if (firstFailure === undefined) {
+          for (const name of broken) alsoBroken.add(name);
+          otherFailure ??= { ...last, path: String(cases - 1) };
+        }
+        return;
       }
+      failure = last;
+      firstFailure ??= { input, broken };
+      throw new InvariantBroken(outcome.violations.map((v) => `${v.invariant}: ${v.message}`).join('\n'));
     },
   );
 
   const details = await fc.check(property, {
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
-    ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}),
+    ...(replaying ? { path: options.path, endOnFailure: true } : {}),
     numRuns: runs,
   });
 
@@ -118,40 +133,54 @@ export async function runScenario<Input, World>(
   if (harnessError !== undefined) {
     return { ...base, status: 'error', met: false, violations: [], broken: [], history: last?.outcome.history ?? [], schedule: [], error: describeError(harnessError) };
   }
-  if (details.failed && failure && details.counterexamplePath !== null) {
-    const broken = [...new Set(failure.outcome.violations.map((v) => v.invariant))];
-    const met = variant.expect === 'breaks' && (variant.breaks ?? []).every((name) => broken.includes(name));
+  const brokenResult = (reported: FailingCase<Input>, path: string): RunResult => {
+    const broken = invariantsBroken(reported.outcome);
+    const also = [...alsoBroken].filter((name) => !broken.includes(name));
     return {
       ...base,
       status: 'broken',
-      met,
-      path: details.counterexamplePath,
-      counterexample: printable(failure.input),
-      ...(firstFailure !== undefined ? { firstFailure: printable(firstFailure) } : {}),
-      faultPlan: failure.plan,
-      faultsInjected: failure.outcome.faults,
-      phase: failure.outcome.phase,
-      violations: failure.outcome.violations,
+      met: variant.expect === 'breaks' && breaksExpected(variant, broken),
+      path,
+      counterexample: printable(reported.input),
+      ...(firstFailure !== undefined ? { firstFailure: printable(firstFailure.input) } : {}),
+      ...(also.length > 0 ? { alsoBroken: also } : {}),
+      faultPlan: reported.plan,
+      faultsInjected: reported.outcome.faults,
+      phase: reported.outcome.phase,
+      violations: reported.outcome.violations,
       broken,
-      history: failure.outcome.history,
-      schedule: failure.outcome.schedule,
+      history: reported.outcome.history,
+      schedule: reported.outcome.schedule,
     };
-  }
+  };
+  if (details.failed && failure && details.counterexamplePath !== null) return brokenResult(failure, details.counterexamplePath);
   if (details.failed) {
     return { ...base, status: 'inconclusive', met: false, violations: [], broken: [], history: [], schedule: [], error: details.interrupted ? 'interrupted' : 'fast-check reported a failure without a counterexample' };
   }
+  // The named invariants never broke, but others did: that is a finding, not a pass.
+  if (otherFailure) return brokenResult(otherFailure, otherFailure.path);
   return {
     ...base,
     // A `breaks` variant that held proved nothing: the bug was not found within the runs.
     status: 'held',
     met: variant.expect === 'holds',
-    ...(options.path !== undefined ? { path: options.path } : {}),
+    ...(replaying ? { path: options.path } : {}),
     ...(last ? { counterexample: printable(last.input) } : {}),
     violations: [],
     broken: [],
     history: last?.outcome.history ?? [],
     schedule: last?.outcome.schedule ?? [],
   };
+}
+
+interface FailingCase<Input> {
+  input: Input;
+  plan: string;
+  outcome: CaseOutcome;
+}
+
+function invariantsBroken(outcome: CaseOutcome): string[] {
+  return [...new Set(outcome.violations.map((v) => v.invariant))];
 }
 
 /** fast-check's printout, minus the null-prototype marker records carry (noise to a reader). */
