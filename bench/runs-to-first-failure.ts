@@ -8,7 +8,7 @@
 import * as fc from 'fast-check';
 import { NO_FAULTS } from '../sims/faults/fault-plan.ts';
 import type { CaseEngine } from '../sims/runner/case-engine.ts';
-import { breaksExpected } from '../sims/runner/breaks-expected.ts';
+import { breaksExpected, invariantsBroken } from '../sims/runner/breaks-expected.ts';
 import { runCase } from '../sims/runner/run-case.ts';
 import type { Scenario } from '../sims/runner/scenario.ts';
 import type { GateRequest } from '../sims/schedule/flight.ts';
@@ -18,7 +18,7 @@ export async function runsToFirstFailure<I, W>(engine: CaseEngine, scenario: Sce
   for (const [index, [input, caseSeed, plan]] of cases.entries()) {
     const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed: caseSeed, numRuns: 1 });
     const outcome = await runCase(scenario, scenario.variants[variant]!, input, scheduler!, engine, caseSeed, plan);
-    if (breaksExpected(scenario.variants[variant]!, [...new Set(outcome.violations.map((v) => v.invariant))])) return index + 1;
+    if (breaksExpected(scenario.variants[variant]!, invariantsBroken(outcome))) return index + 1;
   }
   return Infinity;
 }

@@ -4,7 +4,13 @@
  * up first as a missing unit) is noted, and the search goes on. For a `holds` variant any broken
  * invariant is the finding.
  */
+import type { CaseOutcome } from './run-case.ts';
 import type { Variant } from './scenario.ts';
+
+/** The names of the invariants a case broke, each once, in the order they were checked. */
+export function invariantsBroken(outcome: Pick<CaseOutcome, 'violations'>): string[] {
+  return [...new Set(outcome.violations.map((v) => v.invariant))];
+}
 
 export function breaksExpected(variant: Pick<Variant<unknown, unknown>, 'expect' | 'breaks'>, broken: readonly string[]): boolean {
   if (broken.length === 0) return false;

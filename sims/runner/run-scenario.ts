@@ -10,7 +10,7 @@ import { describeFaultPlan, NO_FAULTS } from '../faults/fault-plan.ts';
 import { describeError } from '../schedule/scheduler-bridge.ts';
 import type { GateRequest } from '../schedule/flight.ts';
 import type { CaseEngine } from './case-engine.ts';
-import { breaksExpected, keepsFailure } from './breaks-expected.ts';
+import { breaksExpected, invariantsBroken, keepsFailure } from './breaks-expected.ts';
 import { runCase, type CaseOutcome } from './run-case.ts';
 import type { RunResult } from './run-result.ts';
 import type { Scenario } from './scenario.ts';
@@ -177,10 +177,6 @@ interface FailingCase<Input> {
   input: Input;
   plan: string;
   outcome: CaseOutcome;
-}
-
-function invariantsBroken(outcome: CaseOutcome): string[] {
-  return [...new Set(outcome.violations.map((v) => v.invariant))];
 }
 
 /** fast-check's printout, minus the null-prototype marker records carry (noise to a reader). */
