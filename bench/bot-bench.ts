@@ -5,7 +5,13 @@
  *   - cases per second of the property suite's `after` variant (swarm faults, races, heal).
  * Run: npm run bench:bot [first|rate]   (no argument: both halves)
  */
-import { createTestDatabase, defaultMigrationsDir, ensureTemplate, loadMigrations, startPostgres } from '../sims/postgres/index.ts';
+import {
+  createTestDatabase,
+  defaultMigrationsDir,
+  ensureTemplate,
+  loadMigrations,
+  startPostgres,
+} from '../sims/postgres/index.ts';
 import { openCaseEngine } from '../sims/runner/case-engine.ts';
 import { runScenario } from '../sims/runner/run-scenario.ts';
 import { stuckBotScenario } from '../scenarios/incidents/stuck-bot-51943001421/stuck-bot.scenario.ts';
@@ -23,8 +29,13 @@ await using engine = await openCaseEngine(database.url, { localBackends: server.
 const only = process.argv[2];
 if (only !== 'rate') {
   console.log(`runs to first failure over ${SEEDS} seeds (seeds 1..${SEEDS}, at most ${MAX_RUNS} runs each):`);
-  for (const variant of ['before', 'as-shipped']) console.log(`  ${await firstFailureSummary(engine, stuckBotScenario, variant, SEEDS, MAX_RUNS)}`);
-  for (const variant of ['planted-close-without-recheck', 'planted-row-first-no-recovery', 'planted-non-atomic-write']) {
+  for (const variant of ['before', 'as-shipped'])
+    console.log(`  ${await firstFailureSummary(engine, stuckBotScenario, variant, SEEDS, MAX_RUNS)}`);
+  for (const variant of [
+    'planted-close-without-recheck',
+    'planted-row-first-no-recovery',
+    'planted-non-atomic-write',
+  ]) {
     console.log(`  ${await firstFailureSummary(engine, botPropertyScenario, variant, SEEDS, MAX_RUNS)}`);
   }
 }
@@ -34,5 +45,7 @@ if (only !== 'first') {
   const result = await runScenario(botPropertyScenario, 'after', engine, { seed: 2, runs: 500 });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 'held') throw new Error(`bench: properties-bot:after did not hold (${result.status})`);
-  console.log(`properties-bot:after  ${result.cases} cases in ${seconds.toFixed(2)} s = ${(result.cases / seconds).toFixed(1)} cases/s (${result.lockWaits} lock waits)`);
+  console.log(
+    `properties-bot:after  ${result.cases} cases in ${seconds.toFixed(2)} s = ${(result.cases / seconds).toFixed(1)} cases/s (${result.lockWaits} lock waits)`,
+  );
 }

@@ -5,13 +5,22 @@
  *   - >= 100 lost-update cases per second (locked variant, 2 cores)
  * Run: npm run bench
  */
-import { createTestDatabase, defaultMigrationsDir, ensureTemplate, loadMigrations, startPostgres } from '../sims/postgres/index.ts';
+import {
+  createTestDatabase,
+  defaultMigrationsDir,
+  ensureTemplate,
+  loadMigrations,
+  startPostgres,
+} from '../sims/postgres/index.ts';
 import { openCaseEngine } from '../sims/runner/case-engine.ts';
 import { runScenario } from '../sims/runner/run-scenario.ts';
 import { lostUpdateScenario } from '../scenarios/examples/lost-update/lost-update.scenario.ts';
 import { measurePostgres } from './postgres-bench.ts';
 
-async function casesPerSecond(variant: 'locked' | 'naive', runs: number): Promise<{ cases: number; seconds: number; lockWaits: number }> {
+async function casesPerSecond(
+  variant: 'locked' | 'naive',
+  runs: number,
+): Promise<{ cases: number; seconds: number; lockWaits: number }> {
   await using server = await startPostgres({ log: () => undefined });
   const template = await ensureTemplate(server, await loadMigrations(defaultMigrationsDir()));
   await using database = await createTestDatabase(server, template, 'bench');
@@ -26,12 +35,20 @@ async function casesPerSecond(variant: 'locked' | 'naive', runs: number): Promis
 
 const pg = await measurePostgres();
 console.log(`Postgres: ${pg.kind} PG ${pg.version}, schema ${pg.schema}`);
-console.log(`cold start (start to first query, median of ${pg.coldStartRunsMs.length})  ${pg.coldStartMs.toFixed(0)} ms   (target <= 1000 ms)`);
-console.log(`template build / reuse / clone           ${pg.templateMs.toFixed(0)} / ${pg.templateReuseMs.toFixed(0)} / ${pg.cloneMs.toFixed(0)} ms`);
-console.log(`per case: reset + ${pg.worldRows}-row world in ${pg.worldTables} tables, median over ${pg.cases}  ${pg.caseMedianMs.toFixed(2)} ms (reset alone ${pg.resetMedianMs.toFixed(2)} ms; p90 ${pg.caseP90Ms.toFixed(2)} ms)   (target <= 5 ms)`);
+console.log(
+  `cold start (start to first query, median of ${pg.coldStartRunsMs.length})  ${pg.coldStartMs.toFixed(0)} ms   (target <= 1000 ms)`,
+);
+console.log(
+  `template build / reuse / clone           ${pg.templateMs.toFixed(0)} / ${pg.templateReuseMs.toFixed(0)} / ${pg.cloneMs.toFixed(0)} ms`,
+);
+console.log(
+  `per case: reset + ${pg.worldRows}-row world in ${pg.worldTables} tables, median over ${pg.cases}  ${pg.caseMedianMs.toFixed(2)} ms (reset alone ${pg.resetMedianMs.toFixed(2)} ms; p90 ${pg.caseP90Ms.toFixed(2)} ms)   (target <= 5 ms)`,
+);
 // The engine resets on its own connection (a reset switches session_replication_role, which
 // drops the cached plans of the connection it runs on), so this is the figure a case pays.
-console.log(`per case as the engine does it (reset on its own connection) + world    ${pg.caseResetElsewhereMedianMs.toFixed(2)} ms   (target <= 5 ms)`);
+console.log(
+  `per case as the engine does it (reset on its own connection) + world    ${pg.caseResetElsewhereMedianMs.toFixed(2)} ms   (target <= 5 ms)`,
+);
 const locked = await casesPerSecond('locked', 400);
 console.log(
   `lost-update:locked  ${locked.cases} cases in ${locked.seconds.toFixed(2)} s = ${(locked.cases / locked.seconds).toFixed(0)} cases/s ` +

@@ -10,7 +10,13 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, defaultMigrationsDir, ensureTemplate, loadMigrations, startPostgres } from '../sims/postgres/index.ts';
+import {
+  createTestDatabase,
+  defaultMigrationsDir,
+  ensureTemplate,
+  loadMigrations,
+  startPostgres,
+} from '../sims/postgres/index.ts';
 import { openCaseEngine } from '../sims/runner/case-engine.ts';
 import { runScenario } from '../sims/runner/run-scenario.ts';
 import { indoNullUnitScenario } from '../scenarios/incidents/indo-null-unit/indo-null-unit.scenario.ts';
@@ -34,13 +40,16 @@ async function worker(url: string, seed: number): Promise<void> {
   await new Promise<void>((resolve) => process.once('message', () => resolve()));
   const started = performance.now();
   const result = await runScenario(motopressPropertyScenario, 'after', engine, { seed, runs: RATE_RUNS });
-  if (result.status !== 'held') throw new Error(`bench: properties-motopress:after did not hold (${result.status}, seed ${seed})`);
+  if (result.status !== 'held')
+    throw new Error(`bench: properties-motopress:after did not hold (${result.status}, seed ${seed})`);
   process.send!({ cases: result.cases, seconds: (performance.now() - started) / 1000 } satisfies StreamResult);
 }
 
 async function parallel(urls: string[]): Promise<{ cases: number; seconds: number }> {
   const self = fileURLToPath(import.meta.url);
-  const children = urls.map((url, i) => fork(self, ['--worker', url, String(i + 2)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }));
+  const children = urls.map((url, i) =>
+    fork(self, ['--worker', url, String(i + 2)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }),
+  );
   const next = (child: (typeof children)[number]) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
       child.once('message', (m) => resolve(m as Record<string, unknown>));
@@ -52,7 +61,11 @@ async function parallel(urls: string[]): Promise<{ cases: number; seconds: numbe
   for (const child of children) child.send('go');
   const results = (await Promise.all(done)) as unknown as StreamResult[];
   const seconds = (performance.now() - started) / 1000;
-  await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)))));
+  await Promise.all(
+    children.map(
+      (child) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null))),
+    ),
+  );
   return { cases: results.reduce((sum, r) => sum + r.cases, 0), seconds };
 }
 
@@ -69,8 +82,14 @@ if (process.argv[2] === '--worker') {
     await using engine = await openCaseEngine(database.url, { localBackends: server.kind === 'embedded' });
     if (only !== 'rate') {
       console.log(`runs to first failure over ${SEEDS} seeds (seeds 1..${SEEDS}, at most ${MAX_RUNS} runs each):`);
-      for (const variant of ['before', 'planned-fix']) console.log(`  ${await firstFailureSummary(engine, indoNullUnitScenario, variant, SEEDS, MAX_RUNS)}`);
-      for (const variant of ['planted-cross-tenant-lookup', 'planted-junction-outside-write', 'planted-insert-only-upsert', 'planted-always-touch']) {
+      for (const variant of ['before', 'planned-fix'])
+        console.log(`  ${await firstFailureSummary(engine, indoNullUnitScenario, variant, SEEDS, MAX_RUNS)}`);
+      for (const variant of [
+        'planted-cross-tenant-lookup',
+        'planted-junction-outside-write',
+        'planted-insert-only-upsert',
+        'planted-always-touch',
+      ]) {
         console.log(`  ${await firstFailureSummary(engine, motopressPropertyScenario, variant, SEEDS, MAX_RUNS)}`);
       }
     }
@@ -79,17 +98,25 @@ if (process.argv[2] === '--worker') {
       const started = performance.now();
       const result = await runScenario(motopressPropertyScenario, 'after', engine, { seed: 2, runs: RATE_RUNS });
       const seconds = (performance.now() - started) / 1000;
-      if (result.status !== 'held') throw new Error(`bench: properties-motopress:after did not hold (${result.status})`);
-      console.log(`properties-motopress:after, 1 stream   ${result.cases} cases in ${seconds.toFixed(2)} s = ${(result.cases / seconds).toFixed(1)} cases/s (${result.lockWaits} lock waits)`);
+      if (result.status !== 'held')
+        throw new Error(`bench: properties-motopress:after did not hold (${result.status})`);
+      console.log(
+        `properties-motopress:after, 1 stream   ${result.cases} cases in ${seconds.toFixed(2)} s = ${(result.cases / seconds).toFixed(1)} cases/s (${result.lockWaits} lock waits)`,
+      );
     }
   }
   if (only !== 'first' && streams > 1) {
-    if (server.kind !== 'embedded') console.log('(parallel streams skipped: they need the embedded server to pause backends)');
+    if (server.kind !== 'embedded')
+      console.log('(parallel streams skipped: they need the embedded server to pause backends)');
     else {
-      const dbs = await Promise.all(Array.from({ length: streams }, (_, i) => createTestDatabase(server, template, `motopress-bench-${i}`)));
+      const dbs = await Promise.all(
+        Array.from({ length: streams }, (_, i) => createTestDatabase(server, template, `motopress-bench-${i}`)),
+      );
       try {
         const { cases, seconds } = await parallel(dbs.map((db) => db.url));
-        console.log(`properties-motopress:after, ${streams} streams ${cases} cases in ${seconds.toFixed(2)} s = ${(cases / seconds).toFixed(1)} cases/s (target >= 30 on 2 cores)`);
+        console.log(
+          `properties-motopress:after, ${streams} streams ${cases} cases in ${seconds.toFixed(2)} s = ${(cases / seconds).toFixed(1)} cases/s (target >= 30 on 2 cores)`,
+        );
       } finally {
         for (const db of dbs) await db[Symbol.asyncDispose]();
       }

@@ -112,16 +112,20 @@ const realWorld: World = {
     `INSERT INTO gym_memberships (gym_id, user_id, role) VALUES ${values(20, (i) => `${(i % 3) + 1}, ${i}, '${i % 7 === 0 ? 'trainer' : 'member'}'`)};`,
     `INSERT INTO events (gym_id, title, starts_at) VALUES ${values(6, (i) => `${(i % 3) + 1}, 'Class ${i}', '2025-01-0${i} 10:00Z'`)};`,
     `INSERT INTO chat_rooms (gym_id, stream_channel_id, name, kind, event_id) VALUES ${values(10, (i) =>
-      i <= 6 ? `${(i % 3) + 1}, 'event_${i}_d3d94468', 'Event room ${i}', 'event', ${i}` : `${(i % 3) + 1}, 'room-general-${i}', 'General ${i}', 'group', NULL`,
+      i <= 6
+        ? `${(i % 3) + 1}, 'event_${i}_d3d94468', 'Event room ${i}', 'event', ${i}`
+        : `${(i % 3) + 1}, 'room-general-${i}', 'General ${i}', 'group', NULL`,
     )};`,
     `INSERT INTO chat_room_members (room_id, user_id) VALUES ${values(20, (i) => `${(i % 10) + 1}, ${i}`)};`,
     `INSERT INTO channel_connections (tenant, name, phone_number_id) VALUES ${values(2, (i) => `'tenant-${i}', 'WhatsApp ${i}', '10000000${i}'`)};`,
-    `INSERT INTO crm_conversations (phone, phone_number_id, channel_connection_id, assigned_to) VALUES ${values(8, (i) =>
-      `'5194300${1000 + i}', '10000000${(i % 2) + 1}', ${(i % 2) + 1}, ${i % 3 === 0 ? "'bot'" : 'NULL'}`,
+    `INSERT INTO crm_conversations (phone, phone_number_id, channel_connection_id, assigned_to) VALUES ${values(
+      8,
+      (i) => `'5194300${1000 + i}', '10000000${(i % 2) + 1}', ${(i % 2) + 1}, ${i % 3 === 0 ? "'bot'" : 'NULL'}`,
     )};`,
     `INSERT INTO tenants (id, name, motopress_base_url) VALUES ('${tenantA}', 'INDO', 'https://indo.example'), ('${tenantB}', 'Other', NULL);`,
-    `INSERT INTO hotels.accommodation_units (tenant_id, motopress_id, motopress_type_id, title) VALUES ${values(5, (i) =>
-      `'${i <= 3 ? tenantA : tenantB}', ${100 + i}, ${10 + (i % 2)}, 'Unit ${i}'`,
+    `INSERT INTO hotels.accommodation_units (tenant_id, motopress_id, motopress_type_id, title) VALUES ${values(
+      5,
+      (i) => `'${i <= 3 ? tenantA : tenantB}', ${100 + i}, ${10 + (i % 2)}, 'Unit ${i}'`,
     )};`,
     `INSERT INTO guest_reservations (tenant_id, external_booking_id, status, check_in_date, check_out_date, accommodation_unit_id) VALUES ${values(
       4,
@@ -129,12 +133,18 @@ const realWorld: World = {
     )};`,
   ].join('\n'),
   async workload(client) {
-    await client.query('UPDATE crm_conversations SET unread_count = unread_count + 1 WHERE id = $1 RETURNING unread_count', [3]);
+    await client.query(
+      'UPDATE crm_conversations SET unread_count = unread_count + 1 WHERE id = $1 RETURNING unread_count',
+      [3],
+    );
     await client.query(
       'SELECT r.id, u.title FROM guest_reservations r LEFT JOIN hotels.accommodation_units u ON u.id = r.accommodation_unit_id WHERE r.tenant_id = $1',
       [tenantA],
     );
-    await client.query('INSERT INTO chat_room_members (room_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [7, 20]);
+    await client.query(
+      'INSERT INTO chat_room_members (room_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [7, 20],
+    );
   },
 };
 
@@ -160,8 +170,13 @@ const scratchWorld: World = {
   ].join('\n'),
   async workload(client) {
     await client.query('UPDATE gyms SET name = name || $1 WHERE id = $2', ['!', 2]);
-    await client.query('SELECT r.id, count(m.user_id) FROM chat_rooms r LEFT JOIN chat_room_members m ON m.room_id = r.id GROUP BY r.id');
-    await client.query('INSERT INTO chat_room_members (room_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [7, 20]);
+    await client.query(
+      'SELECT r.id, count(m.user_id) FROM chat_rooms r LEFT JOIN chat_room_members m ON m.room_id = r.id GROUP BY r.id',
+    );
+    await client.query(
+      'INSERT INTO chat_room_members (room_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [7, 20],
+    );
   },
 };
 
@@ -185,7 +200,10 @@ async function measureColdStart(runs: number): Promise<{ runsMs: number[]; stopM
 }
 
 /** The real schema and world when they fit, else the scratch ones. */
-async function pickSchema(server: PostgresServer, log: (line: string) => void): Promise<{ migrations: Migrations; world: World; schema: string; cleanup: () => Promise<void> }> {
+async function pickSchema(
+  server: PostgresServer,
+  log: (line: string) => void,
+): Promise<{ migrations: Migrations; world: World; schema: string; cleanup: () => Promise<void> }> {
   const dir = defaultMigrationsDir();
   try {
     const migrations = await loadMigrations(dir);
@@ -199,7 +217,12 @@ async function pickSchema(server: PostgresServer, log: (line: string) => void): 
     } finally {
       await client.end();
     }
-    return { migrations, world: realWorld, schema: path.relative(process.cwd(), dir) || dir, cleanup: () => Promise.resolve() };
+    return {
+      migrations,
+      world: realWorld,
+      schema: path.relative(process.cwd(), dir) || dir,
+      cleanup: () => Promise.resolve(),
+    };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     log(`NOTE: real schema not usable (${reason}); using the bench's scratch schema instead`);
@@ -248,7 +271,9 @@ export async function measurePostgres(options: MeasurePostgresOptions = {}): Pro
     // hash exists already, from pickSchema or, on a DATABASE_URL server, from earlier runs).
     const fresh: Migrations = {
       ...picked.migrations,
-      hash: createHash('sha256').update(`${picked.migrations.hash} bench ${process.pid} ${performance.now()}`).digest('hex'),
+      hash: createHash('sha256')
+        .update(`${picked.migrations.hash} bench ${process.pid} ${performance.now()}`)
+        .digest('hex'),
     };
     const [template, templateMs] = await timed(() => ensureTemplate(server, fresh));
     const [, templateReuseMs] = await timed(() => ensureTemplate(server, fresh));
@@ -338,7 +363,9 @@ async function main(): Promise<void> {
   const m = await measurePostgres({ log: (line) => console.log(line) });
   const verdict = (ok: boolean): string => (ok ? 'ok' : 'OVER TARGET');
   console.log(`postgres: ${m.kind} PG ${m.version}, schema: ${m.schema}`);
-  console.log(`cold start (startPostgres -> first query): ${m.coldStartMs} ms median of [${m.coldStartRunsMs.join(', ')}]; stop ${m.stopMs} ms  [target <= 1000: ${verdict(m.coldStartMs <= 1000)}]`);
+  console.log(
+    `cold start (startPostgres -> first query): ${m.coldStartMs} ms median of [${m.coldStartRunsMs.join(', ')}]; stop ${m.stopMs} ms  [target <= 1000: ${verdict(m.coldStartMs <= 1000)}]`,
+  );
   console.log(`template: build ${m.templateMs} ms, reuse ${m.templateReuseMs} ms`);
   console.log(`clone (CREATE DATABASE ... TEMPLATE, FILE_COPY): ${m.cloneMs} ms median; drop ${m.dropMs} ms`);
   console.log(`world: ${m.worldRows} rows in ${m.worldTables} tables`);

@@ -35,7 +35,14 @@ export interface MotopressWorld {
   entityTitleUnitId: number;
 }
 
-const TYPE_NAMES = ['Standard Double Room', 'Deluxe King Room', 'Family Suite', 'Garden Bungalow', 'Sea View Apartment', 'Superior Twin Room'];
+const TYPE_NAMES = [
+  'Standard Double Room',
+  'Deluxe King Room',
+  'Family Suite',
+  'Garden Bungalow',
+  'Sea View Apartment',
+  'Superior Twin Room',
+];
 
 export function buildMotopressWorld(store: MotopressStore, options: MotopressWorldOptions): MotopressWorld {
   const faker = new Faker({ locale: [en, base] });
@@ -56,10 +63,22 @@ export function buildMotopressWorld(store: MotopressStore, options: MotopressWor
       bedType: faker.helpers.arrayElement(['', 'King', 'Twin', 'Queen']),
     }),
   );
-  const rates = types.map((t) => store.addRate({ accommodationTypeId: t.id, title: `${t.title} - Standard Rate`, basePrice: faker.number.int({ min: 60, max: 250 }) }));
-  const units = types.flatMap((t) => Array.from({ length: faker.number.int({ min: 2, max: 3 }) }, (_, i) => store.addAccommodation({ accommodationTypeId: t.id, title: `${t.title} ${i + 1}` })));
+  const rates = types.map((t) =>
+    store.addRate({
+      accommodationTypeId: t.id,
+      title: `${t.title} - Standard Rate`,
+      basePrice: faker.number.int({ min: 60, max: 250 }),
+    }),
+  );
+  const units = types.flatMap((t) =>
+    Array.from({ length: faker.number.int({ min: 2, max: 3 }) }, (_, i) =>
+      store.addAccommodation({ accommodationTypeId: t.id, title: `${t.title} ${i + 1}` }),
+    ),
+  );
   const privateUnit = store.updateAccommodation(units[0]!.id, { status: 'private' });
-  const entityUnit = store.updateAccommodation(units[units.length - 1]!.id, { title: `Owner's Suite - Annex ${units.length}` });
+  const entityUnit = store.updateAccommodation(units[units.length - 1]!.id, {
+    title: `Owner's Suite - Annex ${units.length}`,
+  });
 
   // Each unit's next free night, so locking bookings never overlap.
   const cursor = new Map(units.map((u) => [u.id, addDays(today, faker.number.int({ min: 1, max: 5 }))]));
@@ -89,7 +108,10 @@ export function buildMotopressWorld(store: MotopressStore, options: MotopressWor
   };
   const bookable = units.filter((u) => u.id !== privateUnit.id);
 
-  const bookingIdsByStatus = Object.fromEntries(BOOKING_STATUSES.map((s) => [s, [] as number[]])) as Record<BookingStatus, number[]>;
+  const bookingIdsByStatus = Object.fromEntries(BOOKING_STATUSES.map((s) => [s, [] as number[]])) as Record<
+    BookingStatus,
+    number[]
+  >;
   const book = (status: BookingStatus, unitIds: number[], at = createdAt()) => {
     const dates = unitIds.length === 1 ? stay(unitIds[0]!) : sharedStay(unitIds);
     const booking = store.addBooking({
@@ -101,13 +123,18 @@ export function buildMotopressWorld(store: MotopressStore, options: MotopressWor
       ...(faker.datatype.boolean({ probability: 0.2 }) ? { note: faker.lorem.sentence() } : {}),
     });
     bookingIdsByStatus[status].push(booking.id);
-    if (status === 'confirmed' && faker.datatype.boolean({ probability: 0.7 })) store.addPayment(booking.id, { status: 'mphb-p-completed', amount: booking.totalPrice });
-    if (status === 'pending-payment') store.addPayment(booking.id, { status: 'mphb-p-pending', amount: booking.totalPrice });
+    if (status === 'confirmed' && faker.datatype.boolean({ probability: 0.7 }))
+      store.addPayment(booking.id, { status: 'mphb-p-completed', amount: booking.totalPrice });
+    if (status === 'pending-payment')
+      store.addPayment(booking.id, { status: 'mphb-p-pending', amount: booking.totalPrice });
     return booking;
   };
   /** A stay free on every unit: start after the latest cursor. */
   const sharedStay = (unitIds: number[]) => {
-    const checkIn = unitIds.map((id) => cursor.get(id)!).sort().at(-1)!;
+    const checkIn = unitIds
+      .map((id) => cursor.get(id)!)
+      .sort()
+      .at(-1)!;
     const checkOut = addDays(checkIn, faker.number.int({ min: 2, max: 4 }));
     for (const id of unitIds) cursor.set(id, addDays(checkOut, 1));
     return { checkIn, checkOut };
@@ -119,12 +146,23 @@ export function buildMotopressWorld(store: MotopressStore, options: MotopressWor
     for (let i = 0; i < count; i++) book(status, [faker.helpers.arrayElement(bookable).id]);
   }
 
-  const typeWithTwo = types.find((t) => bookable.filter((u) => u.accommodationTypeId === t.id).length >= 2) ?? types[0]!;
-  const pair = bookable.filter((u) => u.accommodationTypeId === typeWithTwo.id).slice(0, 2).map((u) => u.id);
+  const typeWithTwo =
+    types.find((t) => bookable.filter((u) => u.accommodationTypeId === t.id).length >= 2) ?? types[0]!;
+  const pair = bookable
+    .filter((u) => u.accommodationTypeId === typeWithTwo.id)
+    .slice(0, 2)
+    .map((u) => u.id);
   const multiRoom = book('confirmed', pair);
 
   const sameInstant = createdAt();
-  const sameCreatedBookingIds = [0, 1, 2].map(() => book(faker.helpers.arrayElement(['confirmed', 'pending'] as const), [faker.helpers.arrayElement(bookable).id], sameInstant).id);
+  const sameCreatedBookingIds = [0, 1, 2].map(
+    () =>
+      book(
+        faker.helpers.arrayElement(['confirmed', 'pending'] as const),
+        [faker.helpers.arrayElement(bookable).id],
+        sameInstant,
+      ).id,
+  );
 
   const icalUnits = faker.helpers.shuffle([...bookable]).slice(0, 2);
   const importedBookingIds: number[] = [];
@@ -135,7 +173,10 @@ export function buildMotopressWorld(store: MotopressStore, options: MotopressWor
       uid: `${faker.string.hexadecimal({ length: 32, casing: 'lower', prefix: '' })}@airbnb.com`,
       ...dates,
       summary: i === 0 ? 'Airbnb (Not available)' : 'Reserved',
-      description: i === 0 ? '' : `Reservation URL: https://www.airbnb.com/hosting/reservations/details/HM${code}\nPhone Number (Last 4 Digits): ${faker.string.numeric(4)}`,
+      description:
+        i === 0
+          ? ''
+          : `Reservation URL: https://www.airbnb.com/hosting/reservations/details/HM${code}\nPhone Number (Last 4 Digits): ${faker.string.numeric(4)}`,
     });
     if (imported) {
       importedBookingIds.push(imported.id);

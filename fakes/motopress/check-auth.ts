@@ -16,7 +16,8 @@
 import type { ApiKey, MotopressFake } from './motopress-fake.ts';
 import { WpError } from './wp-error.ts';
 
-export const WWW_AUTHENTICATE = 'Basic realm="MotoPress Hotel Booking API. Use a consumer key in the username field and a consumer secret in the password field."';
+export const WWW_AUTHENTICATE =
+  'Basic realm="MotoPress Hotel Booking API. Use a consumer key in the username field and a consumer secret in the password field."';
 
 export type Identity = { kind: 'anonymous' } | { kind: 'key'; key: ApiKey };
 
@@ -27,21 +28,37 @@ export function checkAuth(fake: MotopressFake, request: Request, url: URL): Iden
   const challenge = { 'WWW-Authenticate': WWW_AUTHENTICATE };
   if (!key) {
     if (fake.applicationPasswords && offered.source === 'basic') {
-      throw new WpError(401, 'invalid_username', '<strong>Error</strong>: Unknown username. Check again or try your email address.', {}, challenge);
+      throw new WpError(
+        401,
+        'invalid_username',
+        '<strong>Error</strong>: Unknown username. Check again or try your email address.',
+        {},
+        challenge,
+      );
     }
     return { kind: 'anonymous' };
   }
-  if (key.consumerSecret !== offered.secret) throw new WpError(401, 'mphb_rest_authentication_error', 'Consumer secret is invalid.', {}, challenge);
+  if (key.consumerSecret !== offered.secret)
+    throw new WpError(401, 'mphb_rest_authentication_error', 'Consumer secret is invalid.', {}, challenge);
   const method = request.method.toUpperCase();
   if (method === 'OPTIONS') return { kind: 'key', key };
   const needs = method === 'GET' || method === 'HEAD' ? 'read' : 'write';
   if (key.permission !== 'read_write' && key.permission !== needs) {
-    throw new WpError(401, 'mphb_rest_authentication_error', `The API key provided does not have ${needs} permissions.`, {}, challenge);
+    throw new WpError(
+      401,
+      'mphb_rest_authentication_error',
+      `The API key provided does not have ${needs} permissions.`,
+      {},
+      challenge,
+    );
   }
   return { kind: 'key', key };
 }
 
-function credentials(request: Request, url: URL): { key: string; secret: string; source: 'query' | 'basic' } | undefined {
+function credentials(
+  request: Request,
+  url: URL,
+): { key: string; secret: string; source: 'query' | 'basic' } | undefined {
   const qKey = url.searchParams.get('consumer_key');
   const qSecret = url.searchParams.get('consumer_secret');
   if (qKey && qSecret) return { key: qKey, secret: qSecret, source: 'query' };

@@ -75,7 +75,13 @@ export function parseCollectionParams(url: URL): CollectionParams {
     search: q.get('search') ?? '',
     after,
     before,
-    postStatus: status === null ? undefined : status.split(',').map((s) => s.trim()).filter(Boolean),
+    postStatus:
+      status === null
+        ? undefined
+        : status
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
     metaQuery: parseMetaQuery(q),
     embed: parseEmbed(url),
   };
@@ -87,14 +93,23 @@ export function parseEmbed(url: URL): true | string[] | undefined {
   if (!q.has('_embed')) return undefined;
   const value = q.getAll('_embed').join(',');
   if (value === '' || value === '1' || value === 'true') return true;
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function parseContext(url: URL, problems: Problem[]): Context {
   return enumParam(url.searchParams, 'context', CONTEXTS, 'view', problems);
 }
 
-function integer(q: URLSearchParams, name: string, fallback: number, problems: Problem[], bounds: { min?: number; max?: number }): number {
+function integer(
+  q: URLSearchParams,
+  name: string,
+  fallback: number,
+  problems: Problem[],
+  bounds: { min?: number; max?: number },
+): number {
   const raw = q.get(name);
   if (raw === null) return fallback;
   if (!/^-?\d+$/.test(raw.trim())) {
@@ -104,14 +119,28 @@ function integer(q: URLSearchParams, name: string, fallback: number, problems: P
   const n = Number(raw);
   const { min, max } = bounds;
   if (min !== undefined && max !== undefined && (n < min || n > max)) {
-    problems.push({ param: name, code: 'rest_out_of_bounds', message: `${name} must be between ${min} (inclusive) and ${max} (inclusive)` });
+    problems.push({
+      param: name,
+      code: 'rest_out_of_bounds',
+      message: `${name} must be between ${min} (inclusive) and ${max} (inclusive)`,
+    });
   } else if (min !== undefined && n < min) {
-    problems.push({ param: name, code: 'rest_out_of_bounds', message: `${name} must be greater than or equal to ${min}` });
+    problems.push({
+      param: name,
+      code: 'rest_out_of_bounds',
+      message: `${name} must be greater than or equal to ${min}`,
+    });
   }
   return n;
 }
 
-function enumParam<T extends string>(q: URLSearchParams, name: string, values: readonly T[], fallback: T, problems: Problem[]): T {
+function enumParam<T extends string>(
+  q: URLSearchParams,
+  name: string,
+  values: readonly T[],
+  fallback: T,
+  problems: Problem[],
+): T {
   const raw = q.get(name);
   if (raw === null) return fallback;
   if ((values as readonly string[]).includes(raw)) return raw as T;
@@ -122,7 +151,14 @@ function enumParam<T extends string>(q: URLSearchParams, name: string, values: r
 /** `wp_parse_id_list`: a CSV or repeated values; non-numeric parts become 0 and are dropped. */
 function idList(q: URLSearchParams, name: string, _problems: Problem[]): number[] {
   const all = [...q.getAll(name), ...q.getAll(`${name}[]`)];
-  return [...new Set(all.flatMap((v) => v.split(/[\s,]+/)).map((s) => Math.abs(Number.parseInt(s, 10)) || 0).filter((n) => n > 0))];
+  return [
+    ...new Set(
+      all
+        .flatMap((v) => v.split(/[\s,]+/))
+        .map((s) => Math.abs(Number.parseInt(s, 10)) || 0)
+        .filter((n) => n > 0),
+    ),
+  ];
 }
 
 /** `after`/`before` (declared `format: date`); a bare date widens as WP_Date_Query does for exclusive bounds. */

@@ -25,7 +25,11 @@ interface Recorded {
 
 class RecordingGate implements IoGate {
   readonly calls: Recorded[] = [];
-  async run<T>(request: GateRequest, start: () => Promise<T>, options: { classify?: (error: unknown) => 'fail' | 'info'; summarize?: (value: T) => unknown } = {}): Promise<T> {
+  async run<T>(
+    request: GateRequest,
+    start: () => Promise<T>,
+    options: { classify?: (error: unknown) => 'fail' | 'info'; summarize?: (value: T) => unknown } = {},
+  ): Promise<T> {
     const call: Recorded = { request, events: ['start'] };
     this.calls.push(call);
     try {
@@ -68,23 +72,37 @@ beforeEach(() => {
   gate = new RecordingGate();
 });
 
-function client(script: Array<MotopressHttpFault | undefined>, extra: { timeoutMs?: number; timeoutErrorName?: 'TimeoutError' | 'AbortError' } = {}) {
+function client(
+  script: Array<MotopressHttpFault | undefined>,
+  extra: { timeoutMs?: number; timeoutErrorName?: 'TimeoutError' | 'AbortError' } = {},
+) {
   const faults = new ScriptedFaults(script, gate);
   return { faults, fetch: gatedFetch({ gate, actor: 'sync', faults, clock: site.clock, ...extra }) };
 }
 
 const cancel = (f: ReturnType<typeof client>['fetch'], id: number) =>
-  f(`${API}/bookings/${id}`, { method: 'POST', headers: { ...basic(), 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 'cancelled' }) });
+  f(`${API}/bookings/${id}`, {
+    method: 'POST',
+    headers: { ...basic(), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ status: 'cancelled' }),
+  });
 
 describe('gatedFetch', () => {
   it('runs each request as one gated operation named METHOD /path, with query args and credentials redacted', async () => {
     const { fetch: f, faults } = client([undefined]);
-    const res = await f(`${API}/bookings?per_page=5&consumer_key=${DEFAULT_CONSUMER_KEY}&consumer_secret=${DEFAULT_CONSUMER_SECRET}`);
+    const res = await f(
+      `${API}/bookings?per_page=5&consumer_key=${DEFAULT_CONSUMER_KEY}&consumer_secret=${DEFAULT_CONSUMER_SECRET}`,
+    );
     expect(res.status).toBe(200);
     expect(((await res.json()) as J[]).length).toBe(5);
     expect(gate.calls).toEqual([
       {
-        request: { actor: 'sync', system: 'motopress', operation: 'GET /wp-json/mphb/v1/bookings', args: { query: { per_page: '5', consumer_key: '[redacted]', consumer_secret: '[redacted]' } } },
+        request: {
+          actor: 'sync',
+          system: 'motopress',
+          operation: 'GET /wp-json/mphb/v1/bookings',
+          args: { query: { per_page: '5', consumer_key: '[redacted]', consumer_secret: '[redacted]' } },
+        },
         events: ['start', 'decide'],
         outcome: 'ok',
         summary: { status: 200, total: 9 },
@@ -105,7 +123,10 @@ describe('gatedFetch', () => {
     const { fetch: f } = client([undefined]);
     const res = await cancel(f, 99999);
     expect(res.status).toBe(400);
-    expect(gate.calls[0]!.request).toMatchObject({ operation: 'POST /wp-json/mphb/v1/bookings/99999', args: { body: { status: 'cancelled' } } });
+    expect(gate.calls[0]!.request).toMatchObject({
+      operation: 'POST /wp-json/mphb/v1/bookings/99999',
+      args: { body: { status: 'cancelled' } },
+    });
     expect(gate.calls[0]!.outcome).toBe('ok');
   });
 
@@ -127,13 +148,19 @@ describe('gatedFetch', () => {
     const r502 = await f(`${API}/bookings`, { headers: basic() });
     expect([r502.status, await r502.text()]).toEqual([502, expect.stringContaining('502 Bad Gateway')]);
     const r503 = await f(`${API}/bookings`, { headers: basic() });
-    expect([r503.status, r503.headers.get('retry-after'), await r503.text()]).toEqual([503, '600', expect.stringContaining('Briefly unavailable for scheduled maintenance')]);
+    expect([r503.status, r503.headers.get('retry-after'), await r503.text()]).toEqual([
+      503,
+      '600',
+      expect.stringContaining('Briefly unavailable for scheduled maintenance'),
+    ]);
     expect(gate.calls.map((c) => c.outcome)).toEqual(['fail', 'fail', 'fail']);
   });
 
   it('rejects a connection reset like undici (TypeError fetch failed, cause ECONNRESET) before delivery; fail', async () => {
     const { fetch: f } = client(['connection-reset']);
-    const error = (await cancel(f, hotel.byStatus[2]!.id).catch((e: unknown) => e)) as TypeError & { cause: { code: string } };
+    const error = (await cancel(f, hotel.byStatus[2]!.id).catch((e: unknown) => e)) as TypeError & {
+      cause: { code: string };
+    };
     expect(error).toBeInstanceOf(TypeError);
     expect(error.message).toBe('fetch failed');
     expect(error.cause.code).toBe('ECONNRESET');
@@ -157,7 +184,13 @@ describe('gatedFetch', () => {
     expect(site.clock.now - before).toBe(2_000);
     expect(gate.calls[0]!.outcome).toBe('ok');
 
-    const tooSlow = gatedFetch({ gate, actor: 'sync', clock: site.clock, timeoutMs: 1_000, faults: new ScriptedFaults(['http-latency'], gate, 1_500) });
+    const tooSlow = gatedFetch({
+      gate,
+      actor: 'sync',
+      clock: site.clock,
+      timeoutMs: 1_000,
+      faults: new ScriptedFaults(['http-latency'], gate, 1_500),
+    });
     await expect(cancel(tooSlow, hotel.byStatus[2]!.id)).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(site.store.bookings.get(hotel.byStatus[2]!.id)!.status).toBe('cancelled');
     expect(gate.calls[1]!.outcome).toBe('info');

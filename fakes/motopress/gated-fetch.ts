@@ -22,7 +22,16 @@
 import type { FaultSource, IoGate } from '../io-gate.ts';
 import { FAULT_HEADER } from './motopress-handlers.ts';
 
-export const MOTOPRESS_HTTP_FAULTS = ['http-500', 'http-502', 'http-503', 'http-429', 'http-latency', 'connection-reset', 'client-timeout', 'response-lost'] as const;
+export const MOTOPRESS_HTTP_FAULTS = [
+  'http-500',
+  'http-502',
+  'http-503',
+  'http-429',
+  'http-latency',
+  'connection-reset',
+  'client-timeout',
+  'response-lost',
+] as const;
 export type MotopressHttpFault = (typeof MOTOPRESS_HTTP_FAULTS)[number];
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -70,7 +79,8 @@ export function gatedFetch(options: GatedFetchOptions): FetchLike {
           return response;
         },
         {
-          classify: (error) => (typeof error === 'object' && error !== null && unknownOutcome.has(error) ? 'info' : 'fail'),
+          classify: (error) =>
+            typeof error === 'object' && error !== null && unknownOutcome.has(error) ? 'info' : 'fail',
           summarize: (response) => summary(response),
         },
       );
@@ -81,7 +91,12 @@ export function gatedFetch(options: GatedFetchOptions): FetchLike {
   };
 }
 
-async function roundTrip(input: string | URL | Request, init: RequestInit | undefined, options: GatedFetchOptions, operation: string): Promise<Response> {
+async function roundTrip(
+  input: string | URL | Request,
+  init: RequestInit | undefined,
+  options: GatedFetchOptions,
+  operation: string,
+): Promise<Response> {
   const deliver = (fault?: string): Promise<Response> => {
     const request = new Request(input, init);
     if (fault) request.headers.set(FAULT_HEADER, fault);

@@ -39,7 +39,13 @@ async function race(seed: number, plan?: FaultPlan) {
     // Under faults an actor carries on after a failed call, as a sync job logging errors would.
     const attempt = (call: Promise<unknown>) => (faults ? call.catch(() => undefined) : call);
     await attempt(f(`${API}/bookings?per_page=3&orderby=id&order=asc`, { headers: basic() }).then((r) => r.text()));
-    await attempt(f(`${API}/bookings/${target}`, { method: 'POST', headers: { ...basic(), 'Content-Type': 'application/json' }, body: JSON.stringify({ status }) }).then((r) => r.text()));
+    await attempt(
+      f(`${API}/bookings/${target}`, {
+        method: 'POST',
+        headers: { ...basic(), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ status }),
+      }).then((r) => r.text()),
+    );
     await attempt(f(`${API}/bookings/${target}`, { headers: basic() }).then((r) => r.text()));
   };
   await scheduler!.waitFor(Promise.all([actor('admin', 'cancelled'), actor('guest', 'confirmed')]));
@@ -62,7 +68,9 @@ describe('MotoPress fake under the real scheduler bridge', () => {
     const winners = new Set<string>();
     for (let seed = 0; seed < 10; seed++) {
       const { history, status } = await race(seed);
-      const writes = (JSON.parse(history) as Array<{ type: string; operation: string; args?: { body?: { status?: string } } }>).filter((e) => e.type === 'invoke' && e.operation.startsWith('POST'));
+      const writes = (
+        JSON.parse(history) as Array<{ type: string; operation: string; args?: { body?: { status?: string } } }>
+      ).filter((e) => e.type === 'invoke' && e.operation.startsWith('POST'));
       expect(status).toBe(writes.at(-1)!.args!.body!.status);
       winners.add(status);
     }

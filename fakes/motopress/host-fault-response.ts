@@ -24,7 +24,10 @@ export function hostFaultResponse(fault: HostFault, retryAfterSeconds = 30): Res
   const html = { 'Content-Type': 'text/html; charset=UTF-8', Server: 'nginx' };
   switch (fault) {
     case 'http-429':
-      return new Response(nginxPage('429 Too Many Requests'), { status: 429, headers: { ...html, 'Retry-After': String(retryAfterSeconds) } });
+      return new Response(nginxPage('429 Too Many Requests'), {
+        status: 429,
+        headers: { ...html, 'Retry-After': String(retryAfterSeconds) },
+      });
     case 'http-502':
       return new Response(nginxPage('502 Bad Gateway'), { status: 502, headers: html });
     case 'http-503':
@@ -36,7 +39,8 @@ export function hostFaultResponse(fault: HostFault, retryAfterSeconds = 30): Res
       return new Response(
         JSON.stringify({
           code: 'internal_server_error',
-          message: '<p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/documentation/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p>',
+          message:
+            '<p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/documentation/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p>',
           data: { status: 500 },
           additional_errors: [],
         }),

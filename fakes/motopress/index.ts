@@ -30,14 +30,52 @@ export {
   type IcalEventInput,
   type PaymentInput,
 } from './motopress-store.ts';
-export { MotopressFake, DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET, type ApiKey, type KeyPermission, type MotopressFakeOptions } from './motopress-fake.ts';
+export {
+  MotopressFake,
+  DEFAULT_CONSUMER_KEY,
+  DEFAULT_CONSUMER_SECRET,
+  type ApiKey,
+  type KeyPermission,
+  type MotopressFakeOptions,
+} from './motopress-fake.ts';
 export { checkAuth, WWW_AUTHENTICATE, type Identity } from './check-auth.ts';
-export { parseCollectionParams, parseItemParams, parseEmbed, ORDERBY, type CollectionParams, type MetaClause, type OrderBy, type Context } from './collection-params.ts';
+export {
+  parseCollectionParams,
+  parseItemParams,
+  parseEmbed,
+  ORDERBY,
+  type CollectionParams,
+  type MetaClause,
+  type OrderBy,
+  type Context,
+} from './collection-params.ts';
 export { queryPosts, type PostAdapter, type QueryResult } from './query-posts.ts';
-export { renderItem, filteredTitle, RESOURCES, type Resource, type ResourceName, type RenderContext, type Link, type Links, type Json } from './render-motopress.ts';
+export {
+  renderItem,
+  filteredTitle,
+  RESOURCES,
+  type Resource,
+  type ResourceName,
+  type RenderContext,
+  type Link,
+  type Links,
+  type Json,
+} from './render-motopress.ts';
 export { hostFaultResponse, isHostFault, HOST_FAULTS, type HostFault } from './host-fault-response.ts';
-export { motopressHandlers, answerMotopress, FAULT_HEADER, DEFAULT_SITE_URL, type MotopressHandlerOptions } from './motopress-handlers.ts';
-export { gatedFetch, MOTOPRESS_HTTP_FAULTS, type GatedFetchOptions, type MotopressHttpFault, type FetchLike } from './gated-fetch.ts';
+export {
+  motopressHandlers,
+  answerMotopress,
+  FAULT_HEADER,
+  DEFAULT_SITE_URL,
+  type MotopressHandlerOptions,
+} from './motopress-handlers.ts';
+export {
+  gatedFetch,
+  MOTOPRESS_HTTP_FAULTS,
+  type GatedFetchOptions,
+  type MotopressHttpFault,
+  type FetchLike,
+} from './gated-fetch.ts';
 export { buildMotopressWorld, type MotopressWorld, type MotopressWorldOptions } from './build-motopress-world.ts';
 export { serveMotopress, type ServeMotopressOptions, type MotopressServer } from './serve-motopress.ts';
 export { wpDateTime, wpDate, isYmd, addDays, nightsBetween } from './wp-datetime.ts';

@@ -28,17 +28,29 @@ const realKey = process.env.MOTOPRESS_KEY;
 const realSecret = process.env.MOTOPRESS_SECRET;
 const realTarget: Target = {
   name: 'a real MotoPress site',
-  setup: () => Promise.resolve({ url: realUrl!.replace(/\/+$/, ''), key: realKey!, secret: realSecret!, stop: () => Promise.resolve() }),
+  setup: () =>
+    Promise.resolve({
+      url: realUrl!.replace(/\/+$/, ''),
+      key: realKey!,
+      secret: realSecret!,
+      stop: () => Promise.resolve(),
+    }),
 };
 
 contract(fakeTarget, false);
-contract(realTarget, !(realUrl && realKey && realSecret), 'skipped: MOTOPRESS_URL, MOTOPRESS_KEY and MOTOPRESS_SECRET are not set');
+contract(
+  realTarget,
+  !(realUrl && realKey && realSecret),
+  'skipped: MOTOPRESS_URL, MOTOPRESS_KEY and MOTOPRESS_SECRET are not set',
+);
 
 function contract(target: Target, skip: boolean, reason = ''): void {
   describe.skipIf(skip)(`MotoPress contract against ${target.name}${skip ? ` (${reason})` : ''}`, () => {
     let t: Awaited<ReturnType<Target['setup']>>;
     const api = (path: string) => `${t.url}/wp-json/mphb/v1${path}`;
-    const basic = (secret = t.secret) => ({ Authorization: `Basic ${Buffer.from(`${t.key}:${secret}`).toString('base64')}` });
+    const basic = (secret = t.secret) => ({
+      Authorization: `Basic ${Buffer.from(`${t.key}:${secret}`).toString('base64')}`,
+    });
     const get = async (path: string, headers: Record<string, string> = basic()) => {
       const res = await fetch(api(path), { headers, signal: AbortSignal.timeout(30_000) });
       const body = (await res.json()) as J;
@@ -62,7 +74,8 @@ function contract(target: Target, skip: boolean, reason = ''): void {
     it('links prev/next keeping the query, and answers a page past the end with 200 []', async () => {
       const first = await get('/bookings?per_page=1&orderby=id&order=asc');
       const total = Number(first.res.headers.get('x-wp-total'));
-      if (total > 1) expect(first.res.headers.get('link')).toMatch(/per_page=1&orderby=id&order=asc&page=2>; rel="next"/);
+      if (total > 1)
+        expect(first.res.headers.get('link')).toMatch(/per_page=1&orderby=id&order=asc&page=2>; rel="next"/);
       const past = await get(`/bookings?per_page=1&page=${total + 5}`);
       expect(past.res.status).toBe(200);
       expect(past.body).toEqual([]);

@@ -30,10 +30,19 @@ const ids = (body: J) => arr(body).map((b) => Number(b.id));
 
 describe('routes (12.1)', () => {
   it('answers rest_no_route 404 for unknown paths, unregistered methods and non-numeric ids', async () => {
-    for (const [path, method] of [['/nope', 'GET'], ['/bookings', 'DELETE'], ['/bookings/abc', 'GET'], ['/services', 'GET']] as const) {
+    for (const [path, method] of [
+      ['/nope', 'GET'],
+      ['/bookings', 'DELETE'],
+      ['/bookings/abc', 'GET'],
+      ['/services', 'GET'],
+    ] as const) {
       const { res, body } = await call(path, { method });
       expect(res.status, `${method} ${path}`).toBe(404);
-      expect(body).toEqual({ code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } });
+      expect(body).toEqual({
+        code: 'rest_no_route',
+        message: 'No route was found matching the URL and request method.',
+        data: { status: 404 },
+      });
     }
   });
 
@@ -45,7 +54,9 @@ describe('routes (12.1)', () => {
   });
 
   it('rejects the ?rest_route= form with 401 even with a valid key (key auth needs /wp-json/mphb/)', async () => {
-    const { res, body } = await call(`${SITE}/?rest_route=/mphb/v1/bookings&consumer_key=${DEFAULT_CONSUMER_KEY}&consumer_secret=${DEFAULT_CONSUMER_SECRET}`);
+    const { res, body } = await call(
+      `${SITE}/?rest_route=/mphb/v1/bookings&consumer_key=${DEFAULT_CONSUMER_KEY}&consumer_secret=${DEFAULT_CONSUMER_SECRET}`,
+    );
     expect(res.status).toBe(401);
     expect(body.code).toBe('mphb_rest_cannot_view');
   });
@@ -70,10 +81,17 @@ describe('authentication (12.2)', () => {
   });
 
   it('answers a wrong secret with 401 mphb_rest_authentication_error and the WWW-Authenticate challenge', async () => {
-    for (const attempt of [call('/bookings', { headers: basic(DEFAULT_CONSUMER_KEY, 'cs_wrong') }), anonymous(`/bookings?consumer_key=${DEFAULT_CONSUMER_KEY}&consumer_secret=cs_wrong`)]) {
+    for (const attempt of [
+      call('/bookings', { headers: basic(DEFAULT_CONSUMER_KEY, 'cs_wrong') }),
+      anonymous(`/bookings?consumer_key=${DEFAULT_CONSUMER_KEY}&consumer_secret=cs_wrong`),
+    ]) {
       const { res, body } = await attempt;
       expect(res.status).toBe(401);
-      expect(body).toEqual({ code: 'mphb_rest_authentication_error', message: 'Consumer secret is invalid.', data: { status: 401 } });
+      expect(body).toEqual({
+        code: 'mphb_rest_authentication_error',
+        message: 'Consumer secret is invalid.',
+        data: { status: 401 },
+      });
       expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm="MotoPress Hotel Booking API/);
     }
   });
@@ -81,7 +99,11 @@ describe('authentication (12.2)', () => {
   it('treats no credentials or an unknown key as no user: 401 mphb_rest_cannot_view', async () => {
     const none = await anonymous('/bookings');
     expect(none.res.status).toBe(401);
-    expect(none.body).toEqual({ code: 'mphb_rest_cannot_view', message: 'Sorry, you cannot list resources.', data: { status: 401 } });
+    expect(none.body).toEqual({
+      code: 'mphb_rest_cannot_view',
+      message: 'Sorry, you cannot list resources.',
+      data: { status: 401 },
+    });
     const unknown = await call('/accommodation_types', { headers: basic('ck_unknown', 'cs_x') });
     expect(unknown.res.status).toBe(401);
     expect(unknown.body.code).toBe('mphb_rest_cannot_view');
@@ -100,9 +122,17 @@ describe('authentication (12.2)', () => {
   });
 
   it('refuses writes with a read-only key and reads with a write-only key', async () => {
-    const write = await call(`/bookings/${hotel.byStatus[2]!.id}`, { method: 'POST', headers: { ...basic('ck_readonly', 'cs_readonly'), 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 'confirmed' }) });
+    const write = await call(`/bookings/${hotel.byStatus[2]!.id}`, {
+      method: 'POST',
+      headers: { ...basic('ck_readonly', 'cs_readonly'), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 'confirmed' }),
+    });
     expect(write.res.status).toBe(401);
-    expect(write.body).toEqual({ code: 'mphb_rest_authentication_error', message: 'The API key provided does not have write permissions.', data: { status: 401 } });
+    expect(write.body).toEqual({
+      code: 'mphb_rest_authentication_error',
+      message: 'The API key provided does not have write permissions.',
+      data: { status: 401 },
+    });
     expect(site.store.bookings.get(hotel.byStatus[2]!.id)!.status).toBe('pending');
     const read = await call('/bookings', { headers: basic('ck_writeonly', 'cs_writeonly') });
     expect(read.res.status).toBe(401);
@@ -131,7 +161,13 @@ describe('query params (12.3, 12.4)', () => {
         data: {
           status: 400,
           params: { per_page: 'per_page must be between 1 (inclusive) and 100 (inclusive)' },
-          details: { per_page: { code: 'rest_out_of_bounds', message: 'per_page must be between 1 (inclusive) and 100 (inclusive)', data: null } },
+          details: {
+            per_page: {
+              code: 'rest_out_of_bounds',
+              message: 'per_page must be between 1 (inclusive) and 100 (inclusive)',
+              data: null,
+            },
+          },
         },
       });
     }
@@ -140,18 +176,29 @@ describe('query params (12.3, 12.4)', () => {
   });
 
   it('validates page, order, orderby and reports every bad param', async () => {
-    expect((await call('/bookings?page=0')).body.data.params).toEqual({ page: 'page must be greater than or equal to 1' });
-    expect((await call('/bookings?per_page=ten')).body.data.params).toEqual({ per_page: 'per_page is not of type integer.' });
+    expect((await call('/bookings?page=0')).body.data.params).toEqual({
+      page: 'page must be greater than or equal to 1',
+    });
+    expect((await call('/bookings?per_page=ten')).body.data.params).toEqual({
+      per_page: 'per_page is not of type integer.',
+    });
     const { res, body } = await call('/bookings?order=up&orderby=price');
     expect(res.status).toBe(400);
     expect(body.message).toBe('Invalid parameter(s): order, orderby');
-    expect(body.data.params).toEqual({ order: 'order is not one of asc and desc.', orderby: 'orderby is not one of date, id, include, title, slug, and modified.' });
+    expect(body.data.params).toEqual({
+      order: 'order is not one of asc and desc.',
+      orderby: 'orderby is not one of date, id, include, title, slug, and modified.',
+    });
   });
 
   it('ignores unknown params, including status: ?status=confirmed lists all six statuses', async () => {
-    const { res, body } = await call('/bookings?status=confirmed&date_from=2026-01-01&modified_after=2026-01-01&accommodation_type_id=1&per_page=100');
+    const { res, body } = await call(
+      '/bookings?status=confirmed&date_from=2026-01-01&modified_after=2026-01-01&accommodation_type_id=1&per_page=100',
+    );
     expect(res.status).toBe(200);
-    expect(new Set(arr(body).map((b) => String(b.status)))).toEqual(new Set(['pending-user', 'pending-payment', 'pending', 'abandoned', 'confirmed', 'cancelled']));
+    expect(new Set(arr(body).map((b) => String(b.status)))).toEqual(
+      new Set(['pending-user', 'pending-payment', 'pending', 'abandoned', 'confirmed', 'cancelled']),
+    );
   });
 
   it('filters by filter[post_status] (CSV) and hides trashed bookings by default', async () => {
@@ -164,10 +211,16 @@ describe('query params (12.3, 12.4)', () => {
   it('orders by date desc by default, and by id/title/modified/include on request', async () => {
     const all = [...hotel.byStatus, hotel.multi, hotel.imported, hotel.orphan].map((b) => b.id);
     expect(ids((await call('/bookings?per_page=100')).body)).toEqual([...all].reverse());
-    expect(ids((await call('/bookings?per_page=100&orderby=id&order=asc')).body)).toEqual([...all].sort((a, b) => a - b));
+    expect(ids((await call('/bookings?per_page=100&orderby=id&order=asc')).body)).toEqual(
+      [...all].sort((a, b) => a - b),
+    );
     const include = [hotel.multi.id, hotel.byStatus[0]!.id, hotel.orphan.id];
     expect(ids((await call(`/bookings?include=${include.join(',')}&orderby=include`)).body)).toEqual(include);
-    expect(arr((await call('/accommodations?orderby=title&order=asc')).body).map((u) => String(u.title))).toEqual(['Deluxe 1', 'Private: Owner&#8217;s Deluxe &#8211; Annex', 'Suite 1']);
+    expect(arr((await call('/accommodations?orderby=title&order=asc')).body).map((u) => String(u.title))).toEqual([
+      'Deluxe 1',
+      'Private: Owner&#8217;s Deluxe &#8211; Annex',
+      'Suite 1',
+    ]);
     site.clock.advance(1_000);
     site.store.setBookingStatus(hotel.byStatus[1]!.id, 'abandoned');
     expect(ids((await call('/bookings?orderby=modified&per_page=1')).body)).toEqual([hotel.byStatus[1]!.id]);
@@ -175,13 +228,24 @@ describe('query params (12.3, 12.4)', () => {
 
   it('breaks post_date ties by id so pages replay', async () => {
     const at = site.clock.now;
-    const same = [0, 1, 2].map((i) => site.store.addBooking({ status: 'confirmed', checkIn: `2026-07-0${1 + i * 2}`, checkOut: `2026-07-0${2 + i * 2}`, rooms: [{ accommodation: hotel.s1.id }], createdAt: at + 99_000_000 }).id);
+    const same = [0, 1, 2].map(
+      (i) =>
+        site.store.addBooking({
+          status: 'confirmed',
+          checkIn: `2026-07-0${1 + i * 2}`,
+          checkOut: `2026-07-0${2 + i * 2}`,
+          rooms: [{ accommodation: hotel.s1.id }],
+          createdAt: at + 99_000_000,
+        }).id,
+    );
     expect(ids((await call('/bookings?per_page=3')).body)).toEqual(same);
   });
 
   it('supports include, exclude, search (bookings: exact meta value or id) and after/before on the creation date', async () => {
     expect(ids((await call(`/bookings?exclude=${hotel.multi.id}&per_page=100`)).body)).not.toContain(hotel.multi.id);
-    expect(ids((await call(`/bookings?include=${hotel.multi.id},${hotel.orphan.id}`)).body).sort()).toEqual([hotel.multi.id, hotel.orphan.id].sort());
+    expect(ids((await call(`/bookings?include=${hotel.multi.id},${hotel.orphan.id}`)).body).sort()).toEqual(
+      [hotel.multi.id, hotel.orphan.id].sort(),
+    );
     expect(ids((await call('/bookings?search=guest3@example.com')).body)).toEqual([hotel.byStatus[3]!.id]);
     expect(ids((await call('/bookings?search=guest3@example')).body)).toEqual([]);
     expect(ids((await call(`/bookings?search=${hotel.orphan.id}`)).body)).toEqual([hotel.orphan.id]);
@@ -193,11 +257,25 @@ describe('query params (12.3, 12.4)', () => {
   });
 
   it('applies filter[meta_query] on _mphb_sync_id (exclude iCal imports) and mphb_check_in_date BETWEEN', async () => {
-    const direct = ids((await call('/bookings?per_page=100&filter[meta_query][0][key]=_mphb_sync_id&filter[meta_query][0][compare]=NOT EXISTS')).body);
+    const direct = ids(
+      (
+        await call(
+          '/bookings?per_page=100&filter[meta_query][0][key]=_mphb_sync_id&filter[meta_query][0][compare]=NOT EXISTS',
+        )
+      ).body,
+    );
     expect(direct).toHaveLength(8);
     expect(direct).not.toContain(hotel.imported.id);
-    const april = ids((await call('/bookings?per_page=100&filter[meta_query][1][key]=mphb_check_in_date&filter[meta_query][1][compare]=BETWEEN&filter[meta_query][1][type]=DATE&filter[meta_query][1][value]=2026-04-04,2026-04-10')).body);
-    expect(april.sort()).toEqual([hotel.byStatus[1]!.id, hotel.byStatus[2]!.id, hotel.byStatus[3]!.id, hotel.imported.id].sort());
+    const april = ids(
+      (
+        await call(
+          '/bookings?per_page=100&filter[meta_query][1][key]=mphb_check_in_date&filter[meta_query][1][compare]=BETWEEN&filter[meta_query][1][type]=DATE&filter[meta_query][1][value]=2026-04-04,2026-04-10',
+        )
+      ).body,
+    );
+    expect(april.sort()).toEqual(
+      [hotel.byStatus[1]!.id, hotel.byStatus[2]!.id, hotel.byStatus[3]!.id, hotel.imported.id].sort(),
+    );
   });
 });
 
@@ -266,7 +344,9 @@ describe('shapes, _links and _embed (4, 5, 12.6, 12.7, 12.9)', () => {
     site.store.settings.currency = 'USD';
     site.store.settings.checkInTime = '14:00:00';
     const { body } = await call('/bookings?per_page=100');
-    expect(new Set(arr(body).map((b) => `${String(b.currency)} ${String(b.check_in_time)}`))).toEqual(new Set(['USD 14:00:00']));
+    expect(new Set(arr(body).map((b) => `${String(b.currency)} ${String(b.check_in_time)}`))).toEqual(
+      new Set(['USD 14:00:00']),
+    );
   });
 
   it('keeps a deleted unit id and falls back to the rate type, else 0 (iCal import)', async () => {
@@ -281,7 +361,13 @@ describe('shapes, _links and _embed (4, 5, 12.6, 12.7, 12.9)', () => {
 
   it('renders iCal imports as confirmed, rate 0, empty customer, total 0, imported true', async () => {
     const { body } = await call(`/bookings/${hotel.imported.id}`);
-    expect(body).toMatchObject({ status: 'confirmed', total_price: 0, imported: true, ical_summary: 'Airbnb (Not available)', key: '' });
+    expect(body).toMatchObject({
+      status: 'confirmed',
+      total_price: 0,
+      imported: true,
+      ical_summary: 'Airbnb (Not available)',
+      key: '',
+    });
     expect(Object.values(body.customer).every((v) => v === '')).toBe(true);
     expect(body.reserved_accommodations[0]).toMatchObject({ rate: 0, accommodation_price_per_days: [], discount: 0 });
     expect(body._links.rate).toBeUndefined();
@@ -303,13 +389,17 @@ describe('shapes, _links and _embed (4, 5, 12.6, 12.7, 12.9)', () => {
     const pending = (await call(`/bookings/${hotel.byStatus[2]!.id}`)).body;
     expect(pending._links.payments).toEqual([{ href: `${API}/payments` }]);
     const unit = (await call(`/accommodations/${hotel.d1.id}`)).body;
-    expect(unit._links.accommodation_type_id).toEqual([{ href: `${API}/accommodation_types/${hotel.deluxe.id}`, embeddable: true }]);
+    expect(unit._links.accommodation_type_id).toEqual([
+      { href: `${API}/accommodation_types/${hotel.deluxe.id}`, embeddable: true },
+    ]);
   });
 
   it('embeds with _embed (all, or a rel list) in context embed, with 404 error objects for missing targets', async () => {
     const all = (await call(`/bookings/${hotel.orphan.id}?_embed=1`)).body;
     expect(Object.keys(all._embedded).sort()).toEqual(['accommodation', 'accommodation_type', 'rate']);
-    expect(all._embedded.accommodation).toEqual([{ code: 'mphb_rest_invalid_mphb_room_id', message: 'Invalid ID.', data: { status: 404 } }]);
+    expect(all._embedded.accommodation).toEqual([
+      { code: 'mphb_rest_invalid_mphb_room_id', message: 'Invalid ID.', data: { status: 404 } },
+    ]);
     const type = all._embedded.accommodation_type[0]!;
     expect(type.id).toBe(hotel.suite.id);
     expect(type.status).toBeUndefined();
@@ -327,13 +417,20 @@ describe('shapes, _links and _embed (4, 5, 12.6, 12.7, 12.9)', () => {
   });
 
   it('filters unit titles (entities, "Private: ") but returns type titles raw', async () => {
-    expect((await call(`/accommodations/${hotel.d2.id}`)).body.title).toBe('Private: Owner&#8217;s Deluxe &#8211; Annex');
+    expect((await call(`/accommodations/${hotel.d2.id}`)).body.title).toBe(
+      'Private: Owner&#8217;s Deluxe &#8211; Annex',
+    );
     expect((await call(`/accommodation_types/${hotel.suite.id}`)).body.title).toBe('Garden Suite & Terrace');
     expect(ids((await call('/accommodations')).body)).toContain(hotel.d2.id);
   });
 
   it('answers missing items with the plugin error per post type', async () => {
-    for (const [base, type] of [['accommodations', 'mphb_room'], ['accommodation_types', 'mphb_room_type'], ['rates', 'mphb_rate'], ['payments', 'mphb_payment']]) {
+    for (const [base, type] of [
+      ['accommodations', 'mphb_room'],
+      ['accommodation_types', 'mphb_room_type'],
+      ['rates', 'mphb_rate'],
+      ['payments', 'mphb_payment'],
+    ]) {
       const { res, body } = await call(`/${base}/${hotel.annex.id}`);
       expect(res.status).toBe(404);
       expect(body.code).toBe(`mphb_rest_invalid_${type}_id`);
@@ -344,7 +441,12 @@ describe('shapes, _links and _embed (4, 5, 12.6, 12.7, 12.9)', () => {
 describe('writes as the vendor app does them', () => {
   it('changes a booking status with POST /bookings/{id}, validating the enum and refusing imported bookings', async () => {
     const id = hotel.byStatus[2]!.id;
-    const post = (target: number, body: unknown) => call(`/bookings/${target}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (target: number, body: unknown) =>
+      call(`/bookings/${target}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await post(id, { status: 'cancelled' })).body.status).toBe('cancelled');
     expect(site.store.bookings.get(id)!.status).toBe('cancelled');
     expect((await post(id, { status: 'done' })).body.code).toBe('rest_invalid_param');
@@ -364,7 +466,9 @@ describe('writes as the vendor app does them', () => {
     expect(forced.body.deleted).toBe(true);
     expect(forced.body.previous.id).toBe(hotel.multi.id);
     expect(site.store.bookings.has(hotel.multi.id)).toBe(false);
-    expect((await call(`/bookings/${hotel.multi.id}?force=true`, { method: 'DELETE' })).body.code).toBe('mphb_rest_mphb_booking_invalid_id');
+    expect((await call(`/bookings/${hotel.multi.id}?force=true`, { method: 'DELETE' })).body.code).toBe(
+      'mphb_rest_mphb_booking_invalid_id',
+    );
   });
 
   it('says plainly which routes the fake does not implement (501), rather than pretending', async () => {

@@ -32,7 +32,9 @@ export class MotopressFake {
 
   constructor(options: MotopressFakeOptions) {
     this.store = new MotopressStore(options);
-    this.keys = options.keys ?? [{ consumerKey: DEFAULT_CONSUMER_KEY, consumerSecret: DEFAULT_CONSUMER_SECRET, permission: 'read_write' }];
+    this.keys = options.keys ?? [
+      { consumerKey: DEFAULT_CONSUMER_KEY, consumerSecret: DEFAULT_CONSUMER_SECRET, permission: 'read_write' },
+    ];
     this.applicationPasswords = options.applicationPasswords ?? false;
   }
 }

@@ -15,7 +15,14 @@ import { hostFaultResponse, isHostFault } from './host-fault-response.ts';
 import type { MotopressFake } from './motopress-fake.ts';
 import { BOOKING_STATUSES, type BookingStatus } from './motopress-records.ts';
 import { queryPosts } from './query-posts.ts';
-import { renderItem, RESOURCES, type Json, type RenderContext, type Resource, type ResourceName } from './render-motopress.ts';
+import {
+  renderItem,
+  RESOURCES,
+  type Json,
+  type RenderContext,
+  type Resource,
+  type ResourceName,
+} from './render-motopress.ts';
 import { idIsInvalid, invalidId, invalidParams, noRoute, saveError, WpError } from './wp-error.ts';
 
 /** Internal header carrying the fault decided inside the gate; never reaches the store. */
@@ -42,23 +49,39 @@ const EMPTY_COLLECTIONS = new Set([
   'seasons',
 ]);
 
-export function motopressHandlers(fake: MotopressFake, siteUrl: string = DEFAULT_SITE_URL, options: MotopressHandlerOptions = {}): HttpHandler[] {
+export function motopressHandlers(
+  fake: MotopressFake,
+  siteUrl: string = DEFAULT_SITE_URL,
+  options: MotopressHandlerOptions = {},
+): HttpHandler[] {
   const site = siteUrl.replace(/\/+$/, '');
   const plain = ({ request }: { request: Request }) => {
     const url = new URL(request.url);
     const route = url.searchParams.get('rest_route');
-    if (route === null) return new Response('<!DOCTYPE html><html><body>syncsim MotoPress fake</body></html>', { headers: { 'Content-Type': 'text/html; charset=UTF-8' } });
+    if (route === null)
+      return new Response('<!DOCTYPE html><html><body>syncsim MotoPress fake</body></html>', {
+        headers: { 'Content-Type': 'text/html; charset=UTF-8' },
+      });
     return answerMotopress(fake, request, site, route, false, options);
   };
   return [
-    http.all(`${site}/wp-json/*`, ({ request }) => answerMotopress(fake, request, site, new URL(request.url).pathname.replace(/^\/wp-json/, ''), true, options)),
+    http.all(`${site}/wp-json/*`, ({ request }) =>
+      answerMotopress(fake, request, site, new URL(request.url).pathname.replace(/^\/wp-json/, ''), true, options),
+    ),
     http.all(`${site}/`, plain),
     http.all(`${site}/index.php`, plain),
   ];
 }
 
 /** One request, from the raw Request to the Response (also used by the standalone server). */
-export async function answerMotopress(fake: MotopressFake, request: Request, site: string, rawPath: string, keyAuth: boolean, options: MotopressHandlerOptions = {}): Promise<Response> {
+export async function answerMotopress(
+  fake: MotopressFake,
+  request: Request,
+  site: string,
+  rawPath: string,
+  keyAuth: boolean,
+  options: MotopressHandlerOptions = {},
+): Promise<Response> {
   const fault = options.acceptFaults === false ? null : request.headers.get(FAULT_HEADER);
   if (fault && isHostFault(fault)) return hostFaultResponse(fault, options.retryAfterSeconds);
   const url = new URL(request.url);
@@ -66,8 +89,17 @@ export async function answerMotopress(fake: MotopressFake, request: Request, sit
   const headers = restHeaders(site);
   const offered = url.searchParams.has('consumer_key') || /^Basic\s/i.test(request.headers.get('authorization') ?? '');
   try {
-    const identity: Identity = keyAuth && path.startsWith('/mphb/') ? checkAuth(fake, request, url) : { kind: 'anonymous' };
-    return await route(fake, request, url, path, identity, { store: fake.store, ns: `${site}/wp-json${NS}`, context: 'view' }, headers);
+    const identity: Identity =
+      keyAuth && path.startsWith('/mphb/') ? checkAuth(fake, request, url) : { kind: 'anonymous' };
+    return await route(
+      fake,
+      request,
+      url,
+      path,
+      identity,
+      { store: fake.store, ns: `${site}/wp-json${NS}`, context: 'view' },
+      headers,
+    );
   } catch (error) {
     if (!(error instanceof WpError)) throw error;
     for (const [name, value] of Object.entries(error.headers)) headers.set(name, value);
@@ -76,7 +108,15 @@ export async function answerMotopress(fake: MotopressFake, request: Request, sit
   }
 }
 
-async function route(fake: MotopressFake, request: Request, url: URL, path: string, identity: Identity, ctx: RenderContext, headers: Headers): Promise<Response> {
+async function route(
+  fake: MotopressFake,
+  request: Request,
+  url: URL,
+  path: string,
+  identity: Identity,
+  ctx: RenderContext,
+  headers: Headers,
+): Promise<Response> {
   const method = request.method.toUpperCase();
   const read = method === 'GET' || method === 'HEAD';
   const write = method === 'POST' || method === 'PUT' || method === 'PATCH';
@@ -131,9 +171,18 @@ async function route(fake: MotopressFake, request: Request, url: URL, path: stri
     const body = await readBody(request);
     if (body.status !== undefined) {
       if (typeof body.status !== 'string' || !(BOOKING_STATUSES as readonly string[]).includes(body.status)) {
-        throw invalidParams([{ param: 'status', code: 'rest_not_in_enum', message: `status is not one of ${BOOKING_STATUSES.slice(0, -1).join(', ')}, and cancelled.` }]);
+        throw invalidParams([
+          {
+            param: 'status',
+            code: 'rest_not_in_enum',
+            message: `status is not one of ${BOOKING_STATUSES.slice(0, -1).join(', ')}, and cancelled.`,
+          },
+        ]);
       }
-      if (booking.imported) throw saveError('You cannot edit the imported booking. Please remember that the booking will be updated during the next synchronization.');
+      if (booking.imported)
+        throw saveError(
+          'You cannot edit the imported booking. Please remember that the booking will be updated during the next synchronization.',
+        );
       fake.store.setBookingStatus(id, body.status as BookingStatus);
     }
     return json(renderItem(resource, booking, ctx, undefined), 200, headers);
@@ -172,7 +221,15 @@ function requireUser(identity: Identity, action: 'list' | 'view' | 'edit' | 'del
 }
 
 /** The body plus `Link` prev/next: the request URL with every original param and `page` replaced. */
-function listResponse(body: unknown[], totalPages: number, page: number, url: URL, path: string, ctx: RenderContext, headers: Headers): Response {
+function listResponse(
+  body: unknown[],
+  totalPages: number,
+  page: number,
+  url: URL,
+  path: string,
+  ctx: RenderContext,
+  headers: Headers,
+): Response {
   if (!headers.has('X-WP-Total')) {
     headers.set('X-WP-Total', '0');
     headers.set('X-WP-TotalPages', '0');
@@ -206,7 +263,11 @@ function json(body: unknown, status: number, headers: Headers): Response {
 }
 
 function notImplemented(method: string, path: string): WpError {
-  return new WpError(501, 'syncsim_not_implemented', `The MotoPress fake does not implement ${method} ${path} (use the store's admin methods).`);
+  return new WpError(
+    501,
+    'syncsim_not_implemented',
+    `The MotoPress fake does not implement ${method} ${path} (use the store's admin methods).`,
+  );
 }
 
 async function readBody(request: Request): Promise<Json> {
@@ -223,10 +284,23 @@ async function readBody(request: Request): Promise<Json> {
 }
 
 function namespaceIndex(ns: string): Json {
-  const routes: Record<string, unknown> = { [NS]: { namespace: 'mphb/v1', methods: ['GET'], endpoints: [{ methods: ['GET'], args: {} }] } };
+  const routes: Record<string, unknown> = {
+    [NS]: { namespace: 'mphb/v1', methods: ['GET'], endpoints: [{ methods: ['GET'], args: {} }] },
+  };
   for (const base of Object.keys(RESOURCES)) {
-    routes[`${NS}/${base}`] = { namespace: 'mphb/v1', methods: ['GET', 'POST'], endpoints: [{ methods: ['GET'], args: {} }, { methods: ['POST'], args: {} }] };
-    routes[`${NS}/${base}/(?P<id>[\\d]+)`] = { namespace: 'mphb/v1', methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], endpoints: [] };
+    routes[`${NS}/${base}`] = {
+      namespace: 'mphb/v1',
+      methods: ['GET', 'POST'],
+      endpoints: [
+        { methods: ['GET'], args: {} },
+        { methods: ['POST'], args: {} },
+      ],
+    };
+    routes[`${NS}/${base}/(?P<id>[\\d]+)`] = {
+      namespace: 'mphb/v1',
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      endpoints: [],
+    };
   }
   return { namespace: 'mphb/v1', routes, _links: { up: [{ href: ns.replace(/mphb\/v1$/, '') }] } };
 }

@@ -3,7 +3,14 @@
  * shapes: render-motopress.ts derives those). Ids come from ONE sequence shared by every post
  * type, as WordPress post ids do, so booking ids have gaps where units or reserved rooms were made.
  */
-export const BOOKING_STATUSES = ['pending-user', 'pending-payment', 'pending', 'abandoned', 'confirmed', 'cancelled'] as const;
+export const BOOKING_STATUSES = [
+  'pending-user',
+  'pending-payment',
+  'pending',
+  'abandoned',
+  'confirmed',
+  'cancelled',
+] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 /** Statuses that hold a unit for their dates (cancelled and abandoned do not). */
 export const LOCKING_STATUSES: readonly BookingStatus[] = ['pending-user', 'pending-payment', 'pending', 'confirmed'];
@@ -11,7 +18,15 @@ export const LOCKING_STATUSES: readonly BookingStatus[] = ['pending-user', 'pend
 /** WP post statuses the fake models for types, units and rates (`trash` = REST DELETE without force). */
 export type PostStatus = 'publish' | 'private' | 'draft' | 'trash';
 
-export const PAYMENT_STATUSES = ['mphb-p-pending', 'mphb-p-completed', 'mphb-p-failed', 'mphb-p-abandoned', 'mphb-p-on-hold', 'mphb-p-refunded', 'mphb-p-cancelled'] as const;
+export const PAYMENT_STATUSES = [
+  'mphb-p-pending',
+  'mphb-p-completed',
+  'mphb-p-failed',
+  'mphb-p-abandoned',
+  'mphb-p-on-hold',
+  'mphb-p-refunded',
+  'mphb-p-cancelled',
+] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export interface SiteSettings {
@@ -24,7 +39,12 @@ export interface SiteSettings {
   utcOffsetMinutes: number;
 }
 
-export const DEFAULT_SETTINGS: SiteSettings = { currency: 'EUR', checkInTime: '11:00:00', checkOutTime: '10:00:00', utcOffsetMinutes: 60 };
+export const DEFAULT_SETTINGS: SiteSettings = {
+  currency: 'EUR',
+  checkInTime: '11:00:00',
+  checkOutTime: '10:00:00',
+  utcOffsetMinutes: 60,
+};
 
 interface Post {
   id: number;
@@ -76,7 +96,17 @@ export interface CustomerRecord {
   address1: string;
 }
 
-export const EMPTY_CUSTOMER: CustomerRecord = { first_name: '', last_name: '', email: '', phone: '', country: '', state: '', city: '', zip: '', address1: '' };
+export const EMPTY_CUSTOMER: CustomerRecord = {
+  first_name: '',
+  last_name: '',
+  email: '',
+  phone: '',
+  country: '',
+  state: '',
+  city: '',
+  zip: '',
+  address1: '',
+};
 
 export interface ReservedRoomRecord {
   /** The mphb_reserved_room post id (orders reserved_accommodations). */

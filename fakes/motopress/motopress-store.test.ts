@@ -25,18 +25,60 @@ describe('MotopressStore', () => {
   it('refuses an overlapping stay on a unit held by a locking status, but not by cancelled/abandoned', () => {
     const { store, h } = hotel();
     // byStatus[4] is confirmed on d1, 2026-04-13..15; byStatus[5] cancelled on 04-16..18.
-    expect(() => store.addBooking({ status: 'pending', checkIn: '2026-04-14', checkOut: '2026-04-16', rooms: [{ accommodation: h.d1.id }] })).toThrow('Dates unavailable for booking.');
-    expect(store.addBooking({ status: 'pending', checkIn: '2026-04-16', checkOut: '2026-04-18', rooms: [{ accommodation: h.d1.id }] }).status).toBe('pending');
-    expect(store.addBooking({ status: 'cancelled', checkIn: '2026-04-14', checkOut: '2026-04-16', rooms: [{ accommodation: h.d1.id }] }).status).toBe('cancelled');
+    expect(() =>
+      store.addBooking({
+        status: 'pending',
+        checkIn: '2026-04-14',
+        checkOut: '2026-04-16',
+        rooms: [{ accommodation: h.d1.id }],
+      }),
+    ).toThrow('Dates unavailable for booking.');
+    expect(
+      store.addBooking({
+        status: 'pending',
+        checkIn: '2026-04-16',
+        checkOut: '2026-04-18',
+        rooms: [{ accommodation: h.d1.id }],
+      }).status,
+    ).toBe('pending');
+    expect(
+      store.addBooking({
+        status: 'cancelled',
+        checkIn: '2026-04-14',
+        checkOut: '2026-04-16',
+        rooms: [{ accommodation: h.d1.id }],
+      }).status,
+    ).toBe('cancelled');
     // The cancelled booking (04-16..18 on d1) cannot be confirmed again: the new pending one holds those nights.
     expect(() => store.setBookingStatus(h.byStatus[5]!.id, 'confirmed')).toThrow('Dates unavailable');
   });
 
   it('needs existing units and a valid stay', () => {
     const { store, h } = hotel();
-    expect(() => store.addBooking({ status: 'confirmed', checkIn: '2026-08-01', checkOut: '2026-08-02', rooms: [{ accommodation: h.annex.id }] })).toThrow(/does not exist/);
-    expect(() => store.addBooking({ status: 'confirmed', checkIn: '2026-08-02', checkOut: '2026-08-02', rooms: [{ accommodation: h.d1.id }] })).toThrow(/check-out/);
-    expect(() => store.addBooking({ status: 'confirmed', checkIn: '2026-02-30', checkOut: '2026-03-02', rooms: [{ accommodation: h.d1.id }] })).toThrow(/check-out/);
+    expect(() =>
+      store.addBooking({
+        status: 'confirmed',
+        checkIn: '2026-08-01',
+        checkOut: '2026-08-02',
+        rooms: [{ accommodation: h.annex.id }],
+      }),
+    ).toThrow(/does not exist/);
+    expect(() =>
+      store.addBooking({
+        status: 'confirmed',
+        checkIn: '2026-08-02',
+        checkOut: '2026-08-02',
+        rooms: [{ accommodation: h.d1.id }],
+      }),
+    ).toThrow(/check-out/);
+    expect(() =>
+      store.addBooking({
+        status: 'confirmed',
+        checkIn: '2026-02-30',
+        checkOut: '2026-03-02',
+        rooms: [{ accommodation: h.d1.id }],
+      }),
+    ).toThrow(/check-out/);
     expect(() => store.addAccommodation({ accommodationTypeId: 999, title: 'x' })).toThrow(/does not exist/);
   });
 
@@ -53,9 +95,30 @@ describe('MotopressStore', () => {
     const { store, h } = hotel();
     expect(h.imported).toMatchObject({ status: 'confirmed', totalPrice: 0, customer: { email: '' } });
     expect(h.imported.rooms[0]).toMatchObject({ accommodation: h.s1.id, rate: 0, adults: 4 });
-    expect(store.importIcalEvent(h.s1.id, { uid: 'again', checkIn: '2026-04-10', checkOut: '2026-04-12', summary: 'Reserved' })).toBeUndefined();
-    expect(store.importIcalEvent(h.s1.id, { uid: 'old', checkIn: '2026-02-01', checkOut: '2026-03-01', summary: 'Reserved' })).toBeUndefined();
-    expect(() => store.importIcalEvent(h.s1.id, { uid: 'partial', checkIn: '2026-04-11', checkOut: '2026-04-13', summary: 'Reserved' })).toThrow('Dates unavailable');
+    expect(
+      store.importIcalEvent(h.s1.id, {
+        uid: 'again',
+        checkIn: '2026-04-10',
+        checkOut: '2026-04-12',
+        summary: 'Reserved',
+      }),
+    ).toBeUndefined();
+    expect(
+      store.importIcalEvent(h.s1.id, {
+        uid: 'old',
+        checkIn: '2026-02-01',
+        checkOut: '2026-03-01',
+        summary: 'Reserved',
+      }),
+    ).toBeUndefined();
+    expect(() =>
+      store.importIcalEvent(h.s1.id, {
+        uid: 'partial',
+        checkIn: '2026-04-11',
+        checkOut: '2026-04-13',
+        summary: 'Reserved',
+      }),
+    ).toThrow('Dates unavailable');
   });
 
   it('hard-deletes without a tombstone, trashes on request, and expires pending bookings to abandoned', () => {

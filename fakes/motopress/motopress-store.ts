@@ -173,7 +173,8 @@ export class MotopressStore {
 
   addAccommodation(input: AccommodationInput): AccommodationRecord {
     const type = this.accommodationTypes.get(input.accommodationTypeId);
-    if (!type || type.status === 'trash') throw saveError(`Accommodation type #${input.accommodationTypeId} does not exist.`);
+    if (!type || type.status === 'trash')
+      throw saveError(`Accommodation type #${input.accommodationTypeId} does not exist.`);
     const at = this.now();
     const record: AccommodationRecord = {
       id: this.#id(),
@@ -206,7 +207,8 @@ export class MotopressStore {
   /** REST DELETE without force: the unit goes to `trash` and leaves the lists. */
   trashAccommodation(id: number): AccommodationRecord {
     const record = this.#need(this.accommodations, id, 'mphb_room');
-    if (record.status === 'trash') throw new WpError(410, 'mphb_rest_already_trashed', 'The resource has already been deleted.');
+    if (record.status === 'trash')
+      throw new WpError(410, 'mphb_rest_already_trashed', 'The resource has already been deleted.');
     record.status = 'trash';
     record.modifiedAt = this.now();
     return record;
@@ -215,7 +217,8 @@ export class MotopressStore {
   // --- rates ---------------------------------------------------------------------------
 
   addRate(input: RateInput): RateRecord {
-    if (!this.accommodationTypes.has(input.accommodationTypeId)) throw saveError(`Accommodation type #${input.accommodationTypeId} does not exist.`);
+    if (!this.accommodationTypes.has(input.accommodationTypeId))
+      throw saveError(`Accommodation type #${input.accommodationTypeId} does not exist.`);
     const at = this.now();
     const record: RateRecord = {
       id: this.#id(),
@@ -260,7 +263,12 @@ export class MotopressStore {
         pricePerNight: rate?.basePrice ?? 0,
       };
     });
-    if (LOCKING_STATUSES.includes(input.status)) this.#assertAvailable(rooms.map((r) => r.accommodation), input.checkIn, input.checkOut);
+    if (LOCKING_STATUSES.includes(input.status))
+      this.#assertAvailable(
+        rooms.map((r) => r.accommodation),
+        input.checkIn,
+        input.checkOut,
+      );
     const at = input.createdAt ?? this.now();
     const id = this.#id();
     const record: BookingRecord = {
@@ -289,10 +297,15 @@ export class MotopressStore {
   importIcalEvent(unitId: number, event: IcalEventInput): BookingRecord | undefined {
     const unit = this.accommodations.get(unitId);
     if (!unit) throw saveError(`Accommodation #${unitId} does not exist.`);
-    if (!isYmd(event.checkIn) || !isYmd(event.checkOut) || event.checkOut <= event.checkIn) throw saveError('Invalid iCal event dates.');
+    if (!isYmd(event.checkIn) || !isYmd(event.checkOut) || event.checkOut <= event.checkIn)
+      throw saveError('Invalid iCal event dates.');
     if (event.checkOut <= this.today()) return undefined;
     const same = [...this.bookings.values()].some(
-      (b) => b.status !== 'trash' && b.checkIn === event.checkIn && b.checkOut === event.checkOut && b.rooms.some((r) => r.accommodation === unitId),
+      (b) =>
+        b.status !== 'trash' &&
+        b.checkIn === event.checkIn &&
+        b.checkOut === event.checkOut &&
+        b.rooms.some((r) => r.accommodation === unitId),
     );
     if (same) return undefined;
     this.#assertAvailable([unitId], event.checkIn, event.checkOut);
@@ -309,7 +322,17 @@ export class MotopressStore {
       checkIn: event.checkIn,
       checkOut: event.checkOut,
       customer: { ...EMPTY_CUSTOMER },
-      rooms: [{ id: this.#id(), accommodation: unitId, rate: 0, adults: type?.adults ?? 1, children: type?.children ?? 0, guestName: '', pricePerNight: 0 }],
+      rooms: [
+        {
+          id: this.#id(),
+          accommodation: unitId,
+          rate: 0,
+          adults: type?.adults ?? 1,
+          children: type?.children ?? 0,
+          guestName: '',
+          pricePerNight: 0,
+        },
+      ],
       couponCode: '',
       totalPrice: 0,
       note: '',
@@ -329,7 +352,12 @@ export class MotopressStore {
     const booking = this.#need(this.bookings, id, 'mphb_booking');
     const wasLocking = booking.status !== 'trash' && LOCKING_STATUSES.includes(booking.status);
     if (!wasLocking && LOCKING_STATUSES.includes(status)) {
-      this.#assertAvailable(booking.rooms.map((r) => r.accommodation), booking.checkIn, booking.checkOut, id);
+      this.#assertAvailable(
+        booking.rooms.map((r) => r.accommodation),
+        booking.checkIn,
+        booking.checkOut,
+        id,
+      );
     }
     booking.status = status;
     booking.modifiedAt = this.now();
@@ -356,7 +384,8 @@ export class MotopressStore {
   /** REST DELETE without force: status `trash`, gone from the lists. */
   trashBooking(id: number): BookingRecord {
     const booking = this.#need(this.bookings, id, 'mphb_booking');
-    if (booking.status === 'trash') throw new WpError(410, 'mphb_rest_already_trashed', 'The resource has already been deleted.');
+    if (booking.status === 'trash')
+      throw new WpError(410, 'mphb_rest_already_trashed', 'The resource has already been deleted.');
     booking.status = 'trash';
     booking.modifiedAt = this.now();
     return booking;
@@ -399,17 +428,25 @@ export class MotopressStore {
 
   /** `reserved_accommodations[].accommodation_type`: the unit's type, else the rate's, else 0. */
   roomTypeOf(room: ReservedRoomRecord): number {
-    return this.accommodations.get(room.accommodation)?.accommodationTypeId ?? this.rates.get(room.rate)?.accommodationTypeId ?? 0;
+    return (
+      this.accommodations.get(room.accommodation)?.accommodationTypeId ??
+      this.rates.get(room.rate)?.accommodationTypeId ??
+      0
+    );
   }
 
   snapshot(): MotopressSnapshot {
-    const sorted = <T extends { id: number }>(map: Map<number, T>): T[] => structuredClone([...map.values()].sort((a, b) => a.id - b.id));
+    const sorted = <T extends { id: number }>(map: Map<number, T>): T[] =>
+      structuredClone([...map.values()].sort((a, b) => a.id - b.id));
     return {
       settings: { ...this.settings },
       accommodationTypes: sorted(this.accommodationTypes),
       accommodations: sorted(this.accommodations),
       rates: sorted(this.rates),
-      bookings: sorted(this.bookings).map((b) => ({ ...b, rooms: b.rooms.map((r) => ({ ...r, accommodationType: this.roomTypeOf(r) })) })),
+      bookings: sorted(this.bookings).map((b) => ({
+        ...b,
+        rooms: b.rooms.map((r) => ({ ...r, accommodationType: this.roomTypeOf(r) })),
+      })),
       payments: sorted(this.payments),
     };
   }
@@ -419,7 +456,8 @@ export class MotopressStore {
   }
 
   #defaultRate(typeId: number): number {
-    for (const rate of this.rates.values()) if (rate.accommodationTypeId === typeId && rate.status === 'active') return rate.id;
+    for (const rate of this.rates.values())
+      if (rate.accommodationTypeId === typeId && rate.status === 'active') return rate.id;
     return 0;
   }
 
@@ -442,7 +480,9 @@ export class MotopressStore {
 
 /** `uniqid("booking_{id}_", true)`, made from the creation instant instead of the wall clock. */
 function bookingKey(id: number, at: number): string {
-  const sec = Math.floor(at / 1000).toString(16).padStart(8, '0');
+  const sec = Math.floor(at / 1000)
+    .toString(16)
+    .padStart(8, '0');
   const usec = ((at % 1000) * 1000).toString(16).padStart(5, '0');
   const entropy = String(10_000_000 + ((id * 7_919) % 90_000_000));
   return `booking_${id}_${sec}${usec}.${entropy}`;

@@ -36,7 +36,11 @@ export function queryPosts<T>(all: Iterable<T>, params: CollectionParams, adapte
   const exclude = new Set(params.exclude);
   const matches = [...all].filter((item) => {
     const id = adapter.id(item);
-    if (!statuses.includes(adapter.status(item)) && !(params.postStatus?.includes('any') && adapter.status(item) !== 'trash')) return false;
+    if (
+      !statuses.includes(adapter.status(item)) &&
+      !(params.postStatus?.includes('any') && adapter.status(item) !== 'trash')
+    )
+      return false;
     if (include.size > 0 && !include.has(id)) return false;
     if (exclude.has(id)) return false;
     if (params.search !== '' && !adapter.matchesSearch(item, params.search)) return false;

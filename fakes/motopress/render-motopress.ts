@@ -86,7 +86,13 @@ export const accommodationTypes: Resource<AccommodationTypeRecord> = {
   postType: 'mphb_room_type',
   get: (store, id) => store.accommodationTypes.get(id),
   all: (store) => store.accommodationTypes.values(),
-  adapter: (store) => postAdapter(store, ['publish', 'private'], (t) => t.title, (t) => `${t.title} ${t.description} ${t.excerpt}`),
+  adapter: (store) =>
+    postAdapter(
+      store,
+      ['publish', 'private'],
+      (t) => t.title,
+      (t) => `${t.title} ${t.description} ${t.excerpt}`,
+    ),
   fields: (t, ctx) => {
     const embed = ctx.context === 'embed';
     return {
@@ -119,9 +125,24 @@ export const accommodations: Resource<AccommodationRecord> = {
   postType: 'mphb_room',
   get: (store, id) => store.accommodations.get(id),
   all: (store) => store.accommodations.values(),
-  adapter: (store) => postAdapter(store, ['publish', 'private'], (u) => u.title, (u) => `${u.title} ${u.excerpt}`),
-  fields: (u) => ({ id: u.id, status: u.status, accommodation_type_id: u.accommodationTypeId, title: filteredTitle(u.title, u.status), excerpt: u.excerpt }),
-  links: (u, ctx) => ({ ...self(ctx, 'accommodations', u.id), accommodation_type_id: [{ href: `${ctx.ns}/accommodation_types/${u.accommodationTypeId}`, embeddable: true }] }),
+  adapter: (store) =>
+    postAdapter(
+      store,
+      ['publish', 'private'],
+      (u) => u.title,
+      (u) => `${u.title} ${u.excerpt}`,
+    ),
+  fields: (u) => ({
+    id: u.id,
+    status: u.status,
+    accommodation_type_id: u.accommodationTypeId,
+    title: filteredTitle(u.title, u.status),
+    excerpt: u.excerpt,
+  }),
+  links: (u, ctx) => ({
+    ...self(ctx, 'accommodations', u.id),
+    accommodation_type_id: [{ href: `${ctx.ns}/accommodation_types/${u.accommodationTypeId}`, embeddable: true }],
+  }),
 };
 
 export const rates: Resource<RateRecord> = {
@@ -129,16 +150,35 @@ export const rates: Resource<RateRecord> = {
   postType: 'mphb_rate',
   get: (store, id) => store.rates.get(id),
   all: (store) => store.rates.values(),
-  adapter: (store) => postAdapter(store, ['active', 'disabled'], (r) => r.title, (r) => `${r.title} ${r.description}`),
+  adapter: (store) =>
+    postAdapter(
+      store,
+      ['active', 'disabled'],
+      (r) => r.title,
+      (r) => `${r.title} ${r.description}`,
+    ),
   fields: (r, ctx) => ({
     id: r.id,
     ...(ctx.context === 'embed' ? {} : { status: r.status }),
     title: r.title,
     description: r.description,
     accommodation_type_id: r.accommodationTypeId,
-    season_prices: [{ priority: 0, base_price: r.basePrice, base_adults: 0, base_children: 0, extra_adult_price: 0, extra_child_price: 0, season_id: 0 }],
+    season_prices: [
+      {
+        priority: 0,
+        base_price: r.basePrice,
+        base_adults: 0,
+        base_children: 0,
+        extra_adult_price: 0,
+        extra_child_price: 0,
+        season_id: 0,
+      },
+    ],
   }),
-  links: (r, ctx) => ({ ...self(ctx, 'rates', r.id), accommodation_type_id: [{ href: `${ctx.ns}/accommodation_types/${r.accommodationTypeId}`, embeddable: true }] }),
+  links: (r, ctx) => ({
+    ...self(ctx, 'rates', r.id),
+    accommodation_type_id: [{ href: `${ctx.ns}/accommodation_types/${r.accommodationTypeId}`, embeddable: true }],
+  }),
 };
 
 const paymentStatus = (p: PaymentRecord) => p.status.replace(/^mphb-p-/, '');
@@ -149,11 +189,32 @@ export const payments: Resource<PaymentRecord> = {
   get: (store, id) => store.payments.get(id),
   all: (store) => store.payments.values(),
   adapter: (store) => ({
-    ...postAdapter<PaymentRecord>(store, ['mphb-p-pending', 'mphb-p-completed', 'mphb-p-failed', 'mphb-p-abandoned', 'mphb-p-on-hold', 'mphb-p-refunded', 'mphb-p-cancelled'], (p) => String(p.id), () => ''),
-    matchesSearch: (p, term) => term === String(p.id) || term === String(p.bookingId) || term === store.bookings.get(p.bookingId)?.customer.email,
+    ...postAdapter<PaymentRecord>(
+      store,
+      [
+        'mphb-p-pending',
+        'mphb-p-completed',
+        'mphb-p-failed',
+        'mphb-p-abandoned',
+        'mphb-p-on-hold',
+        'mphb-p-refunded',
+        'mphb-p-cancelled',
+      ],
+      (p) => String(p.id),
+      () => '',
+    ),
+    matchesSearch: (p, term) =>
+      term === String(p.id) || term === String(p.bookingId) || term === store.bookings.get(p.bookingId)?.customer.email,
   }),
   fields: (p, ctx) => {
-    if (ctx.context === 'embed') return { id: p.id, status: paymentStatus(p), gateway_id: p.gatewayId, gateway_mode: p.gatewayMode, amount: p.amount };
+    if (ctx.context === 'embed')
+      return {
+        id: p.id,
+        status: paymentStatus(p),
+        gateway_id: p.gatewayId,
+        gateway_mode: p.gatewayMode,
+        amount: p.amount,
+      };
     const s = ctx.store;
     return {
       id: p.id,
@@ -183,7 +244,12 @@ export const bookings: Resource<BookingRecord> = {
   get: (store, id) => store.bookings.get(id),
   all: (store) => store.bookings.values(),
   adapter: (store) => ({
-    ...postAdapter<BookingRecord>(store, BOOKING_STATUSES, (b) => `Booking #${b.id}`, () => ''),
+    ...postAdapter<BookingRecord>(
+      store,
+      BOOKING_STATUSES,
+      (b) => `Booking #${b.id}`,
+      () => '',
+    ),
     matchesSearch: (b, term) => bookingMatches(b, term),
     meta: (b, key) => bookingMeta(b, key),
   }),
@@ -213,7 +279,10 @@ export const bookings: Resource<BookingRecord> = {
           children: r.children,
           guest_name: r.guestName,
           services: [],
-          accommodation_price_per_days: b.totalPrice === 0 ? [] : Array.from({ length: nights }, (_, i) => ({ date: addDays(b.checkIn, i), price: r.pricePerNight })),
+          accommodation_price_per_days:
+            b.totalPrice === 0
+              ? []
+              : Array.from({ length: nights }, (_, i) => ({ date: addDays(b.checkIn, i), price: r.pricePerNight })),
           fees: [],
           taxes: { accommodation: [], services: [], fees: [] },
           discount: 0,
@@ -222,7 +291,9 @@ export const bookings: Resource<BookingRecord> = {
       currency: s.settings.currency,
       total_price: b.totalPrice,
       checkout_id: '',
-      payments: s.paymentsOf(b.id).map((p) => ({ id: p.id, status: paymentStatus(p), amount: p.amount, currency: s.settings.currency })),
+      payments: s
+        .paymentsOf(b.id)
+        .map((p) => ({ id: p.id, status: paymentStatus(p), amount: p.amount, currency: s.settings.currency })),
       imported: b.imported !== undefined,
       ical_description: b.imported?.description ?? '',
       ical_prodid: b.imported?.prodid ?? '',
@@ -238,8 +309,13 @@ export const bookings: Resource<BookingRecord> = {
     else if (b.status !== 'confirmed') links.payments = [{ href: `${ctx.ns}/payments` }];
     const rooms = [...b.rooms].sort((x, y) => x.id - y.id);
     links.accommodation = rooms.map((r) => ({ href: `${ctx.ns}/accommodations/${r.accommodation}`, embeddable: true }));
-    links.accommodation_type = rooms.map((r) => ({ href: `${ctx.ns}/accommodation_types/${ctx.store.roomTypeOf(r)}`, embeddable: true }));
-    const rateLinks = rooms.filter((r) => r.rate !== 0).map((r) => ({ href: `${ctx.ns}/rates/${r.rate}`, embeddable: true }));
+    links.accommodation_type = rooms.map((r) => ({
+      href: `${ctx.ns}/accommodation_types/${ctx.store.roomTypeOf(r)}`,
+      embeddable: true,
+    }));
+    const rateLinks = rooms
+      .filter((r) => r.rate !== 0)
+      .map((r) => ({ href: `${ctx.ns}/rates/${r.rate}`, embeddable: true }));
     if (rateLinks.length > 0) links.rate = rateLinks;
     return links;
   },
@@ -248,7 +324,9 @@ export const bookings: Resource<BookingRecord> = {
 /** Numeric = id or exact total; otherwise an exact value of any mphb_* meta (not a substring). */
 function bookingMatches(b: BookingRecord, term: string): boolean {
   if (/^\d+(\.\d+)?$/.test(term)) return String(b.id) === term || b.totalPrice === Number(term);
-  const values = [b.checkIn, b.checkOut, ...(Object.values(b.customer) as string[]), b.couponCode, b.note].filter((v) => v !== '');
+  const values = [b.checkIn, b.checkOut, ...(Object.values(b.customer) as string[]), b.couponCode, b.note].filter(
+    (v) => v !== '',
+  );
   return values.includes(term);
 }
 
@@ -269,11 +347,23 @@ function bookingMeta(b: BookingRecord, key: string): string | undefined {
   }
 }
 
-export const RESOURCES = { bookings, accommodations, accommodation_types: accommodationTypes, rates, payments } as const;
+export const RESOURCES = {
+  bookings,
+  accommodations,
+  accommodation_types: accommodationTypes,
+  rates,
+  payments,
+} as const;
 export type ResourceName = keyof typeof RESOURCES;
 
 /** One object of a resource as the API sends it, with `_links` and, when asked, `_embedded`. */
-export function renderItem<T>(resource: Resource<T>, item: T, ctx: RenderContext, embed: true | string[] | undefined, cache = new Map<string, unknown>()): Json {
+export function renderItem<T>(
+  resource: Resource<T>,
+  item: T,
+  ctx: RenderContext,
+  embed: true | string[] | undefined,
+  cache = new Map<string, unknown>(),
+): Json {
   const links = resource.links(item, ctx);
   const body: Json = { ...resource.fields(item, ctx), _links: links };
   if (embed === undefined) return body;
@@ -294,10 +384,18 @@ function resolveEmbed(href: string, ctx: RenderContext, cache: Map<string, unkno
   const m = /\/([a-z_]+)\/(\d+)$/.exec(href.slice(ctx.ns.length));
   const resource = m ? (RESOURCES as Record<string, Resource<unknown> | undefined>)[m[1]!] : undefined;
   let value: unknown;
-  if (!resource) value = { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } };
+  if (!resource)
+    value = {
+      code: 'rest_no_route',
+      message: 'No route was found matching the URL and request method.',
+      data: { status: 404 },
+    };
   else {
     const item = resource.get(ctx.store, Number(m![2]));
-    value = item === undefined ? invalidId(resource.postType).body() : renderItem(resource, item, { ...ctx, context: 'embed' }, undefined);
+    value =
+      item === undefined
+        ? invalidId(resource.postType).body()
+        : renderItem(resource, item, { ...ctx, context: 'embed' }, undefined);
   }
   cache.set(href, value);
   return value;

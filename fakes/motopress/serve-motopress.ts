@@ -48,7 +48,14 @@ export async function serveMotopress(options: ServeMotopressOptions = {}): Promi
     onRequest: () => ticks++,
     answer: (request, site) => answer(request, site, fake),
     onError: (error) =>
-      Response.json({ code: 'internal_server_error', message: `fake error: ${error instanceof Error ? error.message : String(error)}`, data: { status: 500 } }, { status: 500 }),
+      Response.json(
+        {
+          code: 'internal_server_error',
+          message: `fake error: ${error instanceof Error ? error.message : String(error)}`,
+          data: { status: 500 },
+        },
+        { status: 500 },
+      ),
   });
   return { url, consumerKey, consumerSecret, fake, world, stop, [Symbol.asyncDispose]: stop };
 }
@@ -61,5 +68,8 @@ async function answer(request: Request, site: string, fake: MotopressFake): Prom
   if ((url.pathname === '/' || url.pathname === '/index.php') && url.searchParams.has('rest_route')) {
     return answerMotopress(fake, request, site, url.searchParams.get('rest_route')!, false, { acceptFaults: false });
   }
-  return new Response('<!DOCTYPE html><html><body>syncsim MotoPress fake</body></html>', { status: url.pathname === '/' ? 200 : 404, headers: { 'Content-Type': 'text/html; charset=UTF-8' } });
+  return new Response('<!DOCTYPE html><html><body>syncsim MotoPress fake</body></html>', {
+    status: url.pathname === '/' ? 200 : 404,
+    headers: { 'Content-Type': 'text/html; charset=UTF-8' },
+  });
 }

@@ -15,7 +15,13 @@ export class WpError extends Error {
   readonly extra: Record<string, unknown>;
   readonly headers: Record<string, string>;
 
-  constructor(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    extra: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) {
     super(message);
     this.name = 'WpError';
     this.status = status;
@@ -51,7 +57,10 @@ export function invalidParams(problems: ReadonlyArray<{ param: string; code: str
     params[p.param] = p.message;
     details[p.param] = { code: p.code, message: p.message, data: null };
   }
-  return new WpError(400, 'rest_invalid_param', `Invalid parameter(s): ${problems.map((p) => p.param).join(', ')}`, { params, details });
+  return new WpError(400, 'rest_invalid_param', `Invalid parameter(s): ${problems.map((p) => p.param).join(', ')}`, {
+    params,
+    details,
+  });
 }
 
 /** A save rule of the plugin broke (`mphb_rest_save_error`, 400), e.g. "Dates unavailable for booking." */

@@ -26,7 +26,11 @@ export function buildStreamWorld(store: StreamStore, options: StreamWorldOptions
   faker.seed(options.seed);
   const gymCount = options.gyms ?? faker.number.int({ min: 2, max: 4 });
   const perGym = options.membersPerGym ?? faker.number.int({ min: 3, max: 6 });
-  const gyms = Array.from({ length: gymCount }, (_, i) => ({ id: `gym-${i + 1}`, name: `${faker.location.city()} Fitness`, staffId: `staff-${i + 1}` }));
+  const gyms = Array.from({ length: gymCount }, (_, i) => ({
+    id: `gym-${i + 1}`,
+    name: `${faker.location.city()} Fitness`,
+    staffId: `staff-${i + 1}`,
+  }));
 
   const teamsOf = new Map<string, string[]>();
   const users: Record<string, Record<string, unknown>> = {};
@@ -48,20 +52,45 @@ export function buildStreamWorld(store: StreamStore, options: StreamWorldOptions
   for (const gym of gyms) {
     const inGym = memberIds.filter((id) => teamsOf.get(id)!.includes(gym.id));
     const roomId = `${gym.id}-room`;
-    store.getOrCreateChannel('messaging', roomId, { data: { created_by_id: gym.staffId, team: gym.id, gym_id: gym.id, name: `${gym.name} lobby`, members: [gym.staffId, ...inGym] } });
+    store.getOrCreateChannel('messaging', roomId, {
+      data: {
+        created_by_id: gym.staffId,
+        team: gym.id,
+        gym_id: gym.id,
+        name: `${gym.name} lobby`,
+        members: [gym.staffId, ...inGym],
+      },
+    });
     world.gyms.push({ ...gym, roomCid: `messaging:${roomId}` });
     const messages = options.messagesPerRoom ?? faker.number.int({ min: 1, max: 4 });
     for (let k = 0; k < messages; k++) {
-      store.sendMessage('messaging', roomId, { message: { text: faker.lorem.sentence(), user_id: faker.helpers.arrayElement([gym.staffId, ...inGym]) } });
+      store.sendMessage('messaging', roomId, {
+        message: { text: faker.lorem.sentence(), user_id: faker.helpers.arrayElement([gym.staffId, ...inGym]) },
+      });
     }
     for (const member of faker.helpers.arrayElements(inGym, { min: 1, max: Math.min(2, inGym.length) })) {
       const id = `${gym.id}-dm-${member}`;
-      store.getOrCreateChannel('messaging', id, { data: { created_by_id: gym.staffId, team: gym.id, gym_id: gym.id, kind: 'direct', members: [gym.staffId, member] } });
+      store.getOrCreateChannel('messaging', id, {
+        data: {
+          created_by_id: gym.staffId,
+          team: gym.id,
+          gym_id: gym.id,
+          kind: 'direct',
+          members: [gym.staffId, member],
+        },
+      });
       world.directCids.push(`messaging:${id}`);
     }
     const eventId = `${gym.id}-event-${faker.number.int({ min: 100, max: 999 })}`;
     store.getOrCreateChannel('messaging', eventId, {
-      data: { created_by_id: gym.staffId, team: gym.id, gym_id: gym.id, kind: 'event', name: `${faker.word.adjective()} ${faker.word.noun()} class`, members: [gym.staffId, ...inGym.slice(0, 2)] },
+      data: {
+        created_by_id: gym.staffId,
+        team: gym.id,
+        gym_id: gym.id,
+        kind: 'event',
+        name: `${faker.word.adjective()} ${faker.word.noun()} class`,
+        members: [gym.staffId, ...inGym.slice(0, 2)],
+      },
     });
     world.eventCids.push(`messaging:${eventId}`);
   }

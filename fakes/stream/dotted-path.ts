@@ -11,7 +11,7 @@ export function setPath(target: Obj, path: string, value: unknown): Obj {
   const [head, ...rest] = path.split('.');
   if (head === undefined) return target;
   if (rest.length === 0) return { ...target, [head]: value };
-  const child = isObj(target[head]) ? (target[head]) : {};
+  const child = isObj(target[head]) ? target[head] : {};
   return { ...target, [head]: setPath(child, rest.join('.'), value) };
 }
 

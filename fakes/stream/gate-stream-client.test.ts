@@ -18,7 +18,8 @@ function gated(script: Array<string | undefined>) {
   return { app, gate, faults };
 }
 
-const create = (app: ReturnType<typeof fakeStreamApp>) => app.client.channel('messaging', 'c1', { created_by_id: 'a' } as never).create();
+const create = (app: ReturnType<typeof fakeStreamApp>) =>
+  app.client.channel('messaging', 'c1', { created_by_id: 'a' } as never).create();
 
 describe('gateStreamClient', () => {
   it('records each request as one operation named by method and path template, without api_key or token', async () => {
@@ -26,14 +27,26 @@ describe('gateStreamClient', () => {
     await using _ = app;
     await create(app);
     await app.client.queryChannels({ cid: 'messaging:c1' });
-    expect(gate.events.map((e) => `${e.operation} ${e.type}`)).toEqual(['POST /channels/{type}/{id}/query invoke', 'POST /channels/{type}/{id}/query ok', 'POST /channels invoke', 'POST /channels ok']);
+    expect(gate.events.map((e) => `${e.operation} ${e.type}`)).toEqual([
+      'POST /channels/{type}/{id}/query invoke',
+      'POST /channels/{type}/{id}/query ok',
+      'POST /channels invoke',
+      'POST /channels ok',
+    ]);
     expect(JSON.stringify(gate.events)).not.toMatch(/api_key|fake-key|eyJ/);
-    expect(gate.events[0]!.args).toMatchObject({ path: '/channels/messaging/c1/query', body: { data: { created_by_id: 'a' } } });
+    expect(gate.events[0]!.args).toMatchObject({
+      path: '/channels/messaging/c1/query',
+      body: { data: { created_by_id: 'a' } },
+    });
     expect(gate.events[1]!.result).toEqual({ status: 201 });
   });
 
   it('http-500/502/503 are real HTTP errors from the fake; the store is untouched; fail', async () => {
-    for (const [fault, status] of [['http-500', 500], ['http-502', 502], ['http-503', 503]] as const) {
+    for (const [fault, status] of [
+      ['http-500', 500],
+      ['http-502', 502],
+      ['http-503', 503],
+    ] as const) {
       const { app, gate } = gated([fault]);
       await using _ = app;
       const error = (await create(app).catch((e: unknown) => e)) as { status: number; code: number | null };
@@ -50,7 +63,11 @@ describe('gateStreamClient', () => {
     const call = create(app);
     await expectStreamError(call, { status: 429, code: 9 });
     const error = (await call.catch((e: unknown) => e)) as { response: { headers: Record<string, string> } };
-    expect(error.response.headers).toMatchObject({ 'x-ratelimit-remaining': '0', 'x-ratelimit-limit': '60', 'retry-after': '60' });
+    expect(error.response.headers).toMatchObject({
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-limit': '60',
+      'retry-after': '60',
+    });
     expect(app.fake.store.channels.size).toBe(0);
   });
 
@@ -85,7 +102,9 @@ describe('gateStreamClient', () => {
     await create(app);
     expect(app.clock.now() - before).toBe(50);
     faults.latencyMs = 5_000;
-    await expect(app.client.channel('messaging', 'c2', { created_by_id: 'a' } as never).create()).rejects.toMatchObject({ code: 'ECONNABORTED' });
+    await expect(app.client.channel('messaging', 'c2', { created_by_id: 'a' } as never).create()).rejects.toMatchObject(
+      { code: 'ECONNABORTED' },
+    );
     expect(app.fake.store.channels.has('messaging:c2')).toBe(true);
     expect(gate.events.map((e) => e.type)).toEqual(['invoke', 'ok', 'invoke', 'info']);
   });
@@ -99,8 +118,26 @@ describe('gateStreamClient', () => {
   });
 
   it('templates paths', () => {
-    expect(['/channels', '/channels/delete', '/channels/messaging/query', '/channels/messaging/c1', '/channels/messaging/c1/message', '/users/u1', '/users', '/tasks/t1'].map(pathTemplate)).toEqual([
-      '/channels', '/channels/delete', '/channels/{type}/query', '/channels/{type}/{id}', '/channels/{type}/{id}/message', '/users/{id}', '/users', '/tasks/{id}',
+    expect(
+      [
+        '/channels',
+        '/channels/delete',
+        '/channels/messaging/query',
+        '/channels/messaging/c1',
+        '/channels/messaging/c1/message',
+        '/users/u1',
+        '/users',
+        '/tasks/t1',
+      ].map(pathTemplate),
+    ).toEqual([
+      '/channels',
+      '/channels/delete',
+      '/channels/{type}/query',
+      '/channels/{type}/{id}',
+      '/channels/{type}/{id}/message',
+      '/users/{id}',
+      '/users',
+      '/tasks/{id}',
     ]);
   });
 });

@@ -21,7 +21,16 @@ import type { StreamChat } from 'stream-chat';
 import type { FaultSource, IoGate } from '../io-gate.ts';
 import { FAULT_HEADER } from './stream-handlers.ts';
 
-export const STREAM_HTTP_FAULTS = ['http-500', 'http-502', 'http-503', 'http-429', 'http-latency', 'connection-reset', 'client-timeout', 'response-lost'] as const;
+export const STREAM_HTTP_FAULTS = [
+  'http-500',
+  'http-502',
+  'http-503',
+  'http-429',
+  'http-latency',
+  'connection-reset',
+  'client-timeout',
+  'response-lost',
+] as const;
 export type StreamHttpFault = (typeof STREAM_HTTP_FAULTS)[number];
 
 export interface GateStreamClientOptions {
@@ -44,12 +53,21 @@ export function gateStreamClient(client: StreamChat, options: GateStreamClientOp
     return options.gate.run(
       { actor: options.actor, system: 'stream', operation, args: requestArgs(url, config) },
       () => roundTrip(config, deliver, options, operation),
-      { classify: (error) => (typeof error === 'object' && error !== null && unknownOutcome.has(error) ? 'info' : 'fail'), summarize: (response) => ({ status: response.status }) },
+      {
+        classify: (error) =>
+          typeof error === 'object' && error !== null && unknownOutcome.has(error) ? 'info' : 'fail',
+        summarize: (response) => ({ status: response.status }),
+      },
     );
   };
 }
 
-async function roundTrip(config: InternalAxiosRequestConfig, deliver: AxiosAdapter, options: GateStreamClientOptions, operation: string): Promise<AxiosResponse> {
+async function roundTrip(
+  config: InternalAxiosRequestConfig,
+  deliver: AxiosAdapter,
+  options: GateStreamClientOptions,
+  operation: string,
+): Promise<AxiosResponse> {
   const fault = options.faults?.decide(STREAM_HTTP_FAULTS, options.actor, operation);
   switch (fault) {
     case undefined:
@@ -87,7 +105,10 @@ export function pathTemplate(path: string): string {
   if (seg[0] === 'channels' && seg.length >= 2 && seg[1] !== 'delete') {
     seg[1] = '{type}';
     if (seg.length >= 3 && !(seg.length === 3 && seg[2] === 'query')) seg[2] = '{id}';
-  } else if ((seg[0] === 'users' && seg.length === 2 && seg[1] !== 'delete') || (seg[0] === 'tasks' && seg.length === 2)) {
+  } else if (
+    (seg[0] === 'users' && seg.length === 2 && seg[1] !== 'delete') ||
+    (seg[0] === 'tasks' && seg.length === 2)
+  ) {
     seg[1] = '{id}';
   }
   return `/${seg.join('/')}`;
@@ -107,5 +128,9 @@ function requestArgs(url: URL, config: InternalAxiosRequestConfig): unknown {
       body = config.data;
     }
   }
-  return { path: url.pathname, ...(Object.keys(query).length > 0 ? { query } : {}), ...(body === undefined ? {} : { body }) };
+  return {
+    path: url.pathname,
+    ...(Object.keys(query).length > 0 ? { query } : {}),
+    ...(body === undefined ? {} : { body }),
+  };
 }

@@ -62,7 +62,12 @@ async function race(seed: number, plan?: FaultPlan, withWebhooks = false) {
   await scheduler!.waitFor(Promise.all([actor('a'), actor('b')]).then(() => hooks?.settled()));
   bridge.close();
   const texts = current.store.messagesOf('messaging:room').map((m) => m.text);
-  return { received, history: JSON.stringify(history.events), texts, lastWriter: current.store.channels.get('messaging:room')!.custom.last_writer };
+  return {
+    received,
+    history: JSON.stringify(history.events),
+    texts,
+    lastWriter: current.store.channels.get('messaging:room')!.custom.last_writer,
+  };
 }
 
 describe('Stream fake under the real scheduler bridge', () => {
@@ -79,7 +84,13 @@ describe('Stream fake under the real scheduler bridge', () => {
     const orders = new Set<string>();
     for (let seed = 0; seed < 10; seed++) {
       const { history, texts } = await race(seed);
-      const sent = (JSON.parse(history) as Array<{ type: string; operation: string; args?: { body?: { message?: { text?: string } } } }>)
+      const sent = (
+        JSON.parse(history) as Array<{
+          type: string;
+          operation: string;
+          args?: { body?: { message?: { text?: string } } };
+        }>
+      )
         .filter((e) => e.type === 'invoke' && e.operation.endsWith('/message'))
         .map((e) => e.args!.body!.message!.text);
       expect(texts).toEqual(sent);
@@ -96,7 +107,15 @@ describe('Stream fake under the real scheduler bridge', () => {
       const second = await race(seed, plan);
       expect(second.history).toBe(first.history);
       expect(second.texts).toEqual(first.texts);
-      runs.push({ events: JSON.parse(first.history) as Array<{ type: string; operation: string; op: number; args?: { body?: { message?: { text?: string } } } }>, texts: first.texts });
+      runs.push({
+        events: JSON.parse(first.history) as Array<{
+          type: string;
+          operation: string;
+          op: number;
+          args?: { body?: { message?: { text?: string } } };
+        }>,
+        texts: first.texts,
+      });
     }
     const all = runs.flatMap((r) => r.events);
     expect(all.some((e) => e.type === 'info')).toBe(true);
@@ -122,7 +141,9 @@ describe('Stream fake under the real scheduler bridge', () => {
     const hookOps = events.filter((e) => e.actor === 'stream-webhooks' && e.type === 'invoke');
     expect(hookOps.length).toBeGreaterThanOrEqual(first.texts.length);
     // At least one delivery was released before an actor's later request: they interleave.
-    const lastActorInvoke = Math.max(...events.filter((e) => e.actor !== 'stream-webhooks' && e.type === 'invoke').map((e) => e.index));
+    const lastActorInvoke = Math.max(
+      ...events.filter((e) => e.actor !== 'stream-webhooks' && e.type === 'invoke').map((e) => e.index),
+    );
     expect(hookOps.some((e) => e.index < lastActorInvoke)).toBe(true);
     // Every sent message reached the receiver at least once.
     for (const text of first.texts) expect(first.received.some((r) => r.startsWith(`message.new:${text}#`))).toBe(true);

@@ -23,7 +23,8 @@ export interface FilterOptions {
 const FIELD_OPS = new Set(['$eq', '$ne', '$in', '$nin', '$gt', '$gte', '$lt', '$lte', '$exists', '$contains']);
 
 export function matchesFilter(doc: FilterDoc, filter: unknown, options: FilterOptions): boolean {
-  if (filter === null || typeof filter !== 'object' || Array.isArray(filter)) throw inputError('filter_conditions must be an object');
+  if (filter === null || typeof filter !== 'object' || Array.isArray(filter))
+    throw inputError('filter_conditions must be an object');
   for (const [key, condition] of Object.entries(filter as Record<string, unknown>)) {
     if (!matchesEntry(doc, key, condition, options)) return false;
   }
@@ -32,7 +33,8 @@ export function matchesFilter(doc: FilterDoc, filter: unknown, options: FilterOp
 
 function matchesEntry(doc: FilterDoc, key: string, condition: unknown, options: FilterOptions): boolean {
   if (key === '$and' || key === '$or' || key === '$nor') {
-    if (!Array.isArray(condition) || condition.length === 0) throw inputError(`${key} operator expects a non-empty array`);
+    if (!Array.isArray(condition) || condition.length === 0)
+      throw inputError(`${key} operator expects a non-empty array`);
     const results = condition.map((sub) => matchesFilter(doc, sub, options));
     if (key === '$and') return results.every(Boolean);
     if (key === '$or') return results.some(Boolean);
@@ -55,14 +57,23 @@ function isOperatorObject(value: unknown): boolean {
 }
 
 function checkType(key: string, op: string, operand: unknown, options: FilterOptions): void {
-  if (op === '$exists' && typeof operand !== 'boolean') throw inputError('$exists operator only support boolean values');
-  if ((op === '$in' || op === '$nin') && !Array.isArray(operand)) throw inputError(`operator ${op} expects an array of values`);
+  if (op === '$exists' && typeof operand !== 'boolean')
+    throw inputError('$exists operator only support boolean values');
+  if ((op === '$in' || op === '$nin') && !Array.isArray(operand))
+    throw inputError(`operator ${op} expects an array of values`);
   if (options.stringFields?.has(key) && (op === '$eq' || op === '$ne') && typeof operand !== 'string') {
     throw inputError(`field \`${key}\` contains type ${typeof operand}. expecting string`);
   }
 }
 
-function matchesOperator(value: unknown, present: boolean, op: string, operand: unknown, key: string, options: FilterOptions): boolean {
+function matchesOperator(
+  value: unknown,
+  present: boolean,
+  op: string,
+  operand: unknown,
+  key: string,
+  options: FilterOptions,
+): boolean {
   const isDate = options.dateFields.has(key);
   const values = Array.isArray(value) ? (value as unknown[]) : [value];
   const eq = (a: unknown, b: unknown) => equal(a, b, isDate);
@@ -72,7 +83,9 @@ function matchesOperator(value: unknown, present: boolean, op: string, operand: 
     case '$eq':
       return present && (equal(value, operand, isDate) || (Array.isArray(value) && values.some((v) => eq(v, operand))));
     case '$ne':
-      return !present || !(equal(value, operand, isDate) || (Array.isArray(value) && values.some((v) => eq(v, operand))));
+      return (
+        !present || !(equal(value, operand, isDate) || (Array.isArray(value) && values.some((v) => eq(v, operand))))
+      );
     case '$in':
       return present && (operand as unknown[]).some((o) => values.some((v) => eq(v, o)));
     case '$nin':
@@ -106,7 +119,8 @@ function equal(a: unknown, b: unknown, isDate: boolean): boolean {
     return x !== undefined && x === toInstant(b);
   }
   if (a === b) return true;
-  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) return JSON.stringify(a) === JSON.stringify(b);
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null)
+    return JSON.stringify(a) === JSON.stringify(b);
   return false;
 }
 

@@ -39,7 +39,12 @@ export function userDoc(user: UserRecord): FilterDoc {
 }
 
 /** Stable multi-key sort; missing values sort last whatever the direction. */
-export function sortBy<T>(items: T[], doc: (item: T) => FilterDoc, sort: ReadonlyArray<{ field: string; direction: number }>, dateFields: ReadonlySet<string>): T[] {
+export function sortBy<T>(
+  items: T[],
+  doc: (item: T) => FilterDoc,
+  sort: ReadonlyArray<{ field: string; direction: number }>,
+  dateFields: ReadonlySet<string>,
+): T[] {
   const docs = new Map(items.map((item) => [item, doc(item)]));
   return [...items].sort((a, b) => {
     for (const { field, direction } of sort) {

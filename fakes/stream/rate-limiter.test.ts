@@ -14,12 +14,22 @@ describe('Stream rate limits', () => {
     await using app = fakeStreamApp({ rateLimits: { UpdateUsers: 2 } });
     await app.client.upsertUser({ id: 'a' });
     await app.client.upsertUser({ id: 'b' });
-    const body = await expectStreamError(app.client.upsertUser({ id: 'c' }), { status: 429, code: 9, message: /^UpdateUsers failed with error: / });
+    const body = await expectStreamError(app.client.upsertUser({ id: 'c' }), {
+      status: 429,
+      code: 9,
+      message: /^UpdateUsers failed with error: /,
+    });
     expect(body.StatusCode).toBe(429);
     expect(app.fake.store.users.has('c')).toBe(false);
-    const error = (await app.client.upsertUser({ id: 'c' }).catch((e: unknown) => e)) as { response: { headers: Record<string, string> } };
+    const error = (await app.client.upsertUser({ id: 'c' }).catch((e: unknown) => e)) as {
+      response: { headers: Record<string, string> };
+    };
     const resetAt = (Math.floor(START / 60_000) + 1) * 60;
-    expect(error.response.headers).toMatchObject({ 'x-ratelimit-limit': '2', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(resetAt) });
+    expect(error.response.headers).toMatchObject({
+      'x-ratelimit-limit': '2',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': String(resetAt),
+    });
     // Another endpoint has its own counter.
     expect((await app.client.queryUsers({ id: 'a' }, {})).users).toHaveLength(1);
     app.clock.advance(resetAt * 1000 - app.clock.now());
@@ -31,7 +41,11 @@ describe('Stream rate limits', () => {
     await using _app = fakeStreamApp();
     const res = await fetch(`${DEFAULT_BASE_URL}/channels?api_key=${API_KEY}`, {
       method: 'POST',
-      headers: { 'stream-auth-type': 'jwt', Authorization: signServerToken(API_SECRET), 'Content-Type': 'application/json' },
+      headers: {
+        'stream-auth-type': 'jwt',
+        Authorization: signServerToken(API_SECRET),
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({ filter_conditions: {} }),
     });
     expect(res.status).toBe(201);

@@ -7,7 +7,10 @@ import type { ChannelRecord, Custom, MemberRecord, MessageRecord, UserRecord } f
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
-const inline = (custom: Custom, builtIn: Record<string, unknown>): Record<string, unknown> => ({ ...custom, ...builtIn });
+const inline = (custom: Custom, builtIn: Record<string, unknown>): Record<string, unknown> => ({
+  ...custom,
+  ...builtIn,
+});
 
 export function renderUser(user: UserRecord): Record<string, unknown> {
   return inline(user.custom, {

@@ -13,7 +13,11 @@ describe('serveStream', () => {
     expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const client = new StreamChat(served.apiKey, served.apiSecret, { baseURL: served.url, disableCache: true });
     const gym = served.world!.gyms[0]!;
-    const rooms = await client.queryChannels({ gym_id: gym.id, kind: { $exists: false } } as never, { created_at: 1 }, {});
+    const rooms = await client.queryChannels(
+      { gym_id: gym.id, kind: { $exists: false } } as never,
+      { created_at: 1 },
+      {},
+    );
     expect(rooms.map((c) => c.cid)).toEqual([gym.roomCid]);
     expect(rooms[0]!.state.messages.length).toBeGreaterThan(0);
     await client.upsertUser({ id: 'py-backend' });
@@ -22,21 +26,43 @@ describe('serveStream', () => {
     await channel.sendMessage({ text: 'over real http', user_id: 'py-backend' });
     const [state] = await client.queryChannels({ cid: channel.cid }, [], {});
     expect(state!.state.messages.map((m) => m.text)).toEqual(['over real http']);
-    const noCreator = await client.channel('messaging', 'x').create().catch((e: unknown) => e);
+    const noCreator = await client
+      .channel('messaging', 'x')
+      .create()
+      .catch((e: unknown) => e);
     expect(noCreator).toMatchObject({ code: 4, status: 400 });
-    const wrong = await new StreamChat('k1', 'bad', { baseURL: served.url }).upsertUser({ id: 'z' }).catch((e: unknown) => e);
+    const wrong = await new StreamChat('k1', 'bad', { baseURL: served.url })
+      .upsertUser({ id: 'z' })
+      .catch((e: unknown) => e);
     expect(wrong).toMatchObject({ code: 5, status: 401 });
   });
 
   it('answers plain fetch, with Stream error bodies and unknown routes as 404, and ignores fault headers', async () => {
     await using served = await serveStream({ apiKey: 'k', apiSecret: 's' });
     const token = signServerToken('s');
-    const headers = { 'stream-auth-type': 'jwt', Authorization: token, 'Content-Type': 'application/json', 'x-syncsim-fault': 'http-500' };
-    const ok = await fetch(`${served.url}/channels?api_key=k`, { method: 'POST', headers, body: JSON.stringify({ filter_conditions: {}, limit: 30 }) });
+    const headers = {
+      'stream-auth-type': 'jwt',
+      Authorization: token,
+      'Content-Type': 'application/json',
+      'x-syncsim-fault': 'http-500',
+    };
+    const ok = await fetch(`${served.url}/channels?api_key=k`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ filter_conditions: {}, limit: 30 }),
+    });
     expect(ok.status).toBe(201);
     expect(await ok.json()).toMatchObject({ channels: [] });
-    const tooMany = await fetch(`${served.url}/channels?api_key=k`, { method: 'POST', headers, body: JSON.stringify({ filter_conditions: {}, limit: 31 }) });
-    expect(await tooMany.json()).toMatchObject({ code: 4, StatusCode: 400, message: 'QueryChannels failed with error: "limit must be 30 or less"' });
+    const tooMany = await fetch(`${served.url}/channels?api_key=k`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ filter_conditions: {}, limit: 31 }),
+    });
+    expect(await tooMany.json()).toMatchObject({
+      code: 4,
+      StatusCode: 400,
+      message: 'QueryChannels failed with error: "limit must be 30 or less"',
+    });
     expect((await fetch(`${served.url}/nope?api_key=k`)).status).toBe(404);
   });
 

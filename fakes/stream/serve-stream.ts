@@ -41,7 +41,12 @@ export async function serveStream(options: ServeStreamOptions = {}): Promise<Str
   const now = options.now ?? (() => LOGICAL_EPOCH + ticks);
   const apiKey = options.apiKey ?? 'syncsim-key';
   const apiSecret = options.apiSecret ?? 'syncsim-secret';
-  const fake = new StreamFake({ apiKey, apiSecret, now, ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}) });
+  const fake = new StreamFake({
+    apiKey,
+    apiSecret,
+    now,
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+  });
   const world = options.seed === undefined ? undefined : buildStreamWorld(fake.store, { seed: options.seed });
 
   let handlers: ReturnType<typeof streamHandlers> | undefined;
@@ -52,11 +57,25 @@ export async function serveStream(options: ServeStreamOptions = {}): Promise<Str
       handlers ??= streamHandlers(fake, base, { acceptFaults: false });
       const response = await getResponse(handlers, request);
       if (response) return response;
-      const body = { code: 16, message: `unknown route ${request.method} ${new URL(request.url).pathname}`, StatusCode: 404, duration: '0.00ms', more_info: '' };
+      const body = {
+        code: 16,
+        message: `unknown route ${request.method} ${new URL(request.url).pathname}`,
+        StatusCode: 404,
+        duration: '0.00ms',
+        more_info: '',
+      };
       return Response.json(body, { status: 404 });
     },
     onError: (error) =>
-      Response.json({ code: -1, message: `fake error: ${error instanceof Error ? error.message : String(error)}`, StatusCode: 500, duration: '0.00ms' }, { status: 500 }),
+      Response.json(
+        {
+          code: -1,
+          message: `fake error: ${error instanceof Error ? error.message : String(error)}`,
+          StatusCode: 500,
+          duration: '0.00ms',
+        },
+        { status: 500 },
+      ),
   });
   return { url, apiKey, apiSecret, fake, world, stop, [Symbol.asyncDispose]: stop };
 }

@@ -10,7 +10,11 @@ import { DEFAULT_BASE_URL } from './stream-handlers.ts';
 import { signServerToken } from './verify-server-token.ts';
 
 const raw = (path: string, headers: Record<string, string>, key = API_KEY) =>
-  fetch(`${DEFAULT_BASE_URL}${path}?api_key=${key}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ users: { u1: { id: 'u1' } } }) });
+  fetch(`${DEFAULT_BASE_URL}${path}?api_key=${key}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ users: { u1: { id: 'u1' } } }),
+  });
 
 describe('Stream auth', () => {
   it('accepts the JWT the real SDK signs with the app secret', async () => {
@@ -21,7 +25,11 @@ describe('Stream auth', () => {
 
   it('a token signed with another secret is 401 code 5 and changes nothing', async () => {
     await using app = fakeStreamApp();
-    await expectStreamError(app.clientWith(API_KEY, 'not-the-secret').upsertUser({ id: 'u1' }), { status: 401, code: 5, message: /^UpdateUsers failed with error: "JWT auth failed: signature is invalid"/ });
+    await expectStreamError(app.clientWith(API_KEY, 'not-the-secret').upsertUser({ id: 'u1' }), {
+      status: 401,
+      code: 5,
+      message: /^UpdateUsers failed with error: "JWT auth failed: signature is invalid"/,
+    });
     expect(app.fake.store.users.size).toBe(0);
   });
 
@@ -33,9 +41,14 @@ describe('Stream auth', () => {
     expect(noToken.status).toBe(401);
     expect(await noToken.json()).toMatchObject({ code: 5, StatusCode: 401 });
     const noType = await raw('/users', { Authorization: token });
-    expect(await noType.json()).toMatchObject({ code: 5, message: 'UpdateUsers failed with error: "stream-auth-type missing or invalid"' });
+    expect(await noType.json()).toMatchObject({
+      code: 5,
+      message: 'UpdateUsers failed with error: "stream-auth-type missing or invalid"',
+    });
     const userToken = app.client.createToken('u1');
-    expect(await (await raw('/users', { 'stream-auth-type': 'jwt', Authorization: userToken })).json()).toMatchObject({ code: 5 });
+    expect(await (await raw('/users', { 'stream-auth-type': 'jwt', Authorization: userToken })).json()).toMatchObject({
+      code: 5,
+    });
     const tampered = `${token.split('.').slice(0, 2).join('.')}.${Buffer.from('x'.repeat(32)).toString('base64url')}`;
     expect((await raw('/users', { 'stream-auth-type': 'jwt', Authorization: tampered })).status).toBe(401);
   });

@@ -19,7 +19,13 @@ const fakeTarget: Target = {
   name: 'the fake',
   setup() {
     const app: FakeStreamApp = fakeStreamApp();
-    return { client: app.client, run: 'r1', tick: (ms) => app.clock.advance(ms), settle: () => Promise.resolve(), stop: () => app.stop() };
+    return {
+      client: app.client,
+      run: 'r1',
+      tick: (ms) => app.clock.advance(ms),
+      settle: () => Promise.resolve(),
+      stop: () => app.stop(),
+    };
   },
 };
 
@@ -31,7 +37,13 @@ const realTarget: Target = {
     const client = new StreamChat(realKey!, realSecret, { disableCache: true, timeout: 10_000 });
     // A run id unique enough to share an app: pid and a monotonic counter, never the wall clock API.
     const run = `r${process.pid}${process.hrtime.bigint() % 1_000_000n}`;
-    return { client, run, tick: () => undefined, settle: () => new Promise((r) => setTimeout(r, 1_000)), stop: () => undefined };
+    return {
+      client,
+      run,
+      tick: () => undefined,
+      settle: () => new Promise((r) => setTimeout(r, 1_000)),
+      stop: () => undefined,
+    };
   },
 };
 
@@ -51,8 +63,14 @@ function contract(target: Target, skip: boolean, reason = ''): void {
       cids.push(`messaging:${u(id)}`);
       return client.channel('messaging', u(id), { run_id: run, ...data } as never);
     };
-    const query = async (filter: Record<string, unknown>, sort: Record<string, 1 | -1> | Array<Record<string, 1 | -1>> = [], options: Record<string, unknown> = {}) =>
-      (await client.queryChannels({ run_id: run, ...filter } as never, sort as never, { limit: 30, ...options })).map((c) => c.id!.slice(run.length + 1));
+    const query = async (
+      filter: Record<string, unknown>,
+      sort: Record<string, 1 | -1> | Array<Record<string, 1 | -1>> = [],
+      options: Record<string, unknown> = {},
+    ) =>
+      (await client.queryChannels({ run_id: run, ...filter } as never, sort as never, { limit: 30, ...options })).map(
+        (c) => c.id!.slice(run.length + 1),
+      );
 
     beforeAll(async () => {
       t = target.setup();
@@ -60,7 +78,14 @@ function contract(target: Target, skip: boolean, reason = ''): void {
       run = t.run;
       const ids = ['owner', 'ann', 'bob', 'cid', 'dan'].map(u);
       users.push(...ids);
-      await client.upsertUsers(ids.map((id, i) => ({ id, name: `User ${i}`, teams: i % 2 === 0 ? ['gym-a'] : ['gym-a', 'gym-b'], run_id: run })));
+      await client.upsertUsers(
+        ids.map((id, i) => ({
+          id,
+          name: `User ${i}`,
+          teams: i % 2 === 0 ? ['gym-a'] : ['gym-a', 'gym-b'],
+          run_id: run,
+        })),
+      );
     });
 
     afterAll(async () => {
@@ -73,7 +98,10 @@ function contract(target: Target, skip: boolean, reason = ''): void {
 
     describe('users', () => {
       it('upsert keeps teams and inlines custom fields; queryUsers finds them by id $in and teams $contains', async () => {
-        const found = await client.queryUsers({ id: { $in: [u('ann'), u('bob')] }, teams: { $contains: 'gym-b' } }, { id: 1 });
+        const found = await client.queryUsers(
+          { id: { $in: [u('ann'), u('bob')] }, teams: { $contains: 'gym-b' } },
+          { id: 1 },
+        );
         expect(found.users.map((x) => x.id)).toEqual([u('ann')]);
         expect(found.users[0]).toMatchObject({ teams: ['gym-a', 'gym-b'], name: 'User 1', run_id: run });
         expect((found.users[0] as unknown as Record<string, unknown>).custom).toBeUndefined();
@@ -94,12 +122,20 @@ function contract(target: Target, skip: boolean, reason = ''): void {
       });
 
       it('one invalid user fails the whole batch with code 4', async () => {
-        await expectStreamError(client.upsertUsers([{ id: u('good') }, { id: `${u('bad')} id!` }]), { status: 400, code: 4, message: /^UpdateUsers failed with error: / });
+        await expectStreamError(client.upsertUsers([{ id: u('good') }, { id: `${u('bad')} id!` }]), {
+          status: 400,
+          code: 4,
+          message: /^UpdateUsers failed with error: /,
+        });
         expect((await client.queryUsers({ id: u('good') }, {})).users).toEqual([]);
       });
 
       it('queryUsers limit is at most 100', async () => {
-        await expectStreamError(client.queryUsers({ id: u('ann') }, {}, { limit: 101 }), { status: 400, code: 4, message: /^QueryUsers failed with error: / });
+        await expectStreamError(client.queryUsers({ id: u('ann') }, {}, { limit: 101 }), {
+          status: 400,
+          code: 4,
+          message: /^QueryUsers failed with error: /,
+        });
       });
 
       it('a deleted user leaves queryUsers and cannot be made a member', async () => {
@@ -109,7 +145,11 @@ function contract(target: Target, skip: boolean, reason = ''): void {
         await client.deleteUser(id, { hard_delete: true });
         await t.settle();
         expect((await client.queryUsers({ id }, {})).users).toEqual([]);
-        await expectStreamError(channel('with-gone', { created_by_id: u('owner'), members: [id] }).create(), { status: 400, code: 4, message: "don't exist" });
+        await expectStreamError(channel('with-gone', { created_by_id: u('owner'), members: [id] }).create(), {
+          status: 400,
+          code: 4,
+          message: "don't exist",
+        });
       });
     });
 
@@ -118,30 +158,50 @@ function contract(target: Target, skip: boolean, reason = ''): void {
         await expectStreamError(channel('no-creator', { members: [u('ann')] }).create(), {
           status: 400,
           code: 4,
-          message: 'GetOrCreateChannel failed with error: "either data.created_by or data.created_by_id must be provided when using server side auth."',
+          message:
+            'GetOrCreateChannel failed with error: "either data.created_by or data.created_by_id must be provided when using server side auth."',
         });
-        await expectStreamError(channel('two-creators', { created_by_id: u('owner'), created_by: { id: u('owner') } }).create(), {
-          status: 400,
-          code: 4,
-          message: 'cannot set both data.created_by and data.created_by_id.',
-        });
+        await expectStreamError(
+          channel('two-creators', { created_by_id: u('owner'), created_by: { id: u('owner') } }).create(),
+          {
+            status: 400,
+            code: 4,
+            message: 'cannot set both data.created_by and data.created_by_id.',
+          },
+        );
       });
 
       it('members must exist (code 4 listing them)', async () => {
-        await expectStreamError(channel('ghosts', { created_by_id: u('owner'), members: [u('ann'), u('ghost')] }).create(), {
-          status: 400,
-          code: 4,
-          message: `The following users are specified in channel.members but don't exist: [${u('ghost')}]`,
-        });
+        await expectStreamError(
+          channel('ghosts', { created_by_id: u('owner'), members: [u('ann'), u('ghost')] }).create(),
+          {
+            status: 400,
+            code: 4,
+            message: `The following users are specified in channel.members but don't exist: [${u('ghost')}]`,
+          },
+        );
       });
 
       it('a channel id has at most 64 characters and no "!"', async () => {
-        await expectStreamError(channel('x'.repeat(64), { created_by_id: u('owner') }).create(), { status: 400, code: 4, message: /^GetOrCreateChannel failed/ });
-        await expectStreamError(channel('bang!id', { created_by_id: u('owner') }).create(), { status: 400, code: 4, message: "'!' in the ID" });
+        await expectStreamError(channel('x'.repeat(64), { created_by_id: u('owner') }).create(), {
+          status: 400,
+          code: 4,
+          message: /^GetOrCreateChannel failed/,
+        });
+        await expectStreamError(channel('bang!id', { created_by_id: u('owner') }).create(), {
+          status: 400,
+          code: 4,
+          message: "'!' in the ID",
+        });
       });
 
       it('custom fields come back inline at the top level; get-or-create ignores data for an existing channel', async () => {
-        const c = channel('inline', { created_by_id: u('owner'), members: [u('ann'), u('bob')], gym_id: 'g1', name: 'Inline' });
+        const c = channel('inline', {
+          created_by_id: u('owner'),
+          members: [u('ann'), u('bob')],
+          gym_id: 'g1',
+          name: 'Inline',
+        });
         await c.create();
         expect(c.data).toMatchObject({ gym_id: 'g1', name: 'Inline', member_count: 2, created_by: { id: u('owner') } });
         expect(c.data).not.toHaveProperty('custom');
@@ -152,7 +212,12 @@ function contract(target: Target, skip: boolean, reason = ''): void {
       });
 
       it('update replaces ALL custom data; updatePartial sets and unsets (dotted keys) and refuses reserved fields', async () => {
-        const c = channel('upd', { created_by_id: u('owner'), gym_id: 'g1', name: 'A', detail: { topic: 't', lang: 'en' } });
+        const c = channel('upd', {
+          created_by_id: u('owner'),
+          gym_id: 'g1',
+          name: 'A',
+          detail: { topic: 't', lang: 'en' },
+        });
         await c.create();
         await c.update({ name: 'B' } as never);
         let [state] = await client.queryChannels({ cid: c.cid }, [], {});
@@ -162,7 +227,11 @@ function contract(target: Target, skip: boolean, reason = ''): void {
         [state] = await client.queryChannels({ cid: c.cid }, [], {});
         expect(state!.data).toMatchObject({ gym_id: 'g3', detail: { topic: 'u' } });
         expect(state!.data).not.toHaveProperty('name');
-        await expectStreamError(c.updatePartial({ set: { created_at: 'x' } }), { status: 403, code: 17, message: 'UpdateChannelPartial failed with error: "field `created_at` is reserved' });
+        await expectStreamError(c.updatePartial({ set: { created_at: 'x' } }), {
+          status: 403,
+          code: 17,
+          message: 'UpdateChannelPartial failed with error: "field `created_at` is reserved',
+        });
       });
 
       it('add and remove members update the member list and count; unknown users are code 4', async () => {
@@ -173,17 +242,30 @@ function contract(target: Target, skip: boolean, reason = ''): void {
         expect(added.channel.member_count).toBe(3);
         const removed = await c.removeMembers([u('ann')]);
         expect(removed.members.map((m) => m.user_id).sort()).toEqual([u('bob'), u('cid')]);
-        await expectStreamError(c.addMembers([u('nobody')]), { status: 400, code: 4, message: /^UpdateChannel failed with error: "The following users are involved in channel update operation, but don't exist/ });
+        await expectStreamError(c.addMembers([u('nobody')]), {
+          status: 400,
+          code: 4,
+          message:
+            /^UpdateChannel failed with error: "The following users are involved in channel update operation, but don't exist/,
+        });
         expect(await query({ members: { $in: [u('cid')] }, cid: c.cid })).toEqual(['mem']);
       });
 
       it('messages are sent with a sender, visible in the channel query, and ids are unique', async () => {
         const c = channel('msgs', { created_by_id: u('owner'), members: [u('ann')] });
         await c.create();
-        await expectStreamError(c.sendMessage({ text: 'anon' }), { status: 400, code: 4, message: 'either message.user or message.user_id must be provided' });
+        await expectStreamError(c.sendMessage({ text: 'anon' }), {
+          status: 400,
+          code: 4,
+          message: 'either message.user or message.user_id must be provided',
+        });
         const sent = await c.sendMessage({ id: `${run}-m1`, text: 'hello', user_id: u('ann') });
         expect(sent.message).toMatchObject({ id: `${run}-m1`, text: 'hello', user: { id: u('ann') } });
-        await expectStreamError(c.sendMessage({ id: `${run}-m1`, text: 'again', user_id: u('ann') }), { status: 400, code: 4, message: `a message with ID ${run}-m1 already exists` });
+        await expectStreamError(c.sendMessage({ id: `${run}-m1`, text: 'again', user_id: u('ann') }), {
+          status: 400,
+          code: 4,
+          message: `a message with ID ${run}-m1 already exists`,
+        });
         const [state] = await client.queryChannels({ cid: c.cid }, [], { message_limit: 10 });
         expect(state!.state.messages.map((m) => m.text)).toEqual(['hello']);
         expect(state!.data?.last_message_at).toBeTruthy();
@@ -229,7 +311,11 @@ function contract(target: Target, skip: boolean, reason = ''): void {
         }
         expect(task.status).toBe('completed');
         expect(task.result).toMatchObject({ [a.cid]: { status: 'ok' }, [b.cid]: { status: 'ok' } });
-        await expectStreamError(client.deleteChannels([u('batch-a')]), { status: 404, code: 16, message: 'DeleteChannels failed with error: "channels not found"' });
+        await expectStreamError(client.deleteChannels([u('batch-a')]), {
+          status: 404,
+          code: 16,
+          message: 'DeleteChannels failed with error: "channels not found"',
+        });
       });
     });
 
@@ -244,7 +330,8 @@ function contract(target: Target, skip: boolean, reason = ''): void {
           await channel(id, { created_by_id: u('owner'), group: 'q', ...data }).create();
         }
       });
-      const q = (filter: Record<string, unknown>, sort: Record<string, 1 | -1> = { created_at: 1 }) => query({ group: 'q', ...filter }, sort);
+      const q = (filter: Record<string, unknown>, sort: Record<string, 1 | -1> = { created_at: 1 }) =>
+        query({ group: 'q', ...filter }, sort);
 
       it('filters custom fields with $eq (bare and explicit), $in, $ne, $nin, $exists', async () => {
         expect(await q({ gym_id: 'g1' })).toEqual(['q1', 'q3']);
@@ -275,12 +362,32 @@ function contract(target: Target, skip: boolean, reason = ''): void {
         expect(await q({}, { created_at: -1 })).toEqual(['q3', 'q2', 'q1']);
       });
 
-      it('limit above 30 and offset above 1000 are input errors (code 4) in Stream\'s error body', async () => {
-        const body = await expectStreamError(client.queryChannels({ run_id: run } as never, [], { limit: 31 }), { status: 400, code: 4, message: /^QueryChannels failed with error: ".*limit/ });
-        expect(body).toMatchObject({ StatusCode: 400, more_info: expect.stringContaining('getstream.io') as unknown, duration: expect.any(String) as unknown });
-        await expectStreamError(client.queryChannels({ run_id: run } as never, [], { offset: 1001 }), { status: 400, code: 4, message: /offset/ });
-        await expectStreamError(client.queryChannels({ run_id: run } as never, [], { member_limit: 101 }), { status: 400, code: 4, message: 'member_limit must be 100 or less' });
-        await expectStreamError(client.queryChannels({ run_id: run, tags: { $exists: 'yes' } } as never), { status: 400, code: 4, message: '$exists operator only support boolean values' });
+      it("limit above 30 and offset above 1000 are input errors (code 4) in Stream's error body", async () => {
+        const body = await expectStreamError(client.queryChannels({ run_id: run } as never, [], { limit: 31 }), {
+          status: 400,
+          code: 4,
+          message: /^QueryChannels failed with error: ".*limit/,
+        });
+        expect(body).toMatchObject({
+          StatusCode: 400,
+          more_info: expect.stringContaining('getstream.io') as unknown,
+          duration: expect.any(String) as unknown,
+        });
+        await expectStreamError(client.queryChannels({ run_id: run } as never, [], { offset: 1001 }), {
+          status: 400,
+          code: 4,
+          message: /offset/,
+        });
+        await expectStreamError(client.queryChannels({ run_id: run } as never, [], { member_limit: 101 }), {
+          status: 400,
+          code: 4,
+          message: 'member_limit must be 100 or less',
+        });
+        await expectStreamError(client.queryChannels({ run_id: run, tags: { $exists: 'yes' } } as never), {
+          status: 400,
+          code: 4,
+          message: '$exists operator only support boolean values',
+        });
       });
 
       it('pages with limit and offset', async () => {

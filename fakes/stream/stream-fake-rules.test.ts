@@ -14,7 +14,11 @@ import { signServerToken } from './verify-server-token.ts';
 const post = (path: string, body: unknown) =>
   fetch(`${DEFAULT_BASE_URL}${path}?api_key=${API_KEY}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'stream-auth-type': 'jwt', Authorization: signServerToken(API_SECRET) },
+    headers: {
+      'Content-Type': 'application/json',
+      'stream-auth-type': 'jwt',
+      Authorization: signServerToken(API_SECRET),
+    },
     body: JSON.stringify(body),
   });
 
@@ -24,9 +28,18 @@ describe('Stream fake rules', () => {
     app.fake.store.upsertUsers({ o: { id: 'o' } });
     const bad = await post('/channels/messaging/bad%20id/query', { data: { created_by_id: 'o' } });
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ code: 4, message: expect.stringMatching(/^GetOrCreateChannel failed with error: "channel id "bad id" is invalid/) as unknown });
-    expect((await post(`/channels/messaging/${'a'.repeat(64)}/query`, { data: { created_by_id: 'o' } })).status).toBe(201);
-    expect((await post(`/channels/messaging/${'a'.repeat(65)}/query`, { data: { created_by_id: 'o' } })).status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      code: 4,
+      message: expect.stringMatching(
+        /^GetOrCreateChannel failed with error: "channel id "bad id" is invalid/,
+      ) as unknown,
+    });
+    expect((await post(`/channels/messaging/${'a'.repeat(64)}/query`, { data: { created_by_id: 'o' } })).status).toBe(
+      201,
+    );
+    expect((await post(`/channels/messaging/${'a'.repeat(65)}/query`, { data: { created_by_id: 'o' } })).status).toBe(
+      400,
+    );
     expect((await post('/channels/mess.aging/c1/query', { data: { created_by_id: 'o' } })).status).toBe(400);
   });
 
@@ -39,8 +52,16 @@ describe('Stream fake rules', () => {
     const same = app.client.channel('messaging', { members: ['b', 'a'], created_by_id: 'b' } as never);
     await same.create();
     expect(same.id).toBe(dm.id);
-    await expectStreamError(dm.addMembers(['c']), { status: 403, code: 17, message: 'cannot add members to the distinct channel' });
-    await expectStreamError(app.client.channel('messaging', { members: ['a'], created_by_id: 'a' } as never).create(), { status: 400, code: 4, message: 'specify at least 2 members' });
+    await expectStreamError(dm.addMembers(['c']), {
+      status: 403,
+      code: 17,
+      message: 'cannot add members to the distinct channel',
+    });
+    await expectStreamError(app.client.channel('messaging', { members: ['a'], created_by_id: 'a' } as never).create(), {
+      status: 400,
+      code: 4,
+      message: 'specify at least 2 members',
+    });
   });
 
   it('a batch-delete task runs on the simulated clock and hard-deletes only when it completes', async () => {
@@ -52,15 +73,25 @@ describe('Stream fake rules', () => {
     expect((await app.client.getTask(task_id!)).status).toBe('pending');
     app.clock.advance(5_000);
     const task = await app.client.getTask(task_id!);
-    expect(task).toMatchObject({ status: 'completed', result: { 'messaging:c1': { status: 'ok' }, 'messaging:nope': { status: 'error' } } });
+    expect(task).toMatchObject({
+      status: 'completed',
+      result: { 'messaging:c1': { status: 'ok' }, 'messaging:nope': { status: 'error' } },
+    });
     expect(app.fake.store.channels.has('messaging:c1')).toBe(false);
     await expectStreamError(app.client.getTask('no-such-task'), { status: 404, code: 16 });
   });
 
   it('upserts at most 100 users per call; teams at most 250', async () => {
     await using app = fakeStreamApp();
-    await expectStreamError(app.client.upsertUsers(Array.from({ length: 101 }, (_, i) => ({ id: `u${i}` }))), { status: 400, code: 4, message: '100 or fewer' });
-    await expectStreamError(app.client.upsertUser({ id: 'u1', teams: Array.from({ length: 251 }, (_, i) => `t${i}`) }), { status: 400, code: 4, message: 'teams' });
+    await expectStreamError(app.client.upsertUsers(Array.from({ length: 101 }, (_, i) => ({ id: `u${i}` }))), {
+      status: 400,
+      code: 4,
+      message: '100 or fewer',
+    });
+    await expectStreamError(
+      app.client.upsertUser({ id: 'u1', teams: Array.from({ length: 251 }, (_, i) => `t${i}`) }),
+      { status: 400, code: 4, message: 'teams' },
+    );
     expect(app.fake.store.users.size).toBe(0);
   });
 
@@ -69,10 +100,22 @@ describe('Stream fake rules', () => {
     await app.client.upsertUser({ id: 'a' });
     const c = app.client.channel('messaging', 'c1', { created_by_id: 'a' } as never);
     await c.create();
-    await expectStreamError(c.sendMessage({ text: 'x', user_id: 'a', created_at: '2020-01-01T00:00:00Z' } as never), { status: 400, code: 4, message: 'message.created_at is a reserved field' });
-    await expectStreamError(c.sendMessage({ text: 'x', user_id: 'a', user: { id: 'a' } }), { status: 400, code: 4, message: 'cannot set both message.user and message.user_id.' });
+    await expectStreamError(c.sendMessage({ text: 'x', user_id: 'a', created_at: '2020-01-01T00:00:00Z' } as never), {
+      status: 400,
+      code: 4,
+      message: 'message.created_at is a reserved field',
+    });
+    await expectStreamError(c.sendMessage({ text: 'x', user_id: 'a', user: { id: 'a' } }), {
+      status: 400,
+      code: 4,
+      message: 'cannot set both message.user and message.user_id.',
+    });
     await expectStreamError(c.sendMessage({ text: 'x'.repeat(5001), user_id: 'a' }), { status: 400, code: 20 });
-    await expectStreamError(app.client.channel('messaging', 'nope').sendMessage({ text: 'x', user_id: 'a' }), { status: 404, code: 16, message: 'SendMessage failed with error: "Can\'t find channel with id messaging:nope"' });
+    await expectStreamError(app.client.channel('messaging', 'nope').sendMessage({ text: 'x', user_id: 'a' }), {
+      status: 404,
+      code: 16,
+      message: 'SendMessage failed with error: "Can\'t find channel with id messaging:nope"',
+    });
   });
 
   it('adding and removing the same user in one request is a 400', async () => {
@@ -84,30 +127,52 @@ describe('Stream fake rules', () => {
     expect(app.fake.store.channels.get('messaging:c1')!.members.size).toBe(0);
   });
 
-  it('emits message.new and channel.created/updated/deleted with Stream\'s event fields', async () => {
+  it("emits message.new and channel.created/updated/deleted with Stream's event fields", async () => {
     await using app = fakeStreamApp();
     const events: StreamEvent[] = [];
     app.fake.store.onEvent((e) => events.push(e));
     await app.client.upsertUsers([{ id: 'a' }]);
-    const c = app.client.channel('messaging', 'c1', { created_by_id: 'a', members: ['a'], team: 'gym1', gym_id: 'g1' } as never);
+    const c = app.client.channel('messaging', 'c1', {
+      created_by_id: 'a',
+      members: ['a'],
+      team: 'gym1',
+      gym_id: 'g1',
+    } as never);
     await c.create();
     await c.sendMessage({ text: 'hi', user_id: 'a' });
     await c.updatePartial({ set: { name: 'n' } as never });
     await c.delete();
     expect(events.map((e) => e.type)).toEqual(['channel.created', 'message.new', 'channel.updated', 'channel.deleted']);
-    expect(events[0]!.payload).toMatchObject({ cid: 'messaging:c1', channel_id: 'c1', channel_type: 'messaging', team: 'gym1', channel: { gym_id: 'g1', members: [{ user_id: 'a' }] }, user: { id: 'a' } });
-    expect(events[1]!.payload).toMatchObject({ type: 'message.new', message: { text: 'hi' }, user: { id: 'a' }, members: [{ user_id: 'a' }] });
+    expect(events[0]!.payload).toMatchObject({
+      cid: 'messaging:c1',
+      channel_id: 'c1',
+      channel_type: 'messaging',
+      team: 'gym1',
+      channel: { gym_id: 'g1', members: [{ user_id: 'a' }] },
+      user: { id: 'a' },
+    });
+    expect(events[1]!.payload).toMatchObject({
+      type: 'message.new',
+      message: { text: 'hi' },
+      user: { id: 'a' },
+      members: [{ user_id: 'a' }],
+    });
     expect(events[3]!.payload).toMatchObject({ channel: { deleted_at: expect.any(String) as unknown } });
   });
 
   it('queryChannels filters on team ($eq, $in) and server-side sees every team', async () => {
     await using app = fakeStreamApp();
     await app.client.upsertUsers([{ id: 'a', teams: ['red'] }]);
-    for (const [id, team] of [['c1', 'red'], ['c2', 'blue'], ['c3', 'red']] as const) {
+    for (const [id, team] of [
+      ['c1', 'red'],
+      ['c2', 'blue'],
+      ['c3', 'red'],
+    ] as const) {
       app.clock.advance(1);
       await app.client.channel('messaging', id, { created_by_id: 'a', team } as never).create();
     }
-    const ids = async (filter: Record<string, unknown>) => (await app.client.queryChannels(filter as never, { created_at: 1 }, {})).map((c) => c.id);
+    const ids = async (filter: Record<string, unknown>) =>
+      (await app.client.queryChannels(filter as never, { created_at: 1 }, {})).map((c) => c.id);
     expect(await ids({ team: 'red' })).toEqual(['c1', 'c3']);
     expect(await ids({ team: { $in: ['blue'] } })).toEqual(['c2']);
     expect(await ids({})).toEqual(['c1', 'c2', 'c3']);
@@ -134,8 +199,15 @@ describe('Stream fake rules', () => {
     expect(user).toMatchObject({ id: 'b', deleted_at: expect.any(String) as unknown });
     expect((await app.client.queryUsers({ id: { $in: ['a', 'b'] } }, { id: 1 })).users.map((u) => u.id)).toEqual(['a']);
     expect((await app.client.queryUsers({ id: 'b' }, {}, { include_deactivated_users: true })).users).toHaveLength(1);
-    await expectStreamError(app.client.channel('messaging', 'c1', { created_by_id: 'a', members: ['b'] } as never).create(), { status: 400, code: 4, message: "don't exist: [b]" });
-    await expectStreamError(app.client.partialUpdateUser({ id: 'zed', set: { name: 'z' } }), { status: 400, code: 4, message: /^UpdateUsersPartial failed with error: / });
+    await expectStreamError(
+      app.client.channel('messaging', 'c1', { created_by_id: 'a', members: ['b'] } as never).create(),
+      { status: 400, code: 4, message: "don't exist: [b]" },
+    );
+    await expectStreamError(app.client.partialUpdateUser({ id: 'zed', set: { name: 'z' } }), {
+      status: 400,
+      code: 4,
+      message: /^UpdateUsersPartial failed with error: /,
+    });
     await expectStreamError(app.client.deleteUser('zed'), { status: 404, code: 16 });
   });
 
@@ -147,7 +219,10 @@ describe('Stream fake rules', () => {
     expect((await app.client.queryUsers({ id: { $in: ['a', 'b'] } }, {})).users.map((u) => u.id)).toEqual(['a']);
     expect(app.fake.store.users.has('b')).toBe(true);
     app.clock.advance(1_000);
-    expect(await app.client.getTask(task_id)).toMatchObject({ status: 'completed', result: { b: { status: 'ok' }, ghost: { status: 'error' } } });
+    expect(await app.client.getTask(task_id)).toMatchObject({
+      status: 'completed',
+      result: { b: { status: 'ok' }, ghost: { status: 'error' } },
+    });
     expect(app.fake.store.users.has('b')).toBe(false);
     expect(app.fake.store.channels.get('messaging:c1')!.members.has('b')).toBe(false);
     await expectStreamError(app.client.deleteUsers([]), { status: 400, code: 4, message: /^DeleteUsers failed/ });

@@ -27,7 +27,10 @@ export class StreamFake {
     this.apiKey = options.apiKey;
     this.apiSecret = options.apiSecret;
     this.now = options.now;
-    this.store = new StreamStore({ now: options.now, ...(options.taskDurationMs === undefined ? {} : { taskDurationMs: options.taskDurationMs }) });
+    this.store = new StreamStore({
+      now: options.now,
+      ...(options.taskDurationMs === undefined ? {} : { taskDurationMs: options.taskDurationMs }),
+    });
     this.limiter = new RateLimiter(options.now, options.rateLimits);
   }
 }

@@ -28,11 +28,17 @@ export interface StreamHandlerOptions {
   acceptFaults?: boolean;
 }
 
-export function streamHandlers(fake: StreamFake, baseUrl: string = DEFAULT_BASE_URL, options: StreamHandlerOptions = {}): HttpHandler[] {
+export function streamHandlers(
+  fake: StreamFake,
+  baseUrl: string = DEFAULT_BASE_URL,
+  options: StreamHandlerOptions = {},
+): HttpHandler[] {
   const base = baseUrl.replace(/\/+$/, '');
   const store = fake.store;
   const route = (method: 'get' | 'post' | 'patch' | 'delete', path: string, op: string, run: Operation): HttpHandler =>
-    http[method](`${base}${path}`, async ({ request, params }) => serve(fake, op, request, params, run, options.acceptFaults ?? true));
+    http[method](`${base}${path}`, async ({ request, params }) =>
+      serve(fake, op, request, params, run, options.acceptFaults ?? true),
+    );
   const flag = (url: URL, name: string) => url.searchParams.get(name) === 'true';
 
   return [
@@ -41,22 +47,54 @@ export function streamHandlers(fake: StreamFake, baseUrl: string = DEFAULT_BASE_
     route('get', '/users', 'QueryUsers', ({ url }) => ({ body: store.queryUsers(parsePayload(url)) })),
     route('post', '/users/delete', 'DeleteUsers', ({ body }) => ({ status: 201, body: store.deleteUsers(body) })),
     route('delete', '/users/:id', 'DeleteUser', ({ url, params }) => ({
-      body: store.deleteUser(params.id!, { hard_delete: flag(url, 'hard_delete'), mark_messages_deleted: flag(url, 'mark_messages_deleted') }),
+      body: store.deleteUser(params.id!, {
+        hard_delete: flag(url, 'hard_delete'),
+        mark_messages_deleted: flag(url, 'mark_messages_deleted'),
+      }),
     })),
     route('post', '/channels', 'QueryChannels', ({ body }) => ({ status: 201, body: store.queryChannels(body) })),
-    route('post', '/channels/delete', 'DeleteChannels', ({ body }) => ({ status: 201, body: store.deleteChannels(body.cids, body.hard_delete === true) })),
+    route('post', '/channels/delete', 'DeleteChannels', ({ body }) => ({
+      status: 201,
+      body: store.deleteChannels(body.cids, body.hard_delete === true),
+    })),
     route('get', '/tasks/:id', 'GetTask', ({ params }) => ({ body: store.getTask(params.id!) })),
-    route('post', '/channels/:type/query', 'GetOrCreateChannel', ({ params, body }) => ({ status: 201, body: store.getOrCreateChannel(params.type!, undefined, body).response })),
-    route('post', '/channels/:type/:id/query', 'GetOrCreateChannel', ({ params, body }) => ({ status: 201, body: store.getOrCreateChannel(params.type!, params.id, body).response })),
-    route('post', '/channels/:type/:id/message', 'SendMessage', ({ params, body }) => ({ status: 201, body: store.sendMessage(params.type!, params.id!, body) })),
-    route('post', '/channels/:type/:id/truncate', 'TruncateChannel', ({ params, body }) => ({ status: 201, body: store.truncateChannel(params.type!, params.id!, body) })),
-    route('post', '/channels/:type/:id', 'UpdateChannel', ({ params, body }) => ({ status: 201, body: store.updateChannel(params.type!, params.id!, body) })),
-    route('patch', '/channels/:type/:id', 'UpdateChannelPartial', ({ params, body }) => ({ body: store.updateChannelPartial(params.type!, params.id!, body) })),
-    route('delete', '/channels/:type/:id', 'DeleteChannel', ({ url, params }) => ({ body: store.deleteChannel(params.type!, params.id!, flag(url, 'hard_delete')) })),
+    route('post', '/channels/:type/query', 'GetOrCreateChannel', ({ params, body }) => ({
+      status: 201,
+      body: store.getOrCreateChannel(params.type!, undefined, body).response,
+    })),
+    route('post', '/channels/:type/:id/query', 'GetOrCreateChannel', ({ params, body }) => ({
+      status: 201,
+      body: store.getOrCreateChannel(params.type!, params.id, body).response,
+    })),
+    route('post', '/channels/:type/:id/message', 'SendMessage', ({ params, body }) => ({
+      status: 201,
+      body: store.sendMessage(params.type!, params.id!, body),
+    })),
+    route('post', '/channels/:type/:id/truncate', 'TruncateChannel', ({ params, body }) => ({
+      status: 201,
+      body: store.truncateChannel(params.type!, params.id!, body),
+    })),
+    route('post', '/channels/:type/:id', 'UpdateChannel', ({ params, body }) => ({
+      status: 201,
+      body: store.updateChannel(params.type!, params.id!, body),
+    })),
+    route('patch', '/channels/:type/:id', 'UpdateChannelPartial', ({ params, body }) => ({
+      body: store.updateChannelPartial(params.type!, params.id!, body),
+    })),
+    route('delete', '/channels/:type/:id', 'DeleteChannel', ({ url, params }) => ({
+      body: store.deleteChannel(params.type!, params.id!, flag(url, 'hard_delete')),
+    })),
   ];
 }
 
-async function serve(fake: StreamFake, op: string, request: Request, rawParams: Params, run: Operation, acceptFaults: boolean): Promise<Response> {
+async function serve(
+  fake: StreamFake,
+  op: string,
+  request: Request,
+  rawParams: Params,
+  run: Operation,
+  acceptFaults: boolean,
+): Promise<Response> {
   const url = new URL(request.url);
   const fault = acceptFaults ? request.headers.get(FAULT_HEADER) : null;
   if (fault) return faultResponse(fault, op, fake);
@@ -64,7 +102,10 @@ async function serve(fake: StreamFake, op: string, request: Request, rawParams: 
   try {
     const key = url.searchParams.get('api_key');
     if (!key || key !== fake.apiKey) throw new StreamError(401, 2, 'api_key not found');
-    verifyServerToken({ authorization: request.headers.get('authorization'), authType: request.headers.get('stream-auth-type') }, fake.apiSecret);
+    verifyServerToken(
+      { authorization: request.headers.get('authorization'), authType: request.headers.get('stream-auth-type') },
+      fake.apiSecret,
+    );
     const verdict = fake.limiter.take(op);
     rateHeaders = verdict.headers;
     if (!verdict.allowed) throw new StreamError(429, 9, 'Too many requests, check response headers for more info.');
@@ -72,11 +113,17 @@ async function serve(fake: StreamFake, op: string, request: Request, rawParams: 
     for (const [k, v] of Object.entries(rawParams)) if (typeof v === 'string') params[k] = decodeURIComponent(v);
     const body = await readBody(request);
     const result = run({ url, params, body });
-    return HttpResponse.json({ ...result.body, duration: '0.42ms' }, { status: result.status ?? 200, headers: rateHeaders });
+    return HttpResponse.json(
+      { ...result.body, duration: '0.42ms' },
+      { status: result.status ?? 200, headers: rateHeaders },
+    );
   } catch (error) {
     if (!(error instanceof StreamError)) throw error;
     const headers: Record<string, string> = { ...rateHeaders };
-    if (error.status === 429) headers['Retry-After'] = String(Math.max(1, Number(rateHeaders['X-RateLimit-Reset']) - Math.floor(fake.now() / 1000)));
+    if (error.status === 429)
+      headers['Retry-After'] = String(
+        Math.max(1, Number(rateHeaders['X-RateLimit-Reset']) - Math.floor(fake.now() / 1000)),
+      );
     return HttpResponse.json(streamErrorBody(op, error), { status: error.status, headers });
   }
 }
@@ -90,7 +137,8 @@ async function readBody(request: Request): Promise<Json> {
   } catch {
     throw new StreamError(400, 4, 'invalid JSON body');
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new StreamError(400, 4, 'body must be a JSON object');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new StreamError(400, 4, 'body must be a JSON object');
   return parsed as Json;
 }
 
@@ -109,14 +157,28 @@ function faultResponse(fault: string, op: string, fake: StreamFake): Response {
   const reset = String(Math.floor(fake.now() / 60_000 + 1) * 60);
   switch (fault) {
     case 'http-429':
-      return HttpResponse.json(streamErrorBody(op, new StreamError(429, 9, 'Too many requests, check response headers for more info.')), {
-        status: 429,
-        headers: { 'X-RateLimit-Limit': '60', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset, 'Retry-After': '60' },
-      });
+      return HttpResponse.json(
+        streamErrorBody(op, new StreamError(429, 9, 'Too many requests, check response headers for more info.')),
+        {
+          status: 429,
+          headers: {
+            'X-RateLimit-Limit': '60',
+            'X-RateLimit-Remaining': '0',
+            'X-RateLimit-Reset': reset,
+            'Retry-After': '60',
+          },
+        },
+      );
     case 'http-502':
-      return new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } });
+      return new HttpResponse('<html><body><h1>502 Bad Gateway</h1></body></html>', {
+        status: 502,
+        headers: { 'Content-Type': 'text/html' },
+      });
     case 'http-503':
-      return new HttpResponse('<html><body><h1>503 Service Unavailable</h1></body></html>', { status: 503, headers: { 'Content-Type': 'text/html' } });
+      return new HttpResponse('<html><body><h1>503 Service Unavailable</h1></body></html>', {
+        status: 503,
+        headers: { 'Content-Type': 'text/html' },
+      });
     default:
       return HttpResponse.json(streamErrorBody(op, new StreamError(500, -1, 'internal system error')), { status: 500 });
   }

@@ -11,28 +11,57 @@ type Json = Record<string, unknown>;
 export const MAX_CUSTOM_BYTES = 5 * 1024;
 const ID_RE = /^[\w!-]+$/;
 const CHANNEL_BUILT_IN = new Set([
-  'id', 'type', 'cid', 'created_at', 'updated_at', 'deleted_at', 'last_message_at', 'created_by', 'created_by_id', 'members', 'member_count',
-  'config', 'own_capabilities', 'team', 'frozen', 'disabled', 'truncated_at', 'truncated_by_id', 'invites', 'filter_tags', 'config_overrides', 'cooldown',
+  'id',
+  'type',
+  'cid',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+  'last_message_at',
+  'created_by',
+  'created_by_id',
+  'members',
+  'member_count',
+  'config',
+  'own_capabilities',
+  'team',
+  'frozen',
+  'disabled',
+  'truncated_at',
+  'truncated_by_id',
+  'invites',
+  'filter_tags',
+  'config_overrides',
+  'cooldown',
 ]);
 
 export function asObject(value: unknown, name: string): Json {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw inputError(`${name} must be an object`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw inputError(`${name} must be an object`);
   return value as Json;
 }
 
 export function asStringList(value: unknown, name: string): string[] {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw inputError(`${name} must be a list of strings`);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw inputError(`${name} must be a list of strings`);
   return value;
 }
 
 export function checkTeams(value: unknown): void {
   const teams = asStringList(value, 'teams');
   if (teams.length > 250) throw inputError('teams must contain 250 or fewer items');
-  for (const team of teams) if (Buffer.byteLength(team) > 100) throw inputError(`team name "${team}" is longer than 100 bytes`);
+  for (const team of teams)
+    if (Buffer.byteLength(team) > 100) throw inputError(`team name "${team}" is longer than 100 bytes`);
 }
 
 /** Exactly one of `<obj>` (`{id}`) and `<obj>_id`: Stream's server-side creator/sender rule. */
-export function creatorOf(data: Json, label: string, when: string, objKey = 'created_by', idKey = 'created_by_id'): string {
+export function creatorOf(
+  data: Json,
+  label: string,
+  when: string,
+  objKey = 'created_by',
+  idKey = 'created_by_id',
+): string {
   const obj = data[objKey];
   const id = data[idKey];
   const hasObj = obj !== undefined && obj !== null;
@@ -57,12 +86,14 @@ export function parseMembers(value: unknown, name: string): Array<Omit<MemberRec
 }
 
 export function checkChannelType(type: string): void {
-  if (type.length === 0 || type.length > 64 || !/^[\w-]+$/.test(type)) throw inputError(`channel type "${type}" is invalid: at most 64 letters, digits, "_" or "-"`);
+  if (type.length === 0 || type.length > 64 || !/^[\w-]+$/.test(type))
+    throw inputError(`channel type "${type}" is invalid: at most 64 letters, digits, "_" or "-"`);
 }
 
 export function checkChannelId(id: string): void {
   if (id.includes('!')) throw inputError("Cannot create a channel with a '!' in the ID, this is a reserved character.");
-  if (id.length === 0 || id.length > 64 || !ID_RE.test(id)) throw inputError(`channel id "${id}" is invalid: at most 64 letters, digits, "_" or "-"`);
+  if (id.length === 0 || id.length > 64 || !ID_RE.test(id))
+    throw inputError(`channel id "${id}" is invalid: at most 64 letters, digits, "_" or "-"`);
 }
 
 export function channelCustom(data: Json): Custom {
@@ -98,5 +129,8 @@ export function checkRange(value: unknown, name: string, min: number, max: numbe
 
 /** Member-based (distinct) channel id: stable for a member set, prefixed as Stream does. */
 export function distinctId(members: string[]): string {
-  return `!members-${createHash('sha256').update([...members].sort().join(',')).digest('base64url').slice(0, 43)}`;
+  return `!members-${createHash('sha256')
+    .update([...members].sort().join(','))
+    .digest('base64url')
+    .slice(0, 43)}`;
 }

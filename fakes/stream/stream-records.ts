@@ -73,6 +73,13 @@ export interface TaskRecord {
 
 /** An event the fake emits for webhooks (payload already rendered). */
 export interface StreamEvent {
-  type: 'message.new' | 'channel.created' | 'channel.updated' | 'channel.deleted' | 'channel.truncated' | 'member.added' | 'member.removed';
+  type:
+    | 'message.new'
+    | 'channel.created'
+    | 'channel.updated'
+    | 'channel.deleted'
+    | 'channel.truncated'
+    | 'member.added'
+    | 'member.removed';
   payload: Record<string, unknown>;
 }

@@ -23,10 +23,30 @@ import { setPath, unsetPath } from './dotted-path.ts';
 import { matchesFilter } from './match-filter.ts';
 import { channelDoc, sortBy, userDoc } from './query-docs.ts';
 import { renderChannel, renderMember, renderMessage, renderUser, iso } from './render-stream.ts';
-import type { ChannelRecord, Custom, MessageRecord, StreamEvent, TaskRecord, TaskStatus, UserRecord } from './stream-records.ts';
+import type {
+  ChannelRecord,
+  Custom,
+  MessageRecord,
+  StreamEvent,
+  TaskRecord,
+  TaskStatus,
+  UserRecord,
+} from './stream-records.ts';
 import { inputError, notAllowed, notFound, StreamError } from './stream-error.ts';
 import {
-  asObject, asStringList, channelCustom, checkChannelId, checkChannelType, checkCustomSize, checkRange, checkSort, checkTeams, creatorOf, distinctId, MAX_CUSTOM_BYTES, parseMembers,
+  asObject,
+  asStringList,
+  channelCustom,
+  checkChannelId,
+  checkChannelType,
+  checkCustomSize,
+  checkRange,
+  checkSort,
+  checkTeams,
+  creatorOf,
+  distinctId,
+  MAX_CUSTOM_BYTES,
+  parseMembers,
 } from './stream-input.ts';
 
 type Json = Record<string, unknown>;
@@ -38,9 +58,47 @@ export interface StreamStoreOptions {
   taskDurationMs?: number;
 }
 
-const CHANNEL_PARTIAL_RESERVED = new Set(['id', 'type', 'cid', 'created_at', 'updated_at', 'deleted_at', 'members', 'member_count', 'created_by', 'config', 'last_message_at']);
-const USER_BUILT_IN = new Set(['id', 'role', 'teams', 'created_at', 'updated_at', 'deleted_at', 'banned', 'online', 'last_active', 'shadow_banned', 'invisible', 'language', 'blocked_user_ids']);
-const MESSAGE_BUILT_IN = new Set(['id', 'text', 'type', 'user', 'user_id', 'cid', 'html', 'created_at', 'updated_at', 'attachments', 'mentioned_users']);
+const CHANNEL_PARTIAL_RESERVED = new Set([
+  'id',
+  'type',
+  'cid',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+  'members',
+  'member_count',
+  'created_by',
+  'config',
+  'last_message_at',
+]);
+const USER_BUILT_IN = new Set([
+  'id',
+  'role',
+  'teams',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+  'banned',
+  'online',
+  'last_active',
+  'shadow_banned',
+  'invisible',
+  'language',
+  'blocked_user_ids',
+]);
+const MESSAGE_BUILT_IN = new Set([
+  'id',
+  'text',
+  'type',
+  'user',
+  'user_id',
+  'cid',
+  'html',
+  'created_at',
+  'updated_at',
+  'attachments',
+  'mentioned_users',
+]);
 const CHANNEL_DATE_FIELDS = new Set(['created_at', 'updated_at', 'last_message_at', 'last_updated', 'deleted_at']);
 const USER_DATE_FIELDS = new Set(['created_at', 'updated_at', 'last_active', 'deleted_at']);
 
@@ -104,7 +162,8 @@ export class StreamStore {
 
   upsertUsers(input: unknown): Json {
     this.#tick();
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) throw inputError('users must be a map of user id to user');
+    if (input === null || typeof input !== 'object' || Array.isArray(input))
+      throw inputError('users must be a map of user id to user');
     const entries = Object.entries(input as Record<string, unknown>);
     if (entries.length === 0) throw inputError('users must contain at least one user');
     if (entries.length > 100) throw inputError('users must contain 100 or fewer users');
@@ -140,7 +199,8 @@ export class StreamStore {
       if (!this.#activeUser(id)) throw inputError(`user "${id}" does not exist`);
       const set = item.set === undefined ? {} : asObject(item.set, 'set');
       const unset = item.unset === undefined ? [] : asStringList(item.unset, 'unset');
-      for (const key of Object.keys(set)) if (key === 'id' || key === 'created_at' || key === 'updated_at') throw inputError(`field ${key} is reserved`);
+      for (const key of Object.keys(set))
+        if (key === 'id' || key === 'created_at' || key === 'updated_at') throw inputError(`field ${key} is reserved`);
       if ('teams' in set) checkTeams(set.teams);
       return { id, set, unset };
     });
@@ -169,9 +229,17 @@ export class StreamStore {
     const offset = checkRange(request.offset, 'offset', 0, 1000, 0);
     const docs = [...this.users.values()]
       .filter((user) => user.deletedAt === undefined || request.include_deactivated_users === true)
-      .filter((user) => matchesFilter(userDoc(user), request.filter_conditions ?? {}, { dateFields: USER_DATE_FIELDS }));
+      .filter((user) =>
+        matchesFilter(userDoc(user), request.filter_conditions ?? {}, { dateFields: USER_DATE_FIELDS }),
+      );
     const given = checkSort(request.sort);
-    const sort = given.length > 0 ? given : [{ field: 'created_at', direction: -1 }, { field: 'id', direction: -1 }];
+    const sort =
+      given.length > 0
+        ? given
+        : [
+            { field: 'created_at', direction: -1 },
+            { field: 'id', direction: -1 },
+          ];
     const sorted = sortBy(docs, userDoc, sort, USER_DATE_FIELDS);
     return { users: sorted.slice(offset, offset + limit).map(renderUser) };
   }
@@ -200,7 +268,8 @@ export class StreamStore {
     if (ids.length > 100) throw inputError('user_ids must contain 100 or fewer items');
     for (const key of ['user', 'messages', 'conversations'] as const) {
       const mode = body[key];
-      if (mode !== undefined && mode !== 'soft' && mode !== 'hard' && !(key !== 'conversations' && mode === 'pruning')) throw inputError(`${key} must be one of soft hard${key === 'conversations' ? '' : ' pruning'}`);
+      if (mode !== undefined && mode !== 'soft' && mode !== 'hard' && !(key !== 'conversations' && mode === 'pruning'))
+        throw inputError(`${key} must be one of soft hard${key === 'conversations' ? '' : ' pruning'}`);
     }
     const found = ids.map((id) => this.#activeUser(id)).filter((u): u is UserRecord => u !== undefined);
     const now = this.#now();
@@ -209,7 +278,10 @@ export class StreamStore {
       user.updatedAt = now;
     }
     const result: TaskRecord['result'] = {};
-    for (const id of ids) result[id] = found.some((u) => u.id === id) ? { status: 'ok' } : { status: 'error', error: `user ${id} does not exist` };
+    for (const id of ids)
+      result[id] = found.some((u) => u.id === id)
+        ? { status: 'ok' }
+        : { status: 'error', error: `user ${id} does not exist` };
     const hard = body.user === 'hard' || body.user === 'pruning';
     const purge = () => {
       for (const user of found) {
@@ -239,13 +311,16 @@ export class StreamStore {
     }
     const cid = `${type}:${channelId}`;
     const existing = this.channels.get(cid);
-    if (existing && existing.deletedAt === undefined) return { response: this.#channelState(existing, body), created: false };
+    if (existing && existing.deletedAt === undefined)
+      return { response: this.#channelState(existing, body), created: false };
 
     const createdById = creatorOf(data, 'data.created_by', 'when using server side auth');
     if (members.length > 100) throw inputError('members must contain 100 or fewer items');
     const missing = members.map((m) => m.userId).filter((userId) => !this.#activeUser(userId));
     if (missing.length > 0) {
-      throw inputError(`The following users are specified in channel.members but don't exist: [${missing.join(' ')}], please create the user objects before setting up the channel`);
+      throw inputError(
+        `The following users are specified in channel.members but don't exist: [${missing.join(' ')}], please create the user objects before setting up the channel`,
+      );
     }
     const custom = channelCustom(data);
     const now = this.#now();
@@ -267,7 +342,10 @@ export class StreamStore {
     };
     for (const member of members) channel.members.set(member.userId, { ...member, createdAt: now, updatedAt: now });
     this.channels.set(cid, channel);
-    this.#emit('channel.created', channel, { user: this.#userJson(createdById), channel: { ...this.#channelJson(channel), members: this.#membersJson(channel, 100) } });
+    this.#emit('channel.created', channel, {
+      user: this.#userJson(createdById),
+      channel: { ...this.#channelJson(channel), members: this.#membersJson(channel, 100) },
+    });
     return { response: this.#channelState(channel, body), created: true };
   }
 
@@ -282,11 +360,15 @@ export class StreamStore {
     const both = add.filter((m) => remove.includes(m.userId)).map((m) => m.userId);
     if (both.length > 0) throw inputError(`cannot add and remove the same users in one request: [${both.join(' ')}]`);
     if (add.length > 0 && channel.distinct) {
-      throw notAllowed("cannot add members to the distinct channel they don't belong to, please create a new distinct channel with the desired members");
+      throw notAllowed(
+        "cannot add members to the distinct channel they don't belong to, please create a new distinct channel with the desired members",
+      );
     }
     const missing = add.map((m) => m.userId).filter((userId) => !this.#activeUser(userId));
     if (missing.length > 0) {
-      throw inputError(`The following users are involved in channel update operation, but don't exist: [${missing.join(' ')}]. Please create the user objects before setting up the channel.`);
+      throw inputError(
+        `The following users are involved in channel update operation, but don't exist: [${missing.join(' ')}]. Please create the user objects before setting up the channel.`,
+      );
     }
     const data = body.data === undefined ? undefined : asObject(body.data, 'data');
     const custom = data === undefined ? undefined : channelCustom(data);
@@ -294,7 +376,8 @@ export class StreamStore {
 
     const now = this.#now();
     for (const member of add) {
-      if (!channel.members.has(member.userId)) channel.members.set(member.userId, { ...member, createdAt: now, updatedAt: now });
+      if (!channel.members.has(member.userId))
+        channel.members.set(member.userId, { ...member, createdAt: now, updatedAt: now });
     }
     for (const userId of remove) channel.members.delete(userId);
     if (data !== undefined && custom !== undefined) {
@@ -304,11 +387,19 @@ export class StreamStore {
       if (typeof data.disabled === 'boolean') channel.disabled = data.disabled;
     }
     channel.updatedAt = now;
-    for (const member of add) this.#emit('member.added', channel, { member: this.#memberJson(channel, member.userId), user: this.#userJson(member.userId) });
+    for (const member of add)
+      this.#emit('member.added', channel, {
+        member: this.#memberJson(channel, member.userId),
+        user: this.#userJson(member.userId),
+      });
     for (const userId of remove) this.#emit('member.removed', channel, { user: this.#userJson(userId) });
     if (data !== undefined) this.#emit('channel.updated', channel, { channel: this.#channelJson(channel) });
     const sent = message ? this.#appendMessage(channel, message) : undefined;
-    return { channel: this.#channelJson(channel), members: this.#membersJson(channel, 100), ...(sent ? { message: sent } : {}) };
+    return {
+      channel: this.#channelJson(channel),
+      members: this.#membersJson(channel, 100),
+      ...(sent ? { message: sent } : {}),
+    };
   }
 
   /** PATCH /channels/{type}/{id}: set/unset, other custom fields kept. */
@@ -351,10 +442,15 @@ export class StreamStore {
     const list = asStringList(cids, 'cids');
     if (list.length === 0) throw inputError('cids must contain at least 1 item');
     if (list.length > 100) throw inputError('cids must contain 100 or fewer items');
-    const found = list.map((cid) => this.channels.get(cid)).filter((c): c is ChannelRecord => c !== undefined && c.deletedAt === undefined);
+    const found = list
+      .map((cid) => this.channels.get(cid))
+      .filter((c): c is ChannelRecord => c !== undefined && c.deletedAt === undefined);
     if (found.length === 0) throw notFound('channels not found');
     const result: TaskRecord['result'] = {};
-    for (const cid of list) result[cid] = found.some((c) => c.cid === cid) ? { status: 'ok' } : { status: 'error', error: 'channel not found' };
+    for (const cid of list)
+      result[cid] = found.some((c) => c.cid === cid)
+        ? { status: 'ok' }
+        : { status: 'error', error: 'channel not found' };
     for (const channel of found) this.#deleteChannelRecord(channel, false);
     const task = this.#createTask(result, hard ? () => found.forEach((c) => this.channels.delete(c.cid)) : undefined);
     return { task_id: task.id };
@@ -408,10 +504,19 @@ export class StreamStore {
     const sort = checkSort(request.sort);
     const filter = request.filter_conditions ?? {};
     const options = { dateFields: CHANNEL_DATE_FIELDS, stringFields: new Set(['id', 'cid', 'type']) };
-    const matched = [...this.channels.values()].filter((c) => c.deletedAt === undefined).filter((c) => matchesFilter(channelDoc(c), filter, options));
-    const sorted = sortBy(matched, channelDoc, sort.length > 0 ? sort : [{ field: 'last_updated', direction: -1 }], CHANNEL_DATE_FIELDS);
+    const matched = [...this.channels.values()]
+      .filter((c) => c.deletedAt === undefined)
+      .filter((c) => matchesFilter(channelDoc(c), filter, options));
+    const sorted = sortBy(
+      matched,
+      channelDoc,
+      sort.length > 0 ? sort : [{ field: 'last_updated', direction: -1 }],
+      CHANNEL_DATE_FIELDS,
+    );
     return {
-      channels: sorted.slice(offset, offset + limit).map((channel) => this.#channelState(channel, { messages: { limit: messageLimit } }, memberLimit)),
+      channels: sorted
+        .slice(offset, offset + limit)
+        .map((channel) => this.#channelState(channel, { messages: { limit: messageLimit } }, memberLimit)),
     };
   }
 
@@ -435,7 +540,14 @@ export class StreamStore {
 
   #createTask(result: TaskRecord['result'], onComplete?: () => void): TaskRecord {
     const now = this.#now();
-    const task: TaskRecord = { id: this.nextUuid(), createdAt: now, doneAt: now + this.#taskDurationMs, result, completed: false, ...(onComplete ? { onComplete } : {}) };
+    const task: TaskRecord = {
+      id: this.nextUuid(),
+      createdAt: now,
+      doneAt: now + this.#taskDurationMs,
+      result,
+      completed: false,
+      ...(onComplete ? { onComplete } : {}),
+    };
     this.tasks.set(task.id, task);
     return task;
   }
@@ -465,29 +577,39 @@ export class StreamStore {
     const id = item.id;
     if (typeof id !== 'string' || id === '') throw inputError('user.id is a required field');
     if (id !== key) throw inputError(`user id ${id} does not match its key ${key}`);
-    if (id.length > 255 || !USER_ID_RE.test(id)) throw inputError(`user id "${id}" can only contain letters, numbers, "@", "_" and "-"`);
+    if (id.length > 255 || !USER_ID_RE.test(id))
+      throw inputError(`user id "${id}" can only contain letters, numbers, "@", "_" and "-"`);
     if (item.teams !== undefined) checkTeams(item.teams);
     const custom: Custom = {};
     for (const [k, v] of Object.entries(item)) if (!USER_BUILT_IN.has(k)) custom[k] = v;
     if (JSON.stringify(custom).length > MAX_CUSTOM_BYTES) throw inputError(`user ${id} custom data is larger than 5KB`);
-    return { id, ...(typeof item.role === 'string' ? { role: item.role } : {}), ...(item.teams !== undefined ? { teams: [...(item.teams as string[])] } : {}), custom };
+    return {
+      id,
+      ...(typeof item.role === 'string' ? { role: item.role } : {}),
+      ...(item.teams !== undefined ? { teams: [...(item.teams as string[])] } : {}),
+      custom,
+    };
   }
 
   #parseMessage(channel: ChannelRecord, raw: unknown): Omit<MessageRecord, 'createdAt' | 'updatedAt'> {
     const message = asObject(raw, 'message');
     const userId = creatorOf(message, 'message.user', 'when using server side auth', 'user', 'user_id');
-    for (const reserved of ['created_at', 'updated_at']) if (reserved in message) throw inputError(`message.${reserved} is a reserved field`);
+    for (const reserved of ['created_at', 'updated_at'])
+      if (reserved in message) throw inputError(`message.${reserved} is a reserved field`);
     let id: string;
     if (message.id !== undefined) {
-      if (typeof message.id !== 'string' || message.id === '' || message.id.length > 255 || /[,%]/.test(message.id)) throw inputError('message.id is invalid');
+      if (typeof message.id !== 'string' || message.id === '' || message.id.length > 255 || /[,%]/.test(message.id))
+        throw inputError('message.id is invalid');
       id = message.id;
     } else {
       id = this.nextUuid();
     }
     if (this.#messageIds.has(id)) throw inputError(`a message with ID ${id} already exists`);
-    if (message.text !== undefined && typeof message.text !== 'string') throw inputError('message.text must be a string');
+    if (message.text !== undefined && typeof message.text !== 'string')
+      throw inputError('message.text must be a string');
     const text = message.text ?? '';
-    if (text.length > MAX_MESSAGE_LENGTH) throw new StreamError(400, 20, `message is too long, max length is ${MAX_MESSAGE_LENGTH}`);
+    if (text.length > MAX_MESSAGE_LENGTH)
+      throw new StreamError(400, 20, `message is too long, max length is ${MAX_MESSAGE_LENGTH}`);
     const type = message.type ?? 'regular';
     if (type !== 'regular' && type !== 'system') throw inputError('message.type must be one of regular system');
     const custom: Custom = {};
@@ -527,7 +649,10 @@ export class StreamStore {
 
   /** Members, most recently added first, at most `limit`. */
   #membersJson(channel: ChannelRecord, limit: number): Json[] {
-    return [...channel.members.values()].reverse().slice(0, limit).map((m) => renderMember(m, this.users.get(m.userId)));
+    return [...channel.members.values()]
+      .reverse()
+      .slice(0, limit)
+      .map((m) => renderMember(m, this.users.get(m.userId)));
   }
 
   #userJson(id: string): Json {
@@ -536,7 +661,10 @@ export class StreamStore {
   }
 
   #channelState(channel: ChannelRecord, body: Json, memberLimit = 100): Json {
-    const pagination = body.messages !== undefined && typeof body.messages === 'object' && body.messages !== null ? (body.messages as Json) : {};
+    const pagination =
+      body.messages !== undefined && typeof body.messages === 'object' && body.messages !== null
+        ? (body.messages as Json)
+        : {};
     const messageLimit = typeof pagination.limit === 'number' ? pagination.limit : 25;
     const messages = messageLimit === 0 ? [] : channel.messages.slice(-messageLimit);
     return {

@@ -17,10 +17,12 @@ interface Received {
   body: string;
 }
 
-const collect = (received: Received[], statuses: number[] = []) => async (request: Request) => {
-  received.push({ headers: Object.fromEntries(request.headers.entries()), body: await request.text() });
-  return new Response(null, { status: statuses.shift() ?? 200 });
-};
+const collect =
+  (received: Received[], statuses: number[] = []) =>
+  async (request: Request) => {
+    received.push({ headers: Object.fromEntries(request.headers.entries()), body: await request.text() });
+    return new Response(null, { status: statuses.shift() ?? 200 });
+  };
 
 describe('Stream webhooks', () => {
   it('delivers message.new and channel.created/updated/deleted, signed so the SDK verifies them', async () => {
@@ -34,22 +36,40 @@ describe('Stream webhooks', () => {
     await c.update({ name: 'n' } as never);
     await c.delete();
     await hooks.settled();
-    expect(received.map((r) => (JSON.parse(r.body) as { type: string }).type)).toEqual(['channel.created', 'message.new', 'channel.updated', 'channel.deleted']);
+    expect(received.map((r) => (JSON.parse(r.body) as { type: string }).type)).toEqual([
+      'channel.created',
+      'message.new',
+      'channel.updated',
+      'channel.deleted',
+    ]);
     const verifier = new StreamChat('fake-key', API_SECRET);
     for (const r of received) {
       expect(r.headers['x-signature']).toMatch(/^[0-9a-f]{64}$/);
       expect(verifier.verifyWebhook(r.body, r.headers['x-signature']!)).toBe(true);
       expect(new StreamChat('fake-key', 'other').verifyWebhook(r.body, r.headers['x-signature']!)).toBe(false);
-      expect(r.headers).toMatchObject({ 'x-webhook-attempt': '1', 'x-api-key': 'fake-key', 'content-type': 'application/json' });
+      expect(r.headers).toMatchObject({
+        'x-webhook-attempt': '1',
+        'x-api-key': 'fake-key',
+        'content-type': 'application/json',
+      });
     }
     expect(new Set(received.map((r) => r.headers['x-webhook-id'])).size).toBe(4);
-    expect(JSON.parse(received[1]!.body)).toMatchObject({ type: 'message.new', cid: 'messaging:c1', message: { text: 'hi' }, user: { id: 'a' } });
+    expect(JSON.parse(received[1]!.body)).toMatchObject({
+      type: 'message.new',
+      cid: 'messaging:c1',
+      message: { text: 'hi' },
+      user: { id: 'a' },
+    });
   });
 
   it('retries a failed delivery with the same X-Webhook-Id and the next attempt number, then gives up', async () => {
     await using app = fakeStreamApp();
     const received: Received[] = [];
-    const hooks = new StreamWebhooks(app.fake, { handler: collect(received, [500, 503, 200]), maxAttempts: 3, eventTypes: ['channel.created'] });
+    const hooks = new StreamWebhooks(app.fake, {
+      handler: collect(received, [500, 503, 200]),
+      maxAttempts: 3,
+      eventTypes: ['channel.created'],
+    });
     app.fake.store.upsertUsers({ a: { id: 'a' } });
     app.fake.store.getOrCreateChannel('messaging', 'c1', { data: { created_by_id: 'a' } });
     await hooks.settled();
@@ -58,7 +78,13 @@ describe('Stream webhooks', () => {
     expect(new Set(received.map((r) => r.body)).size).toBe(1);
     expect(hooks.deliveries.map((d) => d.outcome)).toEqual(['failed', 'failed', 'delivered']);
 
-    const failing = new StreamWebhooks(app.fake, { handler: () => { throw new Error('down'); }, maxAttempts: 2, eventTypes: ['channel.created'] });
+    const failing = new StreamWebhooks(app.fake, {
+      handler: () => {
+        throw new Error('down');
+      },
+      maxAttempts: 2,
+      eventTypes: ['channel.created'],
+    });
     app.fake.store.getOrCreateChannel('messaging', 'c2', { data: { created_by_id: 'a' } });
     await failing.settled();
     expect(failing.dropped).toHaveLength(1);
@@ -70,14 +96,22 @@ describe('Stream webhooks', () => {
     const received: Received[] = [];
     const gate = new RecordingGate();
     const faults = new ScriptedFaults(['response-lost', 'connection-reset', undefined]);
-    const hooks = new StreamWebhooks(app.fake, { handler: collect(received), gate, faults, eventTypes: ['channel.created'] });
+    const hooks = new StreamWebhooks(app.fake, {
+      handler: collect(received),
+      gate,
+      faults,
+      eventTypes: ['channel.created'],
+    });
     app.fake.store.upsertUsers({ a: { id: 'a' } });
     app.fake.store.getOrCreateChannel('messaging', 'c1', { data: { created_by_id: 'a' } });
     await hooks.settled();
     expect(gate.events.map((e) => `${e.operation} ${e.type}`)).toEqual([
-      'webhook channel.created invoke', 'webhook channel.created fail',
-      'webhook channel.created invoke', 'webhook channel.created fail',
-      'webhook channel.created invoke', 'webhook channel.created ok',
+      'webhook channel.created invoke',
+      'webhook channel.created fail',
+      'webhook channel.created invoke',
+      'webhook channel.created fail',
+      'webhook channel.created invoke',
+      'webhook channel.created ok',
     ]);
     expect(received.map((r) => r.headers['x-webhook-attempt'])).toEqual(['1', '3']);
     expect(received[0]!.headers['x-webhook-id']).toBe(received[1]!.headers['x-webhook-id']);
@@ -96,7 +130,9 @@ describe('Stream webhooks', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const fake = new StreamFake({ apiKey: 'k', apiSecret: 's', now: () => 0 });
-      const hooks = new StreamWebhooks(fake, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook` });
+      const hooks = new StreamWebhooks(fake, {
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+      });
       fake.store.upsertUsers({ a: { id: 'a' } });
       fake.store.getOrCreateChannel('messaging', 'c1', { data: { created_by_id: 'a' } });
       await hooks.settled();

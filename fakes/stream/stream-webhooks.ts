@@ -42,7 +42,12 @@ export interface WebhookDelivery {
 }
 
 export const WEBHOOK_FAULTS = ['connection-reset', 'response-lost', 'http-latency'] as const;
-const DEFAULT_TYPES: readonly StreamEvent['type'][] = ['message.new', 'channel.created', 'channel.updated', 'channel.deleted'];
+const DEFAULT_TYPES: readonly StreamEvent['type'][] = [
+  'message.new',
+  'channel.created',
+  'channel.updated',
+  'channel.deleted',
+];
 
 export class StreamWebhooks {
   readonly deliveries: WebhookDelivery[] = [];
@@ -106,12 +111,22 @@ export class StreamWebhooks {
     };
     try {
       const status = this.#options.gate
-        ? await this.#options.gate.run({ actor, system: 'stream', operation, args: { webhook_id: id, attempt } }, send, { summarize: (s) => ({ status: s }) })
+        ? await this.#options.gate.run(
+            { actor, system: 'stream', operation, args: { webhook_id: id, attempt } },
+            send,
+            { summarize: (s) => ({ status: s }) },
+          )
         : await send();
       this.deliveries.push({ id, type, attempt, outcome: 'delivered', status });
       return true;
     } catch (error) {
-      this.deliveries.push({ id, type, attempt, outcome: 'failed', error: error instanceof Error ? error.message : String(error) });
+      this.deliveries.push({
+        id,
+        type,
+        attempt,
+        outcome: 'failed',
+        error: error instanceof Error ? error.message : String(error),
+      });
       return false;
     }
   }

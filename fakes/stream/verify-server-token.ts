@@ -6,7 +6,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { authError, StreamError } from './stream-error.ts';
 
-export function verifyServerToken(headers: { authorization: string | null; authType: string | null }, secret: string): void {
+export function verifyServerToken(
+  headers: { authorization: string | null; authType: string | null },
+  secret: string,
+): void {
   if (headers.authType !== 'jwt') throw authError('stream-auth-type missing or invalid');
   const token = headers.authorization;
   if (!token) throw authError('missing authorization token');
@@ -15,7 +18,8 @@ export function verifyServerToken(headers: { authorization: string | null; authT
   const [header, payload, signature] = parts as [string, string, string];
   const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw authError('JWT auth failed: signature is invalid');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw authError('JWT auth failed: signature is invalid');
   let alg: unknown;
   let claims: unknown;
   try {

@@ -35,7 +35,17 @@ describe('syncsim check exit codes', () => {
   it('ranks a harness error above a broken invariant above inconclusive', () => {
     expect(verdictOf([])).toBe('held');
     expect(verdictOf([{ name: 'Inconclusive', message: '' }])).toBe('inconclusive');
-    expect(verdictOf([{ name: 'Inconclusive', message: '' }, { name: 'InvariantBroken', message: '' }])).toBe('broken');
-    expect(verdictOf([{ name: 'InvariantBroken', message: '' }, { name: 'TypeError', message: '' }])).toBe('error');
+    expect(
+      verdictOf([
+        { name: 'Inconclusive', message: '' },
+        { name: 'InvariantBroken', message: '' },
+      ]),
+    ).toBe('broken');
+    expect(
+      verdictOf([
+        { name: 'InvariantBroken', message: '' },
+        { name: 'TypeError', message: '' },
+      ]),
+    ).toBe('error');
   });
 });

@@ -36,7 +36,8 @@ export async function checkCommand(args: string[], out: (line: string) => void):
   const seed = parseInteger('--seed', values.seed, -2147483648);
   // Scenario tests read SYNCSIM_SEED; the vitest workers inherit this process's environment.
   if (seed !== undefined) process.env.SYNCSIM_SEED = String(seed);
-  if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard)) throw new CliError(`--shard must look like 1/3, got '${values.shard}'`);
+  if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard))
+    throw new CliError(`--shard must look like 1/3, got '${values.shard}'`);
 
   let worst: Verdict = 'held';
   const raise = (v: Verdict) => {
@@ -64,7 +65,9 @@ export async function checkCommand(args: string[], out: (line: string) => void):
         const errors = module.errors();
         if (errors.length > 0) {
           raise('error');
-          failures.push(`${module.relativeModuleId}\n${errors.map((e) => `${e.name ?? 'Error'}: ${e.message}`).join('\n')}`);
+          failures.push(
+            `${module.relativeModuleId}\n${errors.map((e) => `${e.name ?? 'Error'}: ${e.message}`).join('\n')}`,
+          );
         }
       }
       if (unhandled.length > 0) {

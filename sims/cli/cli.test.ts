@@ -16,15 +16,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
 
 function syncsim(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...env, SYNCSIM_POSTGRES: 'embedded' } });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...env, SYNCSIM_POSTGRES: 'embedded' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('syncsim usage errors', () => {
   it.each([
     [['run', 'lost-update', '--frobnicate'], /^syncsim: unknown flag --frobnicate for 'run'/],
-    [['run', 'no-such-scenario'], /^syncsim: unknown scenario 'no-such-scenario' \(known: lost-update, stuck-bot-51943001421, stuck-bot-cleanup-109, indo-null-unit, indo-null-unit-simmer-down, properties-bot, properties-motopress\)/],
-    [['run', 'lost-update:nope'], /^syncsim: unknown variant 'nope' of scenario 'lost-update' \(variants: naive, locked\)/],
+    [
+      ['run', 'no-such-scenario'],
+      /^syncsim: unknown scenario 'no-such-scenario' \(known: lost-update, stuck-bot-51943001421, stuck-bot-cleanup-109, indo-null-unit, indo-null-unit-simmer-down, properties-bot, properties-motopress\)/,
+    ],
+    [
+      ['run', 'lost-update:nope'],
+      /^syncsim: unknown variant 'nope' of scenario 'lost-update' \(variants: naive, locked\)/,
+    ],
     [['run', 'lost-update', '--seed', 'abc'], /^syncsim: --seed must be an integer/],
     [['run', 'lost-update', '--path', '1:2'], /^syncsim: --path needs the --seed it came from/],
     [['run', 'lost-update', '--seed', '1', '--path', 'x'], /^syncsim: --path must look like 12:0:3/],

@@ -12,14 +12,19 @@ const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !ke
 
 describe('syncsim fake stream', () => {
   it('prints URL and credentials, answers the real SDK, and exits 0 on SIGINT', async () => {
-    const child = spawn(process.execPath, [BIN, 'fake', 'stream', '--port', '0', '--seed', '3', '--api-key', 'k1', '--api-secret', 's1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'fake', 'stream', '--port', '0', '--seed', '3', '--api-key', 'k1', '--api-secret', 's1'],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     // A failed expectation must not leave the server running.
     onTestFinished(() => {
       if (child.exitCode === null) child.kill('SIGKILL');
     });
-    for (let waited = 0; !out.includes('Ctrl-C') && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; !out.includes('Ctrl-C') && waited < 30_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
     const url = /stream fake on (\S+)/.exec(out)?.[1];
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
     expect(out).toContain('api key:    k1');
@@ -44,21 +49,40 @@ describe('syncsim fake stream', () => {
 });
 
 describe('syncsim fake motopress', () => {
-  it('prints URL and credentials, answers plain fetch with key auth, refuses a wrong secret and no key with the plugin\'s codes, exits 0 on SIGINT', async () => {
-    const child = spawn(process.execPath, [BIN, 'fake', 'motopress', '--port', '0', '--seed', '5', '--consumer-key', 'ck_test', '--consumer-secret', 'cs_test'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  it("prints URL and credentials, answers plain fetch with key auth, refuses a wrong secret and no key with the plugin's codes, exits 0 on SIGINT", async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'fake',
+        'motopress',
+        '--port',
+        '0',
+        '--seed',
+        '5',
+        '--consumer-key',
+        'ck_test',
+        '--consumer-secret',
+        'cs_test',
+      ],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     onTestFinished(() => {
       if (child.exitCode === null) child.kill('SIGKILL');
     });
-    for (let waited = 0; !out.includes('Ctrl-C') && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    for (let waited = 0; !out.includes('Ctrl-C') && waited < 30_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
     const url = /motopress fake on (\S+)/.exec(out)?.[1];
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(out).toContain('consumer key:    ck_test');
     expect(out).toMatch(/world \(seed 5\): \d+ accommodation types, \d+ accommodations, \d+ bookings/);
 
     const basic = `Basic ${Buffer.from('ck_test:cs_test').toString('base64')}`;
-    const page = await fetch(`${url}/wp-json/mphb/v1/bookings?per_page=5&orderby=id&order=asc`, { headers: { Authorization: basic } });
+    const page = await fetch(`${url}/wp-json/mphb/v1/bookings?per_page=5&orderby=id&order=asc`, {
+      headers: { Authorization: basic },
+    });
     expect(page.status).toBe(200);
     expect(Number(page.headers.get('X-WP-Total'))).toBeGreaterThan(5);
     expect(((await page.json()) as unknown[]).length).toBe(5);
@@ -74,7 +98,7 @@ describe('syncsim fake motopress', () => {
     expect(out).toContain('motopress fake stopped');
   });
 
-  it('refuses the other service\'s credentials and a lone key, exit 3', async () => {
+  it("refuses the other service's credentials and a lone key, exit 3", async () => {
     const foreign = await runToExit(['fake', 'motopress', '--api-key', 'k']);
     expect(foreign.code).toBe(3);
     expect(foreign.err.trim()).toBe('syncsim: --api-key is not a motopress flag (see syncsim fake --help)');

@@ -18,7 +18,14 @@ interface Served {
 }
 
 export async function fakeCommand(args: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseFlags('fake', args, ['port', 'seed', 'api-key', 'api-secret', 'consumer-key', 'consumer-secret']);
+  const { values, positionals } = parseFlags('fake', args, [
+    'port',
+    'seed',
+    'api-key',
+    'api-secret',
+    'consumer-key',
+    'consumer-secret',
+  ]);
   if (values.help) {
     out(USAGE.fake ?? '');
     return 0;
@@ -32,7 +39,8 @@ export async function fakeCommand(args: string[], out: (line: string) => void): 
   const seed = parseInteger('--seed', values.seed, 0);
   type Credential = 'api-key' | 'api-secret' | 'consumer-key' | 'consumer-secret';
   const pair = (key: Credential, secret: Credential) => {
-    if ((values[key] === undefined) !== (values[secret] === undefined)) throw new CliError(`--${key} and --${secret} go together`);
+    if ((values[key] === undefined) !== (values[secret] === undefined))
+      throw new CliError(`--${key} and --${secret} go together`);
   };
   // Credentials of the other service are a mistake, not something to ignore silently.
   const foreign: Credential[] = service === 'stream' ? ['consumer-key', 'consumer-secret'] : ['api-key', 'api-secret'];
@@ -57,29 +65,53 @@ export async function fakeCommand(args: string[], out: (line: string) => void): 
   return 0;
 }
 
-async function startStream(port: number, seed: number | undefined, apiKey: string | undefined, apiSecret: string | undefined): Promise<Served> {
-  const server = await serveStream({ port, ...(seed !== undefined ? { seed } : {}), ...(apiKey !== undefined ? { apiKey, apiSecret: apiSecret! } : {}) });
+async function startStream(
+  port: number,
+  seed: number | undefined,
+  apiKey: string | undefined,
+  apiSecret: string | undefined,
+): Promise<Served> {
+  const server = await serveStream({
+    port,
+    ...(seed !== undefined ? { seed } : {}),
+    ...(apiKey !== undefined ? { apiKey, apiSecret: apiSecret! } : {}),
+  });
   return {
     lines: [
       `stream fake on ${server.url}`,
       `  api key:    ${server.apiKey}`,
       `  api secret: ${server.apiSecret}`,
-      ...(server.world ? [`  world (seed ${seed}): ${server.world.gyms.length} gyms, ${server.world.memberIds.length} members`] : []),
+      ...(server.world
+        ? [`  world (seed ${seed}): ${server.world.gyms.length} gyms, ${server.world.memberIds.length} members`]
+        : []),
       '  new StreamChat(key, secret, { baseURL: url }) talks to it; Ctrl-C stops it',
     ],
     stop: () => server.stop(),
   };
 }
 
-async function startMotopress(port: number, seed: number | undefined, consumerKey: string | undefined, consumerSecret: string | undefined): Promise<Served> {
-  const server = await serveMotopress({ port, ...(seed !== undefined ? { seed } : {}), ...(consumerKey !== undefined ? { consumerKey, consumerSecret: consumerSecret! } : {}) });
+async function startMotopress(
+  port: number,
+  seed: number | undefined,
+  consumerKey: string | undefined,
+  consumerSecret: string | undefined,
+): Promise<Served> {
+  const server = await serveMotopress({
+    port,
+    ...(seed !== undefined ? { seed } : {}),
+    ...(consumerKey !== undefined ? { consumerKey, consumerSecret: consumerSecret! } : {}),
+  });
   const store = server.fake.store;
   return {
     lines: [
       `motopress fake on ${server.url}`,
       `  consumer key:    ${server.consumerKey}`,
       `  consumer secret: ${server.consumerSecret}`,
-      ...(server.world ? [`  world (seed ${seed}): ${store.accommodationTypes.size} accommodation types, ${store.accommodations.size} accommodations, ${store.bookings.size} bookings`] : []),
+      ...(server.world
+        ? [
+            `  world (seed ${seed}): ${store.accommodationTypes.size} accommodation types, ${store.accommodations.size} accommodations, ${store.bookings.size} bookings`,
+          ]
+        : []),
       `  GET ${server.url}/wp-json/mphb/v1/bookings with Basic auth (key:secret) or ?consumer_key=&consumer_secret=; Ctrl-C stops it`,
     ],
     stop: () => server.stop(),

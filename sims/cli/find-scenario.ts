@@ -6,9 +6,12 @@ export function findScenario(registry: readonly Scenario<never, never>[], spec: 
   if (!spec) throw new CliError(`${command} needs a scenario (known: ${registry.map((s) => s.id).join(', ')})`);
   const [id, variant, extra] = spec.split(':');
   const scenario = registry.find((s) => s.id === id);
-  if (!scenario || extra !== undefined) throw new CliError(`unknown scenario '${spec}' (known: ${registry.map((s) => s.id).join(', ')})`);
+  if (!scenario || extra !== undefined)
+    throw new CliError(`unknown scenario '${spec}' (known: ${registry.map((s) => s.id).join(', ')})`);
   if (variant !== undefined && !(variant in scenario.variants)) {
-    throw new CliError(`unknown variant '${variant}' of scenario '${id}' (variants: ${Object.keys(scenario.variants).join(', ')})`);
+    throw new CliError(
+      `unknown variant '${variant}' of scenario '${id}' (variants: ${Object.keys(scenario.variants).join(', ')})`,
+    );
   }
   return { scenario, variant: variant ?? scenario.defaultVariant };
 }

@@ -12,7 +12,9 @@ export function listCommand(args: string[], out: (line: string) => void): number
     out(`${scenario.id}  (${scenario.kind}) ${scenario.title}`);
     for (const [name, variant] of Object.entries(scenario.variants)) {
       const expectation = variant.expect === 'holds' ? 'holds' : `breaks ${(variant.breaks ?? []).join(', ')}`;
-      out(`  ${scenario.id}:${name}${name === scenario.defaultVariant ? ' (default)' : ''}  ${expectation}  - ${variant.description}`);
+      out(
+        `  ${scenario.id}:${name}${name === scenario.defaultVariant ? ' (default)' : ''}  ${expectation}  - ${variant.description}`,
+      );
     }
   }
   return 0;

@@ -33,7 +33,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'fake':
         return await fakeCommand(args, out);
       default:
-        throw new CliError(`unknown command '${command}' (commands: check, run, reproduce, list, fake; see syncsim --help)`);
+        throw new CliError(
+          `unknown command '${command}' (commands: check, run, reproduce, list, fake; see syncsim --help)`,
+        );
     }
   } catch (error) {
     if (error instanceof CliError) {

@@ -10,7 +10,9 @@ export interface ParsedFlags<K extends string> {
 
 /** Strict flag parsing of string-valued flags: an unknown flag or a missing value is a one-line CliError. */
 export function parseFlags<K extends string>(command: string, args: string[], names: readonly K[]): ParsedFlags<K> {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+    help: { type: 'boolean', short: 'h' },
+  };
   for (const name of names) options[name] = { type: 'string' };
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -33,7 +35,8 @@ export function parseInteger(flag: string, value: string | undefined, min: numbe
 
 export function parsePath(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+(:\d+)*$/.test(value)) throw new CliError(`--path must look like 12:0:3 (from a replay line), got '${value}'`);
+  if (!/^\d+(:\d+)*$/.test(value))
+    throw new CliError(`--path must look like 12:0:3 (from a replay line), got '${value}'`);
   return value;
 }
 

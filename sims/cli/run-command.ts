@@ -11,13 +11,18 @@ import { progressLine } from './progress.ts';
 import { USAGE } from './usage.ts';
 import { withDatabase } from './with-database.ts';
 
-export async function runCommand(args: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+export async function runCommand(
+  args: string[],
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   const { values, positionals } = parseFlags('run', args, ['seed', 'path', 'runs', 'json', 'migrations']);
   if (values.help) {
     out(USAGE.run ?? '');
     return 0;
   }
-  if (positionals.length > 1) throw new CliError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length > 1)
+    throw new CliError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
   const { scenario, variant } = findScenario(scenarios, positionals[0], 'run');
   const seed = parseInteger('--seed', values.seed, -2147483648);
   const path = parsePath(values.path);
@@ -31,7 +36,12 @@ export async function runCommand(args: string[], out: (line: string) => void, er
   const total = path !== undefined ? 1 : (runs ?? scenario.runs ?? 100);
   const progress = progressLine(`${scenario.id}:${variant}`, total, err);
   const result = await withDatabase(err, (engine) =>
-    runScenario(scenario, variant, engine, { ...(seed !== undefined ? { seed } : {}), ...(path !== undefined ? { path } : {}), ...(runs !== undefined ? { runs } : {}), onCase: progress.update }),
+    runScenario(scenario, variant, engine, {
+      ...(seed !== undefined ? { seed } : {}),
+      ...(path !== undefined ? { path } : {}),
+      ...(runs !== undefined ? { runs } : {}),
+      onCase: progress.update,
+    }),
   );
   progress.done();
   out(formatRun(result));

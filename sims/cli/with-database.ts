@@ -3,10 +3,19 @@
  * template, one database cloned from it, and the case engine on top. Everything is torn down
  * afterwards, on error, and on Ctrl-C.
  */
-import { createTestDatabase, defaultMigrationsDir, ensureTemplate, loadMigrations, startPostgres } from '../postgres/index.ts';
+import {
+  createTestDatabase,
+  defaultMigrationsDir,
+  ensureTemplate,
+  loadMigrations,
+  startPostgres,
+} from '../postgres/index.ts';
 import { openCaseEngine, type CaseEngine } from '../runner/case-engine.ts';
 
-export async function withDatabase<T>(log: (line: string) => void, work: (engine: CaseEngine) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  log: (line: string) => void,
+  work: (engine: CaseEngine) => Promise<T>,
+): Promise<T> {
   const server = await startPostgres({ log });
   const onSignal = () => {
     log('interrupted: stopping Postgres');

@@ -11,8 +11,22 @@
  * Files: ENOENT, EACCES, ENOSPC, a torn write (partial content), a failed rename.
  * Crash: the actor dies at this I/O point; nothing after it happens.
  */
-export const HTTP_FAULTS = ['http-500', 'http-502', 'http-503', 'http-429', 'http-latency', 'connection-reset', 'client-timeout', 'response-lost'] as const;
-export const PG_FAULTS = ['pg-connection-lost', 'pg-serialization-failure', 'pg-deadlock', 'pg-statement-timeout'] as const;
+export const HTTP_FAULTS = [
+  'http-500',
+  'http-502',
+  'http-503',
+  'http-429',
+  'http-latency',
+  'connection-reset',
+  'client-timeout',
+  'response-lost',
+] as const;
+export const PG_FAULTS = [
+  'pg-connection-lost',
+  'pg-serialization-failure',
+  'pg-deadlock',
+  'pg-statement-timeout',
+] as const;
 export const FS_FAULTS = ['fs-enoent', 'fs-eacces', 'fs-enospc', 'fs-torn-write', 'fs-rename-failed'] as const;
 export const CRASH_FAULTS = ['crash'] as const;
 

@@ -18,9 +18,16 @@ describe('swarmFaultPlan', () => {
   });
 
   it('varies the mix between runs and shrinks towards no faults at all', () => {
-    const mixes = new Set(fc.sample(swarmFaultPlan(['http-503', 'pg-deadlock', 'crash']), { seed: 3, numRuns: 60 }).map((p) => Object.keys(p.rates).sort().join('+')));
+    const mixes = new Set(
+      fc
+        .sample(swarmFaultPlan(['http-503', 'pg-deadlock', 'crash']), { seed: 3, numRuns: 60 })
+        .map((p) => Object.keys(p.rates).sort().join('+')),
+    );
     expect(mixes.size).toBeGreaterThan(4);
-    const details = fc.check(fc.property(swarmFaultPlan(['http-503', 'pg-deadlock']), () => false), { seed: 1 });
+    const details = fc.check(
+      fc.property(swarmFaultPlan(['http-503', 'pg-deadlock']), () => false),
+      { seed: 1 },
+    );
     expect(details.counterexample?.[0]).toEqual({ rates: {} });
     expect(describeFaultPlan({ rates: {} })).toBe('no faults');
   });

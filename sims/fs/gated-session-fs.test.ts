@@ -30,12 +30,16 @@ const scenario = defineScenario<null, null>({
     write: {
       description: 'write one session atomically (temp + rename)',
       expect: 'holds',
-      actors: () => [{ name: 'writer', run: ({ fs }) => new SessionStore(fs, { tempTag: () => 't1' }).write(KEY, SESSION) }],
+      actors: () => [
+        { name: 'writer', run: ({ fs }) => new SessionStore(fs, { tempTag: () => 't1' }).write(KEY, SESSION) },
+      ],
     },
     'in-place': {
       description: 'write the session file in place',
       expect: 'holds',
-      actors: () => [{ name: 'writer', run: ({ fs }) => fs.writeFile('whatsapp_51943001421_1.json', JSON.stringify(SESSION)) }],
+      actors: () => [
+        { name: 'writer', run: ({ fs }) => fs.writeFile('whatsapp_51943001421_1.json', JSON.stringify(SESSION)) },
+      ],
     },
   },
   defaultVariant: 'write',
@@ -87,7 +91,16 @@ describe('gated session fs', () => {
     const { outcome } = await runWith({ rates: {} });
     expect(JSON.stringify(outcome.history)).not.toContain(engine().sessionDir);
     const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed: 1, numRuns: 1 });
-    const reader = { ...scenario.variants.write!, actors: () => [{ name: 'reader', run: async ({ fs }: { fs: import('../../src/bot/session-fs.ts').SessionFs }) => void (await fs.readFile('whatsapp_1_1.json').catch(() => '')) }] };
+    const reader = {
+      ...scenario.variants.write!,
+      actors: () => [
+        {
+          name: 'reader',
+          run: async ({ fs }: { fs: import('../../src/bot/session-fs.ts').SessionFs }) =>
+            void (await fs.readFile('whatsapp_1_1.json').catch(() => '')),
+        },
+      ],
+    };
     const missing = await runCase(scenario, reader, null, scheduler!, engine(), 3);
     const failure = missing.history.find((e) => e.type === 'fail');
     expect(failure?.error).toMatch(/^ENOENT .*whatsapp_1_1\.json/);

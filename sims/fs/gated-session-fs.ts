@@ -44,7 +44,12 @@ export function gatedSessionFs(context: GatedFsContext, actor: string): SessionF
   const { bridge, dir, faults } = context;
   const path = (name: string) => pathInside(dir, name);
 
-  function gate<T>(operation: Operation, args: Record<string, unknown>, perform: (fault: FsFault | undefined) => Promise<T>, summarize?: (value: T) => unknown): Promise<T> {
+  function gate<T>(
+    operation: Operation,
+    args: Record<string, unknown>,
+    perform: (fault: FsFault | undefined) => Promise<T>,
+    summarize?: (value: T) => unknown,
+  ): Promise<T> {
     const start = async () => {
       try {
         return await perform(faults?.decide(APPLICABLE[operation], actor, operation));
@@ -117,6 +122,8 @@ function withoutDir(error: unknown, dir: string): Error {
   if (!(error instanceof Error)) return new Error(String(error));
   const { code, syscall } = error as { code?: unknown; syscall?: unknown };
   if (typeof code !== 'string') return error;
-  const name = error.message.includes(dir) ? error.message.replaceAll(`${dir}/`, '').replaceAll(dir, '.') : error.message;
+  const name = error.message.includes(dir)
+    ? error.message.replaceAll(`${dir}/`, '').replaceAll(dir, '.')
+    : error.message;
   return Object.assign(new Error(name), { code, syscall: typeof syscall === 'string' ? syscall : undefined });
 }

@@ -9,8 +9,26 @@ describe('HistoryRecorder', () => {
     now = 5;
     history.complete(op, 'info', { error: 'timeout' });
     expect(history.events).toEqual([
-      { index: 0, op: 0, type: 'invoke', time: 0, actor: 'sync-1', system: 'motopress', operation: 'GET /bookings', args: { page: 1 } },
-      { index: 1, op: 0, type: 'info', time: 5, actor: 'sync-1', system: 'motopress', operation: 'GET /bookings', error: 'timeout' },
+      {
+        index: 0,
+        op: 0,
+        type: 'invoke',
+        time: 0,
+        actor: 'sync-1',
+        system: 'motopress',
+        operation: 'GET /bookings',
+        args: { page: 1 },
+      },
+      {
+        index: 1,
+        op: 0,
+        type: 'info',
+        time: 5,
+        actor: 'sync-1',
+        system: 'motopress',
+        operation: 'GET /bookings',
+        error: 'timeout',
+      },
     ]);
     expect(history.pending()).toEqual([]);
   });
@@ -31,7 +49,14 @@ describe('HistoryRecorder', () => {
 
 describe('redact', () => {
   it('hides secrets at any depth and keeps the rest', () => {
-    expect(redact({ url: 'x', headers: { Authorization: 'Bearer abc' }, consumer_secret: 's', nested: [{ apiKey: 'k', id: 1 }] })).toEqual({
+    expect(
+      redact({
+        url: 'x',
+        headers: { Authorization: 'Bearer abc' },
+        consumer_secret: 's',
+        nested: [{ apiKey: 'k', id: 1 }],
+      }),
+    ).toEqual({
       url: 'x',
       headers: { Authorization: '[redacted]' },
       consumer_secret: '[redacted]',
@@ -40,7 +65,10 @@ describe('redact', () => {
   });
 
   it('turns dates and bigints into stable strings and cuts long lists', () => {
-    expect(redact({ at: new Date('2025-11-19T22:19:09.984Z'), n: 51943001421n })).toEqual({ at: '2025-11-19T22:19:09.984Z', n: '51943001421' });
+    expect(redact({ at: new Date('2025-11-19T22:19:09.984Z'), n: 51943001421n })).toEqual({
+      at: '2025-11-19T22:19:09.984Z',
+      n: '51943001421',
+    });
     const rows = redact(Array.from({ length: 25 }, (_, i) => i)) as unknown[];
     expect(rows).toHaveLength(21);
     expect(rows[20]).toBe('...(5 more)');

@@ -39,7 +39,16 @@ export class HistoryRecorder {
 
   invoke(actor: string, system: System, operation: string, args?: unknown): number {
     const index = this.events.length;
-    this.events.push({ index, op: index, type: 'invoke', time: this.#time(), actor, system, operation, ...(args === undefined ? {} : { args: redact(args) }) });
+    this.events.push({
+      index,
+      op: index,
+      type: 'invoke',
+      time: this.#time(),
+      actor,
+      system,
+      operation,
+      ...(args === undefined ? {} : { args: redact(args) }),
+    });
     return index;
   }
 
@@ -70,7 +79,8 @@ export class HistoryRecorder {
 /** Deep copy with secret-looking keys replaced and long values cut, so reports stay small and safe. */
 export function redact(value: unknown, depth = 0): unknown {
   if (value === null || value === undefined) return value;
-  if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}...(${value.length} chars)` : value;
+  if (typeof value === 'string')
+    return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}...(${value.length} chars)` : value;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
@@ -83,8 +93,13 @@ export function redact(value: unknown, depth = 0): unknown {
   }
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = SECRET_KEY.test(key) ? '[redacted]' : redact(inner, depth + 1);
+    for (const [key, inner] of Object.entries(value))
+      out[key] = SECRET_KEY.test(key) ? '[redacted]' : redact(inner, depth + 1);
     return out;
   }
-  return typeof value === 'function' ? `[function ${value.name}]` : typeof value === 'symbol' ? value.toString() : '[unknown]';
+  return typeof value === 'function'
+    ? `[function ${value.name}]`
+    : typeof value === 'symbol'
+      ? value.toString()
+      : '[unknown]';
 }

@@ -8,7 +8,12 @@
 import * as fc from 'fast-check';
 import { StreamChat } from 'stream-chat';
 import { describe, expect, it } from 'vitest';
-import { MotopressFake, motopressHandlers, DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET } from '../../fakes/motopress/index.ts';
+import {
+  MotopressFake,
+  motopressHandlers,
+  DEFAULT_CONSUMER_KEY,
+  DEFAULT_CONSUMER_SECRET,
+} from '../../fakes/motopress/index.ts';
 import { StreamFake, streamHandlers } from '../../fakes/stream/index.ts';
 import type { FaultPlan } from '../faults/fault-plan.ts';
 import { runCase } from '../runner/run-case.ts';
@@ -37,7 +42,11 @@ const scenario = defineScenario<boolean, World>({
     const type = fake.store.addAccommodationType({ title: 'Deluxe' });
     fake.store.addAccommodation({ accommodationTypeId: type.id, title: 'Room 1' });
     // `false`: this case registers nothing, so the previous case's fakes must be gone.
-    if (input) http.use(...motopressHandlers(fake, SITE), ...streamHandlers(new StreamFake({ apiKey: 'k', apiSecret: 's', now: () => clock.now() }), STREAM));
+    if (input)
+      http.use(
+        ...motopressHandlers(fake, SITE),
+        ...streamHandlers(new StreamFake({ apiKey: 'k', apiSecret: 's', now: () => clock.now() }), STREAM),
+      );
     return Promise.resolve({ fake, seen: [] });
   },
   invariants: [],
@@ -50,7 +59,9 @@ const scenario = defineScenario<boolean, World>({
           name: 'syncer',
           async run(env) {
             try {
-              const response = await env.motopressFetch(`${SITE}/wp-json/mphb/v1/accommodations?per_page=10`, { headers: { Authorization: auth } });
+              const response = await env.motopressFetch(`${SITE}/wp-json/mphb/v1/accommodations?per_page=10`, {
+                headers: { Authorization: auth },
+              });
               world.seen.push(response.status);
               if (response.ok) world.seen.push(...((await response.json()) as Array<{ id: number }>).map((a) => a.id));
             } catch (error) {
@@ -73,7 +84,10 @@ const scenario = defineScenario<boolean, World>({
 
 async function run(input: boolean, plan?: FaultPlan) {
   let world: World | undefined;
-  const probe = { ...scenario, world: async (ctx: Parameters<typeof scenario.world>[0]) => (world = await scenario.world(ctx)) };
+  const probe = {
+    ...scenario,
+    world: async (ctx: Parameters<typeof scenario.world>[0]) => (world = await scenario.world(ctx)),
+  };
   const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed: 4, numRuns: 1 });
   const outcome = await runCase(probe, scenario.variants.probe!, input, scheduler!, engine(), 4, plan);
   return { outcome, world: world! };
@@ -83,7 +97,9 @@ describe('fakes in ActorEnv', () => {
   it('answers through the registered fakes and records both systems in the history', async () => {
     const { outcome, world } = await run(true);
     expect(world.seen).toEqual([200, 2, 'stream: guest-1']);
-    const invokes = outcome.history.filter((e) => e.type === 'invoke' && e.system !== 'actor').map((e) => `${e.system} ${e.operation}`);
+    const invokes = outcome.history
+      .filter((e) => e.type === 'invoke' && e.system !== 'actor')
+      .map((e) => `${e.system} ${e.operation}`);
     expect(invokes).toEqual(['motopress GET /wp-json/mphb/v1/accommodations', 'stream POST /users']);
   });
 

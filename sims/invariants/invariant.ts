@@ -46,7 +46,8 @@ export async function checkInvariants<World>(
   const violations: Violation[] = [];
   for (const invariant of invariants) {
     if (!kinds.includes(invariant.kind)) continue;
-    for (const violation of await invariant.check(context)) violations.push({ ...violation, invariant: invariant.name });
+    for (const violation of await invariant.check(context))
+      violations.push({ ...violation, invariant: invariant.name });
   }
   return violations;
 }

@@ -7,7 +7,13 @@ import { nondeterminism } from '../../eslint-determinism.js';
 // so snippets can be linted in memory.
 const eslint = new ESLint({
   overrideConfigFile: true,
-  overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser }, rules: { 'no-restricted-syntax': ['error', ...nondeterminism] } }],
+  overrideConfig: [
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tseslint.parser },
+      rules: { 'no-restricted-syntax': ['error', ...nondeterminism] },
+    },
+  ],
 });
 
 async function messages(code: string): Promise<string[]> {
@@ -28,6 +34,8 @@ describe('the determinism lint rule', () => {
   });
 
   it('allows the injected and explicit forms', async () => {
-    expect(await messages("new Date('2025-11-19T22:19:09.984Z'); new Date(clock.now()); rng.next(); delay(50);")).toEqual([]);
+    expect(
+      await messages("new Date('2025-11-19T22:19:09.984Z'); new Date(clock.now()); rng.next(); delay(50);"),
+    ).toEqual([]);
   });
 });

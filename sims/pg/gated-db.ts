@@ -71,7 +71,9 @@ export function gatedDb(context: GatedDbContext, actor: string): Db {
       );
     },
     async connect(): Promise<DbClient> {
-      const client = await bridge.run({ actor, system: 'pg', operation: 'connect' }, () => connections.checkout(), { summarize: () => undefined });
+      const client = await bridge.run({ actor, system: 'pg', operation: 'connect' }, () => connections.checkout(), {
+        summarize: () => undefined,
+      });
       held.add(client);
       return gatedClient(context, actor, client, () => held.delete(client));
     },
@@ -113,12 +115,20 @@ function gatedClient(context: GatedDbContext, actor: string, client: pg.PoolClie
   };
 }
 
-async function execute<R>(context: GatedDbContext, actor: string, client: pg.PoolClient, text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+async function execute<R>(
+  context: GatedDbContext,
+  actor: string,
+  client: pg.PoolClient,
+  text: string,
+  params?: readonly unknown[],
+): Promise<QueryResult<R>> {
   const fault = context.faults?.decide(PG_FAULTS, actor, 'query');
   const serverError = fault && SERVER_ERRORS[fault];
   if (serverError) {
     // Raised by the server on this connection: an open transaction is aborted for real.
-    await client.query(`DO $syncsim$ BEGIN RAISE EXCEPTION 'syncsim fault: ${serverError.message}' USING ERRCODE = '${serverError.sqlstate}'; END $syncsim$`);
+    await client.query(
+      `DO $syncsim$ BEGIN RAISE EXCEPTION 'syncsim fault: ${serverError.message}' USING ERRCODE = '${serverError.sqlstate}'; END $syncsim$`,
+    );
   }
   if (fault === 'pg-connection-lost') {
     const isCommit = /^\s*(COMMIT|END)\b/i.test(text);
@@ -144,7 +154,8 @@ function statement(text: string, params?: readonly unknown[]): pg.QueryConfig {
   let name = statementNames.get(text);
   // Generated SQL with inlined values would make every text distinct: stop naming past a bound.
   if (name === undefined && statementNames.size >= 10_000) return { text, values: [...params] };
-  if (name === undefined) statementNames.set(text, (name = `syncsim_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`));
+  if (name === undefined)
+    statementNames.set(text, (name = `syncsim_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`));
   return { name, text, values: [...params] };
 }
 
@@ -161,7 +172,14 @@ function destroy(context: GatedDbContext, client: pg.PoolClient): void {
 const RELEASES_LOCKS = /^\s*(COMMIT|END|ROLLBACK|ABORT|RELEASE|PREPARE\s+TRANSACTION|CALL)\b|unlock/i;
 
 function pgRequest(actor: string, text: string, params?: readonly unknown[]) {
-  return { actor, system: 'pg' as const, operation: 'query', args: queryArgs(text, params), releasesLocks: RELEASES_LOCKS.test(text), mayWaitOnLock: mayWaitOnLock(text) };
+  return {
+    actor,
+    system: 'pg' as const,
+    operation: 'query',
+    args: queryArgs(text, params),
+    releasesLocks: RELEASES_LOCKS.test(text),
+    mayWaitOnLock: mayWaitOnLock(text),
+  };
 }
 
 function queryArgs(text: string, params?: readonly unknown[]): { sql: string; params?: unknown[] } {

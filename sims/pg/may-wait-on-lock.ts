@@ -7,7 +7,8 @@
  */
 const CONTROL = /^\s*(BEGIN|START\s+TRANSACTION|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE|SHOW|SET|RESET)\b/i;
 const READ = /^\s*(SELECT|WITH|VALUES|TABLE)\b/i;
-const TAKES_LOCKS = /\b(INSERT|UPDATE|DELETE|MERGE|FOR\s+(NO\s+KEY\s+)?UPDATE|FOR\s+(KEY\s+)?SHARE|LOCK|pg_advisory_(xact_)?lock(_shared)?|pg_advisory_lock)\b/i;
+const TAKES_LOCKS =
+  /\b(INSERT|UPDATE|DELETE|MERGE|FOR\s+(NO\s+KEY\s+)?UPDATE|FOR\s+(KEY\s+)?SHARE|LOCK|pg_advisory_(xact_)?lock(_shared)?|pg_advisory_lock)\b/i;
 
 export function mayWaitOnLock(sql: string): boolean {
   if (CONTROL.test(sql)) return false;

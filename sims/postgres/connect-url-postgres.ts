@@ -12,13 +12,19 @@ export interface ConnectUrlPostgresOptions {
   log?: (line: string) => void;
 }
 
-export async function connectUrlPostgres(url: string, options: ConnectUrlPostgresOptions = {}): Promise<PostgresServer> {
+export async function connectUrlPostgres(
+  url: string,
+  options: ConnectUrlPostgresOptions = {},
+): Promise<PostgresServer> {
   const version = await queryServerVersion(url).catch((error: unknown) => {
     const parsed = new URL(url);
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`cannot connect to DATABASE_URL (${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}): ${message}`, {
-      cause: error,
-    });
+    throw new Error(
+      `cannot connect to DATABASE_URL (${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}): ${message}`,
+      {
+        cause: error,
+      },
+    );
   });
   let stopping: Promise<void> | undefined;
   const server: PostgresServer = {

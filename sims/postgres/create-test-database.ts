@@ -26,13 +26,19 @@ export function testDatabaseName(label?: string): string {
   return `${base}_${clean}`.slice(0, maxIdentifierBytes).replace(/_+$/, '');
 }
 
-export async function createTestDatabase(server: PostgresServer, template: string, label?: string): Promise<TestDatabase> {
+export async function createTestDatabase(
+  server: PostgresServer,
+  template: string,
+  label?: string,
+): Promise<TestDatabase> {
   const name = testDatabaseName(label);
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
   try {
     const strategy = server.version >= 15 ? ' STRATEGY FILE_COPY' : '';
-    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)} TEMPLATE ${admin.escapeIdentifier(template)}${strategy}`);
+    await admin.query(
+      `CREATE DATABASE ${admin.escapeIdentifier(name)} TEMPLATE ${admin.escapeIdentifier(template)}${strategy}`,
+    );
   } finally {
     await admin.end();
   }

@@ -24,7 +24,10 @@ export async function dropDatabase(server: Pick<PostgresServer, 'adminUrl' | 've
     if (server.version >= 13) {
       await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     } else {
-      await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+      await client.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
       await client.query(`DROP DATABASE IF EXISTS ${database}`);
     }
   } finally {

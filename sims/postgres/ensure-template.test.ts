@@ -48,14 +48,22 @@ describe('ensureTemplate', () => {
     expect(name).toBe(`syncsim_tpl_${migrations.hash.slice(0, 12)}`);
     expect(name).toBe(templateName(migrations));
     const built = await database(name);
-    expect(built).toEqual({ oid: expect.any(Number) as number, datistemplate: true, datallowconn: false, connections: 0 });
+    expect(built).toEqual({
+      oid: expect.any(Number) as number,
+      datistemplate: true,
+      datallowconn: false,
+      connections: 0,
+    });
 
     // Same hash: the very same database (same oid), not a rebuild.
     expect(await ensureTemplate(server, await loadMigrations(folder.dir))).toBe(name);
     expect((await database(name))?.oid).toBe(built?.oid);
 
     // Any change: a different template; the old one stays for whoever still uses that hash.
-    await folder.write('002_b.sql', 'create table b (id serial primary key, a_id bigint references a (id), note text);');
+    await folder.write(
+      '002_b.sql',
+      'create table b (id serial primary key, a_id bigint references a (id), note text);',
+    );
     const changed = await ensureTemplate(server, await loadMigrations(folder.dir));
     expect(changed).not.toBe(name);
     expect((await database(changed))?.datistemplate).toBe(true);
@@ -63,9 +71,15 @@ describe('ensureTemplate', () => {
   });
 
   it('concurrent builders of one hash agree on one template', async () => {
-    await using folder = await scratchMigrations({ '001.sql': `${unique}-- concurrent\ncreate table c (id int primary key);` });
+    await using folder = await scratchMigrations({
+      '001.sql': `${unique}-- concurrent\ncreate table c (id int primary key);`,
+    });
     const migrations = await loadMigrations(folder.dir);
-    const names = await Promise.all([ensureTemplate(server, migrations), ensureTemplate(server, migrations), ensureTemplate(server, migrations)]);
+    const names = await Promise.all([
+      ensureTemplate(server, migrations),
+      ensureTemplate(server, migrations),
+      ensureTemplate(server, migrations),
+    ]);
     expect(new Set(names).size).toBe(1);
     expect((await database(names[0] ?? ''))?.datistemplate).toBe(true);
   });
@@ -83,7 +97,9 @@ describe('ensureTemplate', () => {
     );
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).file).toBe('002_broken.sql');
-    expect((error as MigrationError).message).toMatch(/^migration 002_broken\.sql failed at line 3, column 8: syntax error at or near "tabel" \(SQLSTATE 42601\)/);
+    expect((error as MigrationError).message).toMatch(
+      /^migration 002_broken\.sql failed at line 3, column 8: syntax error at or near "tabel" \(SQLSTATE 42601\)/,
+    );
     expect((error as MigrationError).message).toContain(folder.dir);
     expect(await database(templateName(migrations))).toBeUndefined();
 

@@ -38,7 +38,8 @@ async function discard(admin: pg.Client, server: PostgresServer, name: string): 
 // Same text ordering everywhere (code point order), whatever locale the server was built with:
 // a history must not depend on whether the host sorts 'a' before 'B'.
 function creationOptions(version: number): string {
-  const locale = version >= 17 ? "LOCALE_PROVIDER builtin BUILTIN_LOCALE 'C.UTF-8' LOCALE 'C'" : "LC_COLLATE 'C' LC_CTYPE 'C'";
+  const locale =
+    version >= 17 ? "LOCALE_PROVIDER builtin BUILTIN_LOCALE 'C.UTF-8' LOCALE 'C'" : "LC_COLLATE 'C' LC_CTYPE 'C'";
   return `TEMPLATE template0 ENCODING 'UTF8' ${locale}${version >= 15 ? ' STRATEGY FILE_COPY' : ''}`;
 }
 

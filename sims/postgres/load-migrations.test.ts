@@ -5,7 +5,12 @@ import { loadMigrations } from './load-migrations.ts';
 
 describe('loadMigrations', () => {
   it('reads *.sql in name order and ignores other files', async () => {
-    await using folder = await scratchMigrations({ 'b.sql': 'select 2;', 'a.sql': 'select 1;', 'B.sql': 'select 0;', 'notes.md': '#' });
+    await using folder = await scratchMigrations({
+      'b.sql': 'select 2;',
+      'a.sql': 'select 1;',
+      'B.sql': 'select 0;',
+      'notes.md': '#',
+    });
     const migrations = await loadMigrations(folder.dir);
     expect(migrations.dir).toBe(path.resolve(folder.dir));
     expect(migrations.files.map((file) => file.name)).toEqual(['B.sql', 'a.sql', 'b.sql']);

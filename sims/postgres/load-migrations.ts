@@ -21,15 +21,20 @@ export async function loadMigrations(dir: string): Promise<Migrations> {
     entries = await readdir(absolute);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new Error(`migrations folder ${absolute} cannot be read (${code ?? String(error)}); set SYNCSIM_MIGRATIONS to point elsewhere`, {
-      cause: error,
-    });
+    throw new Error(
+      `migrations folder ${absolute} cannot be read (${code ?? String(error)}); set SYNCSIM_MIGRATIONS to point elsewhere`,
+      {
+        cause: error,
+      },
+    );
   }
   const names = entries.filter((name) => name.endsWith('.sql')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (names.length === 0) {
     throw new Error(`migrations folder ${absolute} contains no *.sql files; set SYNCSIM_MIGRATIONS to point elsewhere`);
   }
-  const files = await Promise.all(names.map(async (name) => ({ name, sql: await readFile(path.join(absolute, name), 'utf8') })));
+  const files = await Promise.all(
+    names.map(async (name) => ({ name, sql: await readFile(path.join(absolute, name), 'utf8') })),
+  );
   const hash = createHash('sha256');
   for (const file of files) {
     hash.update(`${file.name}\0${Buffer.byteLength(file.sql)}\0`);

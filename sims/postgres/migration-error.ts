@@ -23,7 +23,11 @@ export class MigrationError extends Error {
   readonly code: string | undefined;
 
   constructor(dir: string, file: string, sql: string, cause: PostgresErrorFields) {
-    const extra = [cause.detail && `detail: ${cause.detail}`, cause.hint && `hint: ${cause.hint}`, cause.where && `where: ${cause.where}`]
+    const extra = [
+      cause.detail && `detail: ${cause.detail}`,
+      cause.hint && `hint: ${cause.hint}`,
+      cause.where && `where: ${cause.where}`,
+    ]
       .filter(Boolean)
       .join('; ');
     super(

@@ -86,7 +86,7 @@ describe('resetDatabase', () => {
       ]);
       const parent = await client.query("INSERT INTO parents (name) VALUES ('again') RETURNING id");
       expect(parent.rows[0]).toEqual({ id: '1' });
-      const child = await client.query("INSERT INTO children (parent_id) VALUES (1) RETURNING id");
+      const child = await client.query('INSERT INTO children (parent_id) VALUES (1) RETURNING id');
       expect(child.rows[0]).toEqual({ id: 1 });
       const item = await client.query("INSERT INTO other.items (kind) VALUES ('y') RETURNING id, doubled");
       expect(item.rows[0]).toEqual({ id: '1', doubled: '2' });
@@ -124,13 +124,15 @@ describe('resetDatabase', () => {
     }
   });
 
-  it('leaves foreign keys enforced right after a reset inside the caller\'s transaction', async () => {
+  it("leaves foreign keys enforced right after a reset inside the caller's transaction", async () => {
     await client.query('BEGIN');
     try {
       await resetDatabase(client);
       const role = await client.query<{ role: string }>("SELECT current_setting('session_replication_role') AS role");
       expect(role.rows[0]?.role).toBe('origin');
-      await expect(client.query('INSERT INTO children (parent_id) VALUES (999)')).rejects.toMatchObject({ code: '23503' });
+      await expect(client.query('INSERT INTO children (parent_id) VALUES (999)')).rejects.toMatchObject({
+        code: '23503',
+      });
     } finally {
       await client.query('ROLLBACK');
     }

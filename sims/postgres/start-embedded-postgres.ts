@@ -64,7 +64,9 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
-export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresServer> {
+export async function startEmbeddedPostgres(
+  options: StartEmbeddedPostgresOptions = {},
+): Promise<EmbeddedPostgresServer> {
   const dataDir = nextDataDir();
   const reaper = spawnReaper(dataDir);
   const recent: string[] = [];
@@ -153,8 +155,11 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   } catch (error) {
     await cleanUp().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`embedded postgres failed to start in ${dataDir}: ${reason}\n--- last postgres output ---\n${recent.join('\n')}`, {
-      cause: error,
-    });
+    throw new Error(
+      `embedded postgres failed to start in ${dataDir}: ${reason}\n--- last postgres output ---\n${recent.join('\n')}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

@@ -12,7 +12,9 @@ export interface StartTestcontainersPostgresOptions {
   log?: (line: string) => void;
 }
 
-export async function startTestcontainersPostgres(options: StartTestcontainersPostgresOptions = {}): Promise<PostgresServer> {
+export async function startTestcontainersPostgres(
+  options: StartTestcontainersPostgresOptions = {},
+): Promise<PostgresServer> {
   const image = options.image ?? 'postgres:18-alpine';
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
   const container = await new PostgreSqlContainer(image)

@@ -25,14 +25,22 @@ vitest?.afterAll(async () => {
 
 function fileLabel(): string | undefined {
   const testPath = vitest?.expect.getState().testPath;
-  return testPath?.split(/[\\/]/).at(-1)?.replace(/\.test\.ts$/, '');
+  return testPath
+    ?.split(/[\\/]/)
+    .at(-1)
+    ?.replace(/\.test\.ts$/, '');
 }
 
 async function create(): Promise<TestDatabase> {
-  if (!vitest) throw new Error('useTestDatabase() works inside vitest only; elsewhere use startPostgres + ensureTemplate + createTestDatabase');
+  if (!vitest)
+    throw new Error(
+      'useTestDatabase() works inside vitest only; elsewhere use startPostgres + ensureTemplate + createTestDatabase',
+    );
   const provided = vitest.inject('syncsimPostgres');
   if (!provided) {
-    throw new Error('no Postgres was provided: run through vitest with sims/postgres/vitest-global-setup.ts as globalSetup');
+    throw new Error(
+      'no Postgres was provided: run through vitest with sims/postgres/vitest-global-setup.ts as globalSetup',
+    );
   }
   if (provided.template === null) {
     throw new Error(`no migrated template database for this run: ${provided.templateError ?? 'unknown reason'}`);

@@ -11,7 +11,11 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** True once no other session is connected to `database`; false if some still are after ~timeoutMs. */
-export async function waitForNoConnections(client: pg.ClientBase, database: string, timeoutMs: number): Promise<boolean> {
+export async function waitForNoConnections(
+  client: pg.ClientBase,
+  database: string,
+  timeoutMs: number,
+): Promise<boolean> {
   for (let waited = 0; ; waited += stepMs) {
     const { rows } = await client.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',

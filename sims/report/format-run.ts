@@ -21,10 +21,16 @@ export function formatRun(result: RunResult, invocation?: string): string {
     for (const v of result.violations) lines.push(`  ${v.invariant}: ${v.message}`);
     if (result.alsoBroken) lines.push(`  also broken by other cases of this run: ${result.alsoBroken.join(', ')}`);
     if (result.counterexample) {
-      const from = result.firstFailure && result.firstFailure !== result.counterexample ? `  (shrunk from ${result.firstFailure})` : '';
+      const from =
+        result.firstFailure && result.firstFailure !== result.counterexample
+          ? `  (shrunk from ${result.firstFailure})`
+          : '';
       lines.push(`  counterexample: ${result.counterexample}${from}`);
     }
-    if (result.shrinkStopped) lines.push(`  shrinking stopped at its budget of ${result.shrinkCases} cases: a smaller counterexample may exist`);
+    if (result.shrinkStopped)
+      lines.push(
+        `  shrinking stopped at its budget of ${result.shrinkCases} cases: a smaller counterexample may exist`,
+      );
     if (result.phase) lines.push(`  found after phase: ${result.phase}`);
     const ops = interleaving(result.history);
     if (ops.length > 0) {
@@ -46,7 +52,12 @@ export function interleaving(history: readonly HistoryEvent[], limit = 40): stri
       const args = call?.args as { sql?: string; params?: unknown[] } | undefined;
       const what = args?.sql ? `${args.sql}${args.params ? ` ${JSON.stringify(args.params)}` : ''}` : e.operation;
       const result = e.result as { rowCount?: number | null; rows?: unknown[] } | undefined;
-      const shown = e.type === 'ok' ? (result?.rows && result.rows.length > 0 ? ` -> ${JSON.stringify(result.rows)}` : '') : ` -> ${e.type}: ${e.error ?? ''}`;
+      const shown =
+        e.type === 'ok'
+          ? result?.rows && result.rows.length > 0
+            ? ` -> ${JSON.stringify(result.rows)}`
+            : ''
+          : ` -> ${e.type}: ${e.error ?? ''}`;
       return `t=${String(e.time).padStart(4)}ms ${e.actor.padEnd(10)} ${what}${shown}`;
     });
   return lines.length > limit ? [...lines.slice(0, limit), `... ${lines.length - limit} more in --json`] : lines;

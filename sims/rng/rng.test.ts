@@ -3,7 +3,14 @@ import { Rng } from './rng.ts';
 
 describe('Rng', () => {
   it('gives the same sequence for the same seed and a different one for another seed', () => {
-    const draw = (seed: number) => Array.from({ length: 8 }, (() => { const r = new Rng(seed); return () => r.nextUint32(); })());
+    const draw = (seed: number) =>
+      Array.from(
+        { length: 8 },
+        (() => {
+          const r = new Rng(seed);
+          return () => r.nextUint32();
+        })(),
+      );
     expect(draw(42)).toEqual(draw(42));
     expect(draw(42)).not.toEqual(draw(43));
   });

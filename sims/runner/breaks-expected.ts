@@ -12,7 +12,10 @@ export function invariantsBroken(outcome: Pick<CaseOutcome, 'violations'>): stri
   return [...new Set(outcome.violations.map((v) => v.invariant))];
 }
 
-export function breaksExpected(variant: Pick<Variant<unknown, unknown>, 'expect' | 'breaks'>, broken: readonly string[]): boolean {
+export function breaksExpected(
+  variant: Pick<Variant<unknown, unknown>, 'expect' | 'breaks'>,
+  broken: readonly string[],
+): boolean {
   if (broken.length === 0) return false;
   return variant.expect === 'holds' || (variant.breaks ?? []).every((name) => broken.includes(name));
 }
@@ -23,7 +26,11 @@ export function breaksExpected(variant: Pick<Variant<unknown, unknown>, 'expect'
  * Without this, shrinking slips to whatever else a smaller input breaks, and the report names
  * a different bug from the one found.
  */
-export function keepsFailure(variant: Pick<Variant<unknown, unknown>, 'expect' | 'breaks'>, first: readonly string[], broken: readonly string[]): boolean {
+export function keepsFailure(
+  variant: Pick<Variant<unknown, unknown>, 'expect' | 'breaks'>,
+  first: readonly string[],
+  broken: readonly string[],
+): boolean {
   if (variant.expect === 'breaks') return breaksExpected(variant, broken);
   return broken.some((name) => first.includes(name));
 }

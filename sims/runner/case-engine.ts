@@ -52,5 +52,16 @@ export async function openCaseEngine(url: string, options: CaseEngineOptions = {
       http.close();
     })());
   const signals = options.localBackends ? localSignals : noSignals;
-  return { url, admin, resetter, probe: pgLockProbe(probeClient), connections, signals, sessionDir, http, close, [Symbol.asyncDispose]: close };
+  return {
+    url,
+    admin,
+    resetter,
+    probe: pgLockProbe(probeClient),
+    connections,
+    signals,
+    sessionDir,
+    http,
+    close,
+    [Symbol.asyncDispose]: close,
+  };
 }

@@ -26,7 +26,10 @@ const scenario = defineScenario<null, World>({
   title: 'one transactional insert under a fault',
   input: fc.constant(null),
   world({ db }) {
-    return Promise.resolve({ rows: async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM channel_connections')).rows[0]!.n) });
+    return Promise.resolve({
+      rows: async () =>
+        Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM channel_connections')).rows[0]!.n),
+    });
   },
   // The tests assert on the history and the table directly.
   invariants: [],
@@ -38,7 +41,9 @@ const scenario = defineScenario<null, World>({
         {
           name: 'writer',
           async run({ db }: { db: Db }) {
-            await withTransaction(db, (tx) => tx.query(`INSERT INTO channel_connections (tenant, name, phone_number_id) VALUES ('t', 'n', 'pn-x')`));
+            await withTransaction(db, (tx) =>
+              tx.query(`INSERT INTO channel_connections (tenant, name, phone_number_id) VALUES ('t', 'n', 'pn-x')`),
+            );
           },
         },
       ],
@@ -50,7 +55,10 @@ const scenario = defineScenario<null, World>({
 async function runWith(plan: FaultPlan, seed = 7) {
   const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed: 1, numRuns: 1 });
   let world: World | undefined;
-  const wrapped = { ...scenario, world: async (ctx: Parameters<typeof scenario.world>[0]) => (world = await scenario.world(ctx)) };
+  const wrapped = {
+    ...scenario,
+    world: async (ctx: Parameters<typeof scenario.world>[0]) => (world = await scenario.world(ctx)),
+  };
   const outcome = await runCase(wrapped, scenario.variants.insert!, null, scheduler!, engine(), seed, plan);
   const writerRun = outcome.history.find((e) => e.actor === 'writer' && e.system === 'actor' && e.type !== 'invoke');
   const pg = outcome.history.filter((e) => e.system === 'pg' && e.type !== 'invoke');
@@ -96,7 +104,9 @@ describe('faults through the engine', () => {
     expect(rows).toBe(0);
     expect(writerRun?.type).toBe('info');
     expect(outcome.faults).toEqual(['crash writer connect']);
-    const activity = await engine().admin.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'idle in transaction'");
+    const activity = await engine().admin.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_stat_activity WHERE state = 'idle in transaction'",
+    );
     expect(Number(activity.rows[0]!.n)).toBe(0);
   });
 });

@@ -57,7 +57,13 @@ export async function runCase<Input, World>(
   const history = new HistoryRecorder(() => clock.elapsed());
   const rng = new Rng(seed);
   const faults = new FaultInjector(plan, rng.fork('faults'));
-  const bridge = new SchedulerBridge(scheduler, { history, clock, probe: engine.probe, faults, signals: engine.signals });
+  const bridge = new SchedulerBridge(scheduler, {
+    history,
+    clock,
+    probe: engine.probe,
+    faults,
+    signals: engine.signals,
+  });
   const outcome = (phase: Phase, violations: Violation[]): CaseOutcome => ({
     phase,
     violations,
@@ -74,7 +80,14 @@ export async function runCase<Input, World>(
     await emptySessionDir(engine.sessionDir);
     engine.http.reset();
     const http = { use: (...handlers: Parameters<CaseEngine['http']['use']>) => engine.http.use(...handlers) };
-    const world = await scenario.world({ db: engine.admin, input, rng: rng.fork('world'), clock, sessionDir: engine.sessionDir, http });
+    const world = await scenario.world({
+      db: engine.admin,
+      input,
+      rng: rng.fork('world'),
+      clock,
+      sessionDir: engine.sessionDir,
+      http,
+    });
     const check = () => ({ db: engine.admin, world, history: history.events });
 
     // 2. chaos
@@ -95,12 +108,21 @@ export async function runCase<Input, World>(
   }
 }
 
-async function runActors(actors: Actor[], bridge: SchedulerBridge, engine: CaseEngine, scheduler: Scheduler<GateRequest>, rng: Rng, faults: FaultInjector, clock: SimClock): Promise<void> {
+async function runActors(
+  actors: Actor[],
+  bridge: SchedulerBridge,
+  engine: CaseEngine,
+  scheduler: Scheduler<GateRequest>,
+  rng: Rng,
+  faults: FaultInjector,
+  clock: SimClock,
+): Promise<void> {
   const names = new Set<string>();
   const crashes = new Map<string, () => void>();
   bridge.onCrash((actor) => crashes.get(actor)?.());
   const runs = actors.map((actor) => {
-    if (names.has(actor.name)) throw new Error(`two actors are named '${actor.name}'; actor names label the history and must be unique`);
+    if (names.has(actor.name))
+      throw new Error(`two actors are named '${actor.name}'; actor names label the history and must be unique`);
     names.add(actor.name);
     const crashed = new Promise<void>((resolve) => crashes.set(actor.name, resolve));
     const env: ActorEnv = {
@@ -109,7 +131,13 @@ async function runActors(actors: Actor[], bridge: SchedulerBridge, engine: CaseE
       clock: { now: () => bridge.clockNow(), sleep: (ms: number) => bridge.sleep(actor.name, ms) },
       rng: rng.fork(actor.name),
       fs: gatedSessionFs({ bridge, dir: engine.sessionDir, faults }, actor.name),
-      motopressFetch: gatedFetch({ gate: bridge, actor: actor.name, faults, clock, timeoutMs: MOTOPRESS_CLIENT_TIMEOUT_MS }),
+      motopressFetch: gatedFetch({
+        gate: bridge,
+        actor: actor.name,
+        faults,
+        clock,
+        timeoutMs: MOTOPRESS_CLIENT_TIMEOUT_MS,
+      }),
       gateStream: (client) => {
         gateStreamClient(client, { gate: bridge, actor: actor.name, faults, clock });
         return client;
@@ -118,7 +146,8 @@ async function runActors(actors: Actor[], bridge: SchedulerBridge, engine: CaseE
     const op = bridge.history.invoke(actor.name, 'actor', 'run');
     const finished = actor.run(env).then(
       () => bridge.history.complete(op, 'ok'),
-      (error: unknown) => bridge.history.complete(op, 'fail', { error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        bridge.history.complete(op, 'fail', { error: error instanceof Error ? error.message : String(error) }),
     );
     // A crashed actor never finishes; stop waiting for it (its connections are already gone).
     return Promise.race([finished, crashed.then(() => bridge.history.complete(op, 'info', { error: 'crashed' }))]);

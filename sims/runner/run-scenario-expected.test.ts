@@ -34,9 +34,18 @@ const scenario = defineScenario<number[], number[]>({
   title: 'two invariants, one easy to break',
   input: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 8 }),
   world: ({ input }) => Promise.resolve(input),
-  invariants: [check('no-large-sum', (w) => sum(w) > 2500), check('no-small', (w) => w.some((n) => n < 10)), check('never', () => false)],
+  invariants: [
+    check('no-large-sum', (w) => sum(w) > 2500),
+    check('no-small', (w) => w.some((n) => n < 10)),
+    check('never', () => false),
+  ],
   variants: {
-    large: { description: 'must show no-large-sum broken', expect: 'breaks', breaks: ['no-large-sum'], actors: () => [] },
+    large: {
+      description: 'must show no-large-sum broken',
+      expect: 'breaks',
+      breaks: ['no-large-sum'],
+      actors: () => [],
+    },
     never: { description: 'names an invariant nothing breaks', expect: 'breaks', breaks: ['never'], actors: () => [] },
     holds: { description: 'claims to hold', expect: 'holds', actors: () => [] },
   },

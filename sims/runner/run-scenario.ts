@@ -47,7 +47,10 @@ export async function runScenario<Input, World>(
   options: RunOptions = {},
 ): Promise<RunResult> {
   const variant = scenario.variants[variantName];
-  if (!variant) throw new Error(`scenario '${scenario.id}' has no variant '${variantName}' (variants: ${Object.keys(scenario.variants).join(', ')})`);
+  if (!variant)
+    throw new Error(
+      `scenario '${scenario.id}' has no variant '${variantName}' (variants: ${Object.keys(scenario.variants).join(', ')})`,
+    );
   const runs = options.path !== undefined ? 1 : (options.runs ?? scenario.runs ?? 100);
 
   const shrinkBudget = options.shrinkBudget ?? DEFAULT_SHRINK_BUDGET;
@@ -98,7 +101,9 @@ export async function runScenario<Input, World>(
       const broken = invariantsBroken(outcome);
       if (broken.length === 0) return;
       // A replay reports whatever its one case breaks.
-      const counts = replaying || (firstFailure ? keepsFailure(variant, firstFailure.broken, broken) : breaksExpected(variant, broken));
+      const counts =
+        replaying ||
+        (firstFailure ? keepsFailure(variant, firstFailure.broken, broken) : breaksExpected(variant, broken));
       if (!counts) {
         if (firstFailure === undefined) {
           for (const name of broken) alsoBroken.add(name);
@@ -131,7 +136,16 @@ export async function runScenario<Input, World>(
     lockWaits,
   };
   if (harnessError !== undefined) {
-    return { ...base, status: 'error', met: false, violations: [], broken: [], history: last?.outcome.history ?? [], schedule: [], error: describeError(harnessError) };
+    return {
+      ...base,
+      status: 'error',
+      met: false,
+      violations: [],
+      broken: [],
+      history: last?.outcome.history ?? [],
+      schedule: [],
+      error: describeError(harnessError),
+    };
   }
   const brokenResult = (reported: FailingCase<Input>, path: string): RunResult => {
     const broken = invariantsBroken(reported.outcome);
@@ -153,9 +167,19 @@ export async function runScenario<Input, World>(
       schedule: reported.outcome.schedule,
     };
   };
-  if (details.failed && failure && details.counterexamplePath !== null) return brokenResult(failure, details.counterexamplePath);
+  if (details.failed && failure && details.counterexamplePath !== null)
+    return brokenResult(failure, details.counterexamplePath);
   if (details.failed) {
-    return { ...base, status: 'inconclusive', met: false, violations: [], broken: [], history: [], schedule: [], error: details.interrupted ? 'interrupted' : 'fast-check reported a failure without a counterexample' };
+    return {
+      ...base,
+      status: 'inconclusive',
+      met: false,
+      violations: [],
+      broken: [],
+      history: [],
+      schedule: [],
+      error: details.interrupted ? 'interrupted' : 'fast-check reported a failure without a counterexample',
+    };
   }
   // The named invariants never broke, but others did: that is a finding, not a pass.
   if (otherFailure) return brokenResult(otherFailure, otherFailure.path);

@@ -94,19 +94,25 @@ export class ScenarioDefinitionError extends Error {
 
 export function defineScenario<Input, World>(scenario: Scenario<Input, World>): Scenario<Input, World> {
   const problem = (what: string) => new ScenarioDefinitionError(`scenario '${scenario.id ?? '?'}': ${what}`);
-  if (typeof scenario.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(scenario.id)) throw problem('id must be kebab-case');
+  if (typeof scenario.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(scenario.id))
+    throw problem('id must be kebab-case');
   if (typeof scenario.world !== 'function') throw problem('world must be a function');
-  if (!scenario.input || typeof (scenario.input as { generate?: unknown }).generate !== 'function') throw problem('input must be a fast-check arbitrary');
+  if (!scenario.input || typeof (scenario.input as { generate?: unknown }).generate !== 'function')
+    throw problem('input must be a fast-check arbitrary');
   const names = Object.keys(scenario.variants ?? {});
   if (names.length === 0) throw problem('needs at least one variant');
-  if (!names.includes(scenario.defaultVariant)) throw problem(`defaultVariant '${scenario.defaultVariant}' is not one of its variants (${names.join(', ')})`);
-  if (scenario.startTime !== undefined && Number.isNaN(Date.parse(scenario.startTime))) throw problem(`startTime '${scenario.startTime}' is not an ISO instant`);
+  if (!names.includes(scenario.defaultVariant))
+    throw problem(`defaultVariant '${scenario.defaultVariant}' is not one of its variants (${names.join(', ')})`);
+  if (scenario.startTime !== undefined && Number.isNaN(Date.parse(scenario.startTime)))
+    throw problem(`startTime '${scenario.startTime}' is not an ISO instant`);
   const invariantNames = new Set(scenario.invariants.map((i) => i.name));
   if (invariantNames.size !== scenario.invariants.length) throw problem('two invariants share a name');
   for (const [name, variant] of Object.entries(scenario.variants)) {
-    if (variant.expect === 'breaks' && (variant.breaks ?? []).length === 0) throw problem(`variant '${name}' expects a break but names no invariant in breaks`);
+    if (variant.expect === 'breaks' && (variant.breaks ?? []).length === 0)
+      throw problem(`variant '${name}' expects a break but names no invariant in breaks`);
     for (const broken of variant.breaks ?? []) {
-      if (!invariantNames.has(broken)) throw problem(`variant '${name}' expects '${broken}' to break, but the scenario has no such invariant`);
+      if (!invariantNames.has(broken))
+        throw problem(`variant '${name}' expects '${broken}' to break, but the scenario has no such invariant`);
     }
   }
   return scenario;

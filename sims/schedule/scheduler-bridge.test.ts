@@ -41,7 +41,13 @@ describe('SchedulerBridge', () => {
 
   it('explores different interleavings for different seeds', async () => {
     const orders = new Set<string>();
-    for (let seed = 0; seed < 12; seed++) orders.add((await race(seed, [0])).history.filter((line) => line.endsWith('ok')).map((line) => line.split(' ')[1]).join(''));
+    for (let seed = 0; seed < 12; seed++)
+      orders.add(
+        (await race(seed, [0])).history
+          .filter((line) => line.endsWith('ok'))
+          .map((line) => line.split(' ')[1])
+          .join(''),
+      );
     expect(orders.size).toBeGreaterThan(3);
   });
 
@@ -50,10 +56,16 @@ describe('SchedulerBridge', () => {
     const clock = new SimClock(0);
     const history = new HistoryRecorder(() => clock.elapsed());
     const bridge = new SchedulerBridge(scheduler!, { history, clock });
-    const lost = bridge.run({ actor: 'a', system: 'motopress', operation: 'POST /bookings' }, () => Promise.reject(new Error('socket hang up')), { classify: () => 'info' });
+    const lost = bridge.run(
+      { actor: 'a', system: 'motopress', operation: 'POST /bookings' },
+      () => Promise.reject(new Error('socket hang up')),
+      { classify: () => 'info' },
+    );
     await expect(scheduler!.waitFor(lost)).rejects.toThrow('socket hang up');
     expect(history.events.map((e) => e.type)).toEqual(['invoke', 'info']);
     bridge.close();
-    await expect(bridge.run({ actor: 'a', system: 'pg', operation: 'query' }, () => Promise.resolve(1))).rejects.toThrow(/after the run ended/);
+    await expect(
+      bridge.run({ actor: 'a', system: 'pg', operation: 'query' }, () => Promise.resolve(1)),
+    ).rejects.toThrow(/after the run ended/);
   });
 });

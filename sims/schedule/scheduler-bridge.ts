@@ -108,9 +108,14 @@ export class SchedulerBridge {
    */
   async run<T>(request: GateRequest, start: (flight: Flight) => Promise<T>, options: GateOptions<T> = {}): Promise<T> {
     this.#throwIfFailed();
-    if (this.#closed) throw new Error(`syncsim: ${request.actor} tried ${request.system} ${request.operation} after the run ended (an un-awaited promise?)`);
+    if (this.#closed)
+      throw new Error(
+        `syncsim: ${request.actor} tried ${request.system} ${request.operation} after the run ended (an un-awaited promise?)`,
+      );
     const flight = new Flight(request, this.#seq++);
-    await this.#scheduler.schedule(Promise.resolve(), label(request), request, (release) => this.#release(flight, release));
+    await this.#scheduler.schedule(Promise.resolve(), label(request), request, (release) =>
+      this.#release(flight, release),
+    );
 
     this.#clock.advance(this.#stepMs);
     const op = this.#history.invoke(request.actor, request.system, request.operation, request.args);
@@ -148,10 +153,14 @@ export class SchedulerBridge {
     const outcome = await settled;
     await flight.resumed;
     if (outcome.ok) {
-      this.#history.complete(op, 'ok', { result: options.summarize ? options.summarize(outcome.value) : outcome.value });
+      this.#history.complete(op, 'ok', {
+        result: options.summarize ? options.summarize(outcome.value) : outcome.value,
+      });
       return outcome.value;
     }
-    this.#history.complete(op, (options.classify ?? failAlways)(outcome.error), { error: describeError(outcome.error) });
+    this.#history.complete(op, (options.classify ?? failAlways)(outcome.error), {
+      error: describeError(outcome.error),
+    });
     throw outcome.error;
   }
 
@@ -242,7 +251,7 @@ export class SchedulerBridge {
    */
   async #settleBlocked(): Promise<void> {
     this.#dirty = false;
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const flight of this.#blockedOldestFirst()) {
         this.#blocked.delete(flight);
@@ -271,7 +280,8 @@ export class SchedulerBridge {
   }
 
   #throwIfFailed(): void {
-    if (this.#failure !== undefined) throw this.#failure instanceof Error ? this.#failure : new Error(describeError(this.#failure));
+    if (this.#failure !== undefined)
+      throw this.#failure instanceof Error ? this.#failure : new Error(describeError(this.#failure));
   }
 
   /** Wait until `flight` has completed or is blocked on a lock. */
@@ -286,13 +296,22 @@ export class SchedulerBridge {
     for (let polls = 0; ; polls++) {
       // A statement that neither completes nor waits on a lock for this long is stuck on
       // something the bridge cannot see (an LWLock, a network stall): fail loudly, never hang.
-      if (polls === STUCK_POLLS) throw new Error(`syncsim: ${label(flight.request)} neither completed nor waited on a lock after ${STUCK_POLLS} polls: ${JSON.stringify(flight.request.args)}`);
+      if (polls === STUCK_POLLS)
+        throw new Error(
+          `syncsim: ${label(flight.request)} neither completed nor waited on a lock after ${STUCK_POLLS} polls: ${JSON.stringify(flight.request.args)}`,
+        );
       if (flight.isDone()) return 'done';
       // A flight that was blocked is probed at once (it usually still is). A fresh one gets one
       // event-loop turn, then the probe races its completion; after a few probes, 1 ms apart.
-      if (!(wasBlocked && polls === 0) && (await Promise.race([done, polls < EAGER_POLLS ? turn() : pause()])) === 'done') return 'done';
+      if (
+        !(wasBlocked && polls === 0) &&
+        (await Promise.race([done, polls < EAGER_POLLS ? turn() : pause()])) === 'done'
+      )
+        return 'done';
       if (!this.#probe || flight.pid === undefined) continue;
-      const probed = this.#probe.isBlocked(flight.pid).then((blocked) => (blocked ? ('blocked' as const) : ('running' as const)));
+      const probed = this.#probe
+        .isBlocked(flight.pid)
+        .then((blocked) => (blocked ? ('blocked' as const) : ('running' as const)));
       const state = await Promise.race([done, probed]);
       if (state === 'done' || flight.isDone()) return 'done';
       if (state === 'blocked') {

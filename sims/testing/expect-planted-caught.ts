@@ -21,11 +21,21 @@ import { withSeed } from './scenario-suite.ts';
  */
 const PLANTED_SHRINK_BUDGET = 100;
 
-export async function expectPlantedCaught<I, W>(scenario: Scenario<I, W>, variant: string, invariant: string, engine: CaseEngine, runs = 1000): Promise<RunResult> {
-  const result = expectMet(await runScenario(scenario, variant, engine, { ...withSeed, runs, shrinkBudget: PLANTED_SHRINK_BUDGET }));
+export async function expectPlantedCaught<I, W>(
+  scenario: Scenario<I, W>,
+  variant: string,
+  invariant: string,
+  engine: CaseEngine,
+  runs = 1000,
+): Promise<RunResult> {
+  const result = expectMet(
+    await runScenario(scenario, variant, engine, { ...withSeed, runs, shrinkBudget: PLANTED_SHRINK_BUDGET }),
+  );
   expect(result.status).toBe('broken');
   expect(result.broken).toContain(invariant);
-  expect(formatRun(result)).toContain(`syncsim run ${scenario.id}:${variant} --seed=${result.seed} --path=${result.path}`);
+  expect(formatRun(result)).toContain(
+    `syncsim run ${scenario.id}:${variant} --seed=${result.seed} --path=${result.path}`,
+  );
   const replay = await runScenario(scenario, variant, engine, { seed: result.seed, path: result.path! });
   expect(replay.broken).toContain(invariant);
   expect(JSON.stringify(replay.history)).toBe(JSON.stringify(result.history));

@@ -22,7 +22,9 @@ export function expectMet(result: RunResult): RunResult {
   if (result.status === 'error') throw new HarnessError(report);
   if (result.status === 'broken') throw new InvariantBroken(report);
   if (result.status === 'held') {
-    throw new Inconclusive(`${report}\n  expected to break but held over ${result.cases} cases: the scenario proves nothing`);
+    throw new Inconclusive(
+      `${report}\n  expected to break but held over ${result.cases} cases: the scenario proves nothing`,
+    );
   }
   throw new Inconclusive(report);
 }

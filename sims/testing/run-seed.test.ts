@@ -11,9 +11,14 @@ describe('the run seed', () => {
     expect(parseRunSeed(text)).toBe(seed);
   });
 
-  it.each(['', 'abc', '1.5', '1e3', '2147483648', '-2147483649', '0x10'])('rejects %j naming the variable and the value', (text) => {
-    expect(() => parseRunSeed(text)).toThrow(`SYNCSIM_SEED must be an integer from -2147483648 to 2147483647, got '${text}'`);
-  });
+  it.each(['', 'abc', '1.5', '1e3', '2147483648', '-2147483649', '0x10'])(
+    'rejects %j naming the variable and the value',
+    (text) => {
+      expect(() => parseRunSeed(text)).toThrow(
+        `SYNCSIM_SEED must be an integer from -2147483648 to 2147483647, got '${text}'`,
+      );
+    },
+  );
 
   it('draws a seed fast-check accepts', () => {
     const seed = drawRunSeed();

@@ -8,6 +8,8 @@ import { drawRunSeed, parseRunSeed } from './run-seed.ts';
 export default function setup(project: TestProject): void {
   const given = process.env.SYNCSIM_SEED;
   const seed = given !== undefined ? parseRunSeed(given) : drawRunSeed();
-  console.log(`[syncsim] seed ${seed}${given !== undefined ? ' (SYNCSIM_SEED)' : ''}: SYNCSIM_SEED=${seed} npm test (or syncsim check --seed ${seed}) replays this run`);
+  console.log(
+    `[syncsim] seed ${seed}${given !== undefined ? ' (SYNCSIM_SEED)' : ''}: SYNCSIM_SEED=${seed} npm test (or syncsim check --seed ${seed}) replays this run`,
+  );
   project.provide('syncsimSeed', seed);
 }

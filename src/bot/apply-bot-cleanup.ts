@@ -25,9 +25,16 @@ export interface BotCleanupReport {
   applied: BotCleanupCounts;
 }
 
-export async function runBotCleanup(deps: { db: Db; sessions: SessionStore }, options: { apply?: boolean } = {}): Promise<BotCleanupReport> {
+export async function runBotCleanup(
+  deps: { db: Db; sessions: SessionStore },
+  options: { apply?: boolean } = {},
+): Promise<BotCleanupReport> {
   const plan = await planBotCleanup(deps);
-  const planned = countsOf(plan.orphanFiles.length, plan.closedConversationFiles.length, plan.closedWithBotFields.length);
+  const planned = countsOf(
+    plan.orphanFiles.length,
+    plan.closedConversationFiles.length,
+    plan.closedWithBotFields.length,
+  );
   if (!options.apply) return { mode: 'dry-run', planned, applied: countsOf(0, 0, 0) };
   const orphans = await removeFiles(deps, plan.orphanFiles, 'none');
   const closedFiles = await removeFiles(deps, plan.closedConversationFiles, 'closed');
@@ -44,7 +51,11 @@ export async function runBotCleanup(deps: { db: Db; sessions: SessionStore }, op
 }
 
 /** Delete files whose key (re-checked under its lock) has no conversation / no active one. */
-async function removeFiles(deps: { db: Db; sessions: SessionStore }, names: string[], expect: 'none' | 'closed'): Promise<number> {
+async function removeFiles(
+  deps: { db: Db; sessions: SessionStore },
+  names: string[],
+  expect: 'none' | 'closed',
+): Promise<number> {
   let removed = 0;
   for (const name of names) {
     const key = parseSessionFileName(name);
@@ -64,7 +75,12 @@ async function removeFiles(deps: { db: Db; sessions: SessionStore }, names: stri
 }
 
 function countsOf(orphanFiles: number, closedConversationFiles: number, closedWithBotFields: number): BotCleanupCounts {
-  return { orphanFiles, closedConversationFiles, closedWithBotFields, total: orphanFiles + closedConversationFiles + closedWithBotFields };
+  return {
+    orphanFiles,
+    closedConversationFiles,
+    closedWithBotFields,
+    total: orphanFiles + closedConversationFiles + closedWithBotFields,
+  };
 }
 
 /** The console line the operator reads, e.g. "dry-run: 12 orphan files, 11 ... = 109 operations". */

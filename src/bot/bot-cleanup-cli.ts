@@ -14,12 +14,22 @@ import { formatBotCleanup, runBotCleanup } from './apply-bot-cleanup.ts';
 import { nodeSessionFs } from './node-session-fs.ts';
 import { SessionStore } from './session-store.ts';
 
-export const BOT_CLEANUP_USAGE = 'usage: bot-cleanup --sessions-dir DIR [--apply]   (DATABASE_URL names the CRM database)';
+export const BOT_CLEANUP_USAGE =
+  'usage: bot-cleanup --sessions-dir DIR [--apply]   (DATABASE_URL names the CRM database)';
 
-export async function botCleanupCli(args: string[], env: { DATABASE_URL?: string | undefined }, out: (line: string) => void): Promise<number> {
+export async function botCleanupCli(
+  args: string[],
+  env: { DATABASE_URL?: string | undefined },
+  out: (line: string) => void,
+): Promise<number> {
   let values: { 'sessions-dir'?: string; apply?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({ args, options: { 'sessions-dir': { type: 'string' }, apply: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args,
+      options: { 'sessions-dir': { type: 'string' }, apply: { type: 'boolean' }, help: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     out(`bot-cleanup: ${(error as Error).message}\n${BOT_CLEANUP_USAGE}`);
     return 2;
@@ -36,9 +46,16 @@ export async function botCleanupCli(args: string[], env: { DATABASE_URL?: string
 
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
   try {
-    const report = await runBotCleanup({ db: fromPgPool(pool), sessions: new SessionStore(nodeSessionFs(dir), { tempTag: () => `cleanup-${process.pid}` }) }, { apply: values.apply === true });
+    const report = await runBotCleanup(
+      {
+        db: fromPgPool(pool),
+        sessions: new SessionStore(nodeSessionFs(dir), { tempTag: () => `cleanup-${process.pid}` }),
+      },
+      { apply: values.apply === true },
+    );
     out(formatBotCleanup(report));
-    if (report.mode === 'dry-run' && report.planned.total > 0) out('nothing was changed; run again with --apply to apply');
+    if (report.mode === 'dry-run' && report.planned.total > 0)
+      out('nothing was changed; run again with --apply to apply');
     return 0;
   } finally {
     await pool.end();

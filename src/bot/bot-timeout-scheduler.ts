@@ -80,7 +80,11 @@ export async function tickBotTimeouts(deps: TimeoutDeps, options: TimeoutOptions
 }
 
 /** Close `read` if, under the key's lock, the row is still exactly what was read. */
-export async function closeIfUnchanged(deps: TimeoutDeps, read: ConversationRow, order: 'file-first' | 'row-first'): Promise<ClosedConversation | undefined> {
+export async function closeIfUnchanged(
+  deps: TimeoutDeps,
+  read: ConversationRow,
+  order: 'file-first' | 'row-first',
+): Promise<ClosedConversation | undefined> {
   const key = keyOf(read);
   const closed = await withSessionLock(deps.db, key, async (tx) => {
     const file = await deps.sessions.read(key);
@@ -105,7 +109,12 @@ export async function closeIfUnchanged(deps: TimeoutDeps, read: ConversationRow,
 const AS_READ = `id = $1 AND status = 'active' AND assigned_to IS NOT DISTINCT FROM $2 AND bot_flow_id IS NOT DISTINCT FROM $3 AND updated_at = $4::timestamptz`;
 
 async function stillAsRead(tx: DbClient, read: ConversationRow): Promise<boolean> {
-  const { rows } = await tx.query(`SELECT id FROM crm_conversations WHERE ${AS_READ} FOR UPDATE`, [read.id, read.assigned_to, read.bot_flow_id, read.updated_at]);
+  const { rows } = await tx.query(`SELECT id FROM crm_conversations WHERE ${AS_READ} FOR UPDATE`, [
+    read.id,
+    read.assigned_to,
+    read.bot_flow_id,
+    read.updated_at,
+  ]);
   return rows.length === 1;
 }
 
@@ -124,7 +133,10 @@ export async function sweepSessionFiles(deps: TimeoutDeps, report: TickReport): 
     const parsed = parseSessionFileName(name);
     if (!parsed) continue;
     const id = `${parsed.channelConnectionId}/${parsed.phone}`;
-    const entry = byKey.get(id) ?? { key: { phone: parsed.phone, channelConnectionId: parsed.channelConnectionId }, names: [] };
+    const entry = byKey.get(id) ?? {
+      key: { phone: parsed.phone, channelConnectionId: parsed.channelConnectionId },
+      names: [],
+    };
     entry.names.push(name);
     byKey.set(id, entry);
   }
@@ -143,11 +155,10 @@ export async function sweepSessionFiles(deps: TimeoutDeps, report: TickReport): 
  */
 async function reconcileKey(deps: TimeoutDeps, key: SessionKey, names: string[]): Promise<string[]> {
   return withSessionLock(deps.db, key, async (tx) => {
-    const { rows } = await tx.query(`SELECT id FROM crm_conversations WHERE channel_connection_id = $1 AND phone = $2 AND status = 'active' AND assigned_to = $3`, [
-      key.channelConnectionId,
-      key.phone,
-      BOT,
-    ]);
+    const { rows } = await tx.query(
+      `SELECT id FROM crm_conversations WHERE channel_connection_id = $1 AND phone = $2 AND status = 'active' AND assigned_to = $3`,
+      [key.channelConnectionId, key.phone, BOT],
+    );
     const owned = rows.length > 0;
     const removed: string[] = [];
     const targets = names.length > 0 ? names : [sessionFileName(key)];

@@ -28,7 +28,8 @@ export interface InboundMessage extends SessionKey {
   flowId: string;
 }
 
-export type InboundResult = { handledBy: 'bot'; conversationId: string; step: number } | { handledBy: 'agent'; conversationId: string };
+export type InboundResult =
+  { handledBy: 'bot'; conversationId: string; step: number } | { handledBy: 'agent'; conversationId: string };
 
 export function handleInboundMessage(deps: BotDeps, message: InboundMessage): Promise<InboundResult> {
   const { db, sessions, clock } = deps;
@@ -40,13 +41,19 @@ export function handleInboundMessage(deps: BotDeps, message: InboundMessage): Pr
     );
     const open = rows[0];
     if (open && isAgent(open.assigned_to)) {
-      await tx.query('UPDATE crm_conversations SET unread_count = unread_count + 1, updated_at = $2 WHERE id = $1', [open.id, now]);
+      await tx.query('UPDATE crm_conversations SET unread_count = unread_count + 1, updated_at = $2 WHERE id = $1', [
+        open.id,
+        now,
+      ]);
       return { handledBy: 'agent', conversationId: open.id };
     }
 
     const previous = await sessions.read(message);
     // A missing or torn file restarts the flow (on the row's flow if it names one).
-    const session = previous.kind === 'present' ? previous.session : { flowId: open?.bot_flow_id ?? message.flowId, state: { step: 0 }, updatedAt: 0 };
+    const session =
+      previous.kind === 'present'
+        ? previous.session
+        : { flowId: open?.bot_flow_id ?? message.flowId, state: { step: 0 }, updatedAt: 0 };
     const step = (typeof session.state.step === 'number' ? session.state.step : 0) + 1;
     let conversationId: string;
     if (open) {
@@ -64,7 +71,11 @@ export function handleInboundMessage(deps: BotDeps, message: InboundMessage): Pr
       );
       conversationId = inserted.rows[0]!.id;
     }
-    await sessions.write(message, { flowId: session.flowId, state: { ...session.state, step, lastText: message.text }, updatedAt: clock.now() });
+    await sessions.write(message, {
+      flowId: session.flowId,
+      state: { ...session.state, step, lastText: message.text },
+      updatedAt: clock.now(),
+    });
     return { handledBy: 'bot', conversationId, step };
   });
 }

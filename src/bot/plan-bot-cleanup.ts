@@ -34,7 +34,9 @@ export async function planBotCleanup(deps: { db: Db; sessions: SessionStore }): 
     if (active === undefined) plan.orphanFiles.push(name);
     else if (!active) plan.closedConversationFiles.push(name);
   }
-  const stale = await deps.db.query<{ id: string }>(`SELECT id::text FROM crm_conversations WHERE ${CLOSED_WITH_BOT_FIELDS} ORDER BY id`);
+  const stale = await deps.db.query<{ id: string }>(
+    `SELECT id::text FROM crm_conversations WHERE ${CLOSED_WITH_BOT_FIELDS} ORDER BY id`,
+  );
   plan.closedWithBotFields = stale.rows.map((r) => r.id);
   return plan;
 }

@@ -21,7 +21,8 @@ export interface SessionFs {
 
 /** `dir/name` for a bare file name; anything else (a path, '', '.', '..') is refused. */
 export function pathInside(dir: string, name: string): string {
-  if (name !== basename(name) || name === '' || name === '.' || name === '..') throw new Error(`session file name '${name}' is not a bare file name`);
+  if (name !== basename(name) || name === '' || name === '.' || name === '..')
+    throw new Error(`session file name '${name}' is not a bare file name`);
   return join(dir, name);
 }
 

@@ -20,7 +20,8 @@ export interface BotSession {
   updatedAt: number;
 }
 
-export type SessionRead = { kind: 'missing' } | { kind: 'torn'; body: string } | { kind: 'present'; session: BotSession };
+export type SessionRead =
+  { kind: 'missing' } | { kind: 'torn'; body: string } | { kind: 'present'; session: BotSession };
 
 export interface SessionStoreOptions {
   /** Unique per writer (process id, actor name): two writers never share a temp file. */
@@ -85,7 +86,13 @@ export class SessionStore {
 export function parseSession(body: string): BotSession | undefined {
   try {
     const value = JSON.parse(body) as Partial<BotSession> | null;
-    if (typeof value?.flowId !== 'string' || typeof value.updatedAt !== 'number' || typeof value.state !== 'object' || value.state === null) return undefined;
+    if (
+      typeof value?.flowId !== 'string' ||
+      typeof value.updatedAt !== 'number' ||
+      typeof value.state !== 'object' ||
+      value.state === null
+    )
+      return undefined;
     return { flowId: value.flowId, state: value.state, updatedAt: value.updatedAt };
   } catch {
     return undefined;

@@ -14,9 +14,16 @@ export interface TakeoverResult {
   conversationId: string;
 }
 
-export async function takeOverConversation(deps: { db: Db; sessions: SessionStore; clock: Clock }, conversationId: string, agentId: string): Promise<TakeoverResult> {
+export async function takeOverConversation(
+  deps: { db: Db; sessions: SessionStore; clock: Clock },
+  conversationId: string,
+  agentId: string,
+): Promise<TakeoverResult> {
   if (!isAgent(agentId)) throw new Error(`'${agentId}' is not an agent id`);
-  const { rows } = await deps.db.query<ConversationRow>(`SELECT ${CONVERSATION_COLUMNS} FROM crm_conversations WHERE id = $1`, [conversationId]);
+  const { rows } = await deps.db.query<ConversationRow>(
+    `SELECT ${CONVERSATION_COLUMNS} FROM crm_conversations WHERE id = $1`,
+    [conversationId],
+  );
   const found = rows[0];
   if (!found) return { tookOver: false, conversationId };
   return withSessionLock(deps.db, keyOf(found), async (tx) => {

@@ -10,7 +10,8 @@ interface PgPoolLike extends PgQueryable {
 
 /** Adapt a real node-postgres Pool (production) to the `Db` interface. */
 export function fromPgPool(pool: PgPoolLike): Db {
-  const query = (target: PgQueryable) =>
+  const query =
+    (target: PgQueryable) =>
     async <R>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> => {
       const result = await target.query(text, params ? [...params] : undefined);
       return { rows: result.rows as R[], rowCount: result.rowCount };

@@ -16,12 +16,16 @@ import {
 
 describe('backoffDelayMs', () => {
   it('doubles from 500 ms and stops at the 30 s cap', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => backoffDelayMs(n))).toEqual([500, 1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => backoffDelayMs(n))).toEqual([
+      500, 1000, 2000, 4000, 8000, 16000, 30000, 30000,
+    ]);
     expect(backoffDelayMs(1000)).toBe(30_000);
   });
 
   it('follows a custom policy', () => {
-    expect([1, 2, 3].map((n) => backoffDelayMs(n, { ...DEFAULT_BACKOFF, baseMs: 100, factor: 3, capMs: 500 }))).toEqual([100, 300, 500]);
+    expect([1, 2, 3].map((n) => backoffDelayMs(n, { ...DEFAULT_BACKOFF, baseMs: 100, factor: 3, capMs: 500 }))).toEqual(
+      [100, 300, 500],
+    );
   });
 });
 
@@ -40,7 +44,8 @@ describe('parseRetryAfterMs', () => {
   });
 
   it('ignores missing or malformed values', () => {
-    for (const value of [null, undefined, '', '-1', '1.5', 'soon', '12abc']) expect(parseRetryAfterMs(value, now), String(value)).toBeUndefined();
+    for (const value of [null, undefined, '', '-1', '1.5', 'soon', '12abc'])
+      expect(parseRetryAfterMs(value, now), String(value)).toBeUndefined();
   });
 });
 
@@ -62,7 +67,9 @@ describe('retryDelayMs / nextRetryDelayMs', () => {
 
 describe('what is transient', () => {
   it('retries 429 and the 5xx a host sends, not 4xx or 501', () => {
-    expect([400, 401, 403, 404, 408, 429, 500, 501, 502, 503, 504].filter(isRetryableStatus)).toEqual([429, 500, 502, 503, 504]);
+    expect([400, 401, 403, 404, 408, 429, 500, 501, 502, 503, 504].filter(isRetryableStatus)).toEqual([
+      429, 500, 502, 503, 504,
+    ]);
   });
 
   it('retries fetch failures and timeouts, not other errors', () => {

@@ -54,12 +54,21 @@ export function parseRetryAfterMs(header: string | null | undefined, nowMs: numb
 }
 
 /** The wait before the next attempt: max(Retry-After, planned), never above `retryAfterCapMs`. */
-export function retryDelayMs(failedAttempts: number, retryAfterMs: number | undefined, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
+export function retryDelayMs(
+  failedAttempts: number,
+  retryAfterMs: number | undefined,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+): number {
   const planned = backoffDelayMs(failedAttempts, policy);
   return Math.min(policy.retryAfterCapMs, Math.max(retryAfterMs ?? 0, planned));
 }
 
 /** After `failedAttempts` failures out of `maxAttempts`: the wait before retrying, or undefined to give up. */
-export function nextRetryDelayMs(failedAttempts: number, maxAttempts: number, retryAfterMs: number | undefined, policy: BackoffPolicy = DEFAULT_BACKOFF): number | undefined {
+export function nextRetryDelayMs(
+  failedAttempts: number,
+  maxAttempts: number,
+  retryAfterMs: number | undefined,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+): number | undefined {
   return failedAttempts >= maxAttempts ? undefined : retryDelayMs(failedAttempts, retryAfterMs, policy);
 }

@@ -56,7 +56,9 @@ export async function findNullUnitReservations(db: Queryable, tenantId?: string)
     tenantName: r.tenant_name,
     reservationId: r.reservation_id,
     externalBookingId: Number(r.external_booking_id),
-    bookingAdminUrl: r.base_url ? `${r.base_url.replace(/\/+$/, '')}/wp-admin/post.php?post=${r.external_booking_id}&action=edit` : null,
+    bookingAdminUrl: r.base_url
+      ? `${r.base_url.replace(/\/+$/, '')}/wp-admin/post.php?post=${r.external_booking_id}&action=edit`
+      : null,
     status: r.status,
     checkIn: r.check_in,
     checkOut: r.check_out,

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { mapBooking, RESERVATION_STATUSES, UnmappableBookingError, type MappedBooking } from './map-booking.ts';
 import type { MotopressBooking, MotopressCustomer, MotopressReservedAccommodation } from './motopress-types.ts';
 
-function booking(overrides: Partial<Omit<MotopressBooking, 'customer'>> & { customer?: Partial<MotopressCustomer> } = {}): MotopressBooking {
+function booking(
+  overrides: Partial<Omit<MotopressBooking, 'customer'>> & { customer?: Partial<MotopressCustomer> } = {},
+): MotopressBooking {
   const { customer, ...rest } = overrides;
   return {
     id: 2432,
@@ -17,11 +19,18 @@ function booking(overrides: Partial<Omit<MotopressBooking, 'customer'>> & { cust
     check_out_date: '2025-11-23',
     reserved_accommodations: [{ accommodation: 12, accommodation_type: 7 }],
     ...rest,
-    customer: { first_name: 'Ana', last_name: 'Lima', email: 'ana@example.com', phone: '+351 912 345 678', ...customer },
+    customer: {
+      first_name: 'Ana',
+      last_name: 'Lima',
+      email: 'ana@example.com',
+      phone: '+351 912 345 678',
+      ...customer,
+    },
   };
 }
 
-const rooms = (...pairs: Array<[number, number]>): MotopressReservedAccommodation[] => pairs.map(([accommodation, type]) => ({ accommodation, accommodation_type: type }));
+const rooms = (...pairs: Array<[number, number]>): MotopressReservedAccommodation[] =>
+  pairs.map(([accommodation, type]) => ({ accommodation, accommodation_type: type }));
 
 describe('mapBooking', () => {
   it('maps every field of a one-room booking', () => {
@@ -40,12 +49,21 @@ describe('mapBooking', () => {
   });
 
   it('keeps every MotoPress booking status as is', () => {
-    expect(RESERVATION_STATUSES).toEqual(['pending-user', 'pending-payment', 'pending', 'abandoned', 'confirmed', 'cancelled']);
+    expect(RESERVATION_STATUSES).toEqual([
+      'pending-user',
+      'pending-payment',
+      'pending',
+      'abandoned',
+      'confirmed',
+      'cancelled',
+    ]);
     for (const status of RESERVATION_STATUSES) expect(mapBooking(booking({ status })).status).toBe(status);
   });
 
   it('trims the guest name, email and phone', () => {
-    const mapped = mapBooking(booking({ customer: { first_name: '  Ana', last_name: 'Lima  ', email: ' ana@example.com\t', phone: ' 912 ' } }));
+    const mapped = mapBooking(
+      booking({ customer: { first_name: '  Ana', last_name: 'Lima  ', email: ' ana@example.com\t', phone: ' 912 ' } }),
+    );
     expect([mapped.guestName, mapped.guestEmail, mapped.guestPhone]).toEqual(['Ana Lima', 'ana@example.com', '912']);
   });
 
@@ -60,7 +78,9 @@ describe('mapBooking', () => {
   it('turns a blank name, email or phone into null (an iCal import has an empty customer)', () => {
     const mapped = mapBooking(booking({ customer: { first_name: '', last_name: '', email: '', phone: '' } }));
     expect([mapped.guestName, mapped.guestEmail, mapped.guestPhone]).toEqual([null, null, null]);
-    const spaces = mapBooking(booking({ customer: { first_name: '  ', last_name: '\t', email: '   ', phone: ' \n ' } }));
+    const spaces = mapBooking(
+      booking({ customer: { first_name: '  ', last_name: '\t', email: '   ', phone: ' \n ' } }),
+    );
     expect([spaces.guestName, spaces.guestEmail, spaces.guestPhone]).toEqual([null, null, null]);
   });
 
@@ -90,7 +110,9 @@ describe('mapBooking', () => {
   });
 
   it('keeps type 0 (MotoPress knows no type for a deleted unit without rate)', () => {
-    expect(mapBooking(booking({ reserved_accommodations: rooms([44, 0]) })).rooms).toEqual([{ motopressAccommodationId: 44, motopressTypeId: 0 }]);
+    expect(mapBooking(booking({ reserved_accommodations: rooms([44, 0]) })).rooms).toEqual([
+      { motopressAccommodationId: 44, motopressTypeId: 0 },
+    ]);
   });
 
   it('has no primary unit when the booking reserves none', () => {
@@ -127,7 +149,9 @@ describe('mapBooking', () => {
     expect(() => mapBooking(bad)).toThrow(UnmappableBookingError);
     expect(() => mapBooking(bad)).toThrow('booking 78: check-out 2025-11-19 is before check-in 2025-11-20');
     // Across a month and a year: Y-m-d strings compare as dates.
-    expect(() => mapBooking(booking({ check_in_date: '2026-01-01', check_out_date: '2025-12-31' }))).toThrow(UnmappableBookingError);
+    expect(() => mapBooking(booking({ check_in_date: '2026-01-01', check_out_date: '2025-12-31' }))).toThrow(
+      UnmappableBookingError,
+    );
   });
 
   it('accepts check-out on the check-in day (the table allows check_out_date >= check_in_date)', () => {

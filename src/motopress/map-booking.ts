@@ -6,7 +6,14 @@
  */
 import type { MotopressBooking } from './motopress-types.ts';
 
-export const RESERVATION_STATUSES = ['pending-user', 'pending-payment', 'pending', 'abandoned', 'confirmed', 'cancelled'] as const;
+export const RESERVATION_STATUSES = [
+  'pending-user',
+  'pending-payment',
+  'pending',
+  'abandoned',
+  'confirmed',
+  'cancelled',
+] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 
 export interface MappedBooking {
@@ -23,7 +30,10 @@ export interface MappedBooking {
 }
 
 export class UnmappableBookingError extends Error {
-  constructor(readonly bookingId: number, reason: string) {
+  constructor(
+    readonly bookingId: number,
+    reason: string,
+  ) {
     super(`booking ${bookingId}: ${reason}`);
   }
 }
@@ -31,8 +41,13 @@ export class UnmappableBookingError extends Error {
 const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 export function mapBooking(booking: MotopressBooking): MappedBooking {
-  if (!(RESERVATION_STATUSES as readonly string[]).includes(booking.status)) throw new UnmappableBookingError(booking.id, `unknown status '${booking.status}'`);
-  if (booking.check_out_date < booking.check_in_date) throw new UnmappableBookingError(booking.id, `check-out ${booking.check_out_date} is before check-in ${booking.check_in_date}`);
+  if (!(RESERVATION_STATUSES as readonly string[]).includes(booking.status))
+    throw new UnmappableBookingError(booking.id, `unknown status '${booking.status}'`);
+  if (booking.check_out_date < booking.check_in_date)
+    throw new UnmappableBookingError(
+      booking.id,
+      `check-out ${booking.check_out_date} is before check-in ${booking.check_in_date}`,
+    );
   const rooms: MappedBooking['rooms'] = [];
   for (const room of booking.reserved_accommodations) {
     // An accommodation id of 0 names no unit (a broken import): nothing to point at.

@@ -45,7 +45,12 @@ interface Call {
 type Intercept = (call: Call, n: number) => Response | undefined | Promise<Response | undefined>;
 
 /** A client whose fetch records calls, may answer or throw instead of the fake, and may act after it. */
-function harness(options: Partial<MotopressClientOptions> & { intercept?: Intercept; after?: (call: Call, res: Response) => Response | void | Promise<Response> } = {}) {
+function harness(
+  options: Partial<MotopressClientOptions> & {
+    intercept?: Intercept;
+    after?: (call: Call, res: Response) => Response | void | Promise<Response>;
+  } = {},
+) {
   const calls: Call[] = [];
   const sleeps: number[] = [];
   let t = NOW;
@@ -58,7 +63,10 @@ function harness(options: Partial<MotopressClientOptions> & { intercept?: Interc
     },
   };
   const fetch: FetchLike = async (input, init) => {
-    const call = { url: new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url), init };
+    const call = {
+      url: new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url),
+      init,
+    };
     calls.push(call);
     const injected = await options.intercept?.(call, calls.length);
     if (injected) return injected;
@@ -66,14 +74,27 @@ function harness(options: Partial<MotopressClientOptions> & { intercept?: Interc
     return (await options.after?.(call, res)) ?? res;
   };
   const { intercept: _i, after: _a, ...rest } = options;
-  const client = new MotopressClient({ baseUrl: SITE, consumerKey: DEFAULT_CONSUMER_KEY, consumerSecret: DEFAULT_CONSUMER_SECRET, fetch, clock, ...rest });
+  const client = new MotopressClient({
+    baseUrl: SITE,
+    consumerKey: DEFAULT_CONSUMER_KEY,
+    consumerSecret: DEFAULT_CONSUMER_SECRET,
+    fetch,
+    clock,
+    ...rest,
+  });
   return { client, calls, sleeps, pages: () => calls.map((c) => Number(c.url.searchParams.get('page'))) };
 }
 
 /** Types 1..types, then `units` units (ids after the types) alternating over the types. */
 function seed(types: number, units: number): number[] {
-  const typeIds = Array.from({ length: types }, (_, i) => fake.store.addAccommodationType({ title: `Type ${i + 1}` }).id);
-  return Array.from({ length: units }, (_, i) => fake.store.addAccommodation({ accommodationTypeId: typeIds[i % types]!, title: `Room ${i + 1}` }).id);
+  const typeIds = Array.from(
+    { length: types },
+    (_, i) => fake.store.addAccommodationType({ title: `Type ${i + 1}` }).id,
+  );
+  return Array.from(
+    { length: units },
+    (_, i) => fake.store.addAccommodation({ accommodationTypeId: typeIds[i % types]!, title: `Room ${i + 1}` }).id,
+  );
 }
 
 const withHeaders = (res: Response, edit: (h: Headers) => void): Response => {
@@ -106,18 +127,44 @@ describe('listing', () => {
 
   it('returns bookings with the plugin field names, customer and reserved rooms', async () => {
     const [unit] = seed(1, 1);
-    fake.store.addBooking({ status: 'confirmed', checkIn: '2025-11-20', checkOut: '2025-11-23', rooms: [{ accommodation: unit! }], customer: { first_name: 'Ana', last_name: 'Ruiz', email: 'ana@example.com', phone: '+51 943 001 421' } });
-    fake.store.importIcalEvent(unit!, { uid: 'abc@airbnb.com', checkIn: '2025-12-01', checkOut: '2025-12-04', summary: 'Airbnb (Not available)' });
+    fake.store.addBooking({
+      status: 'confirmed',
+      checkIn: '2025-11-20',
+      checkOut: '2025-11-23',
+      rooms: [{ accommodation: unit! }],
+      customer: { first_name: 'Ana', last_name: 'Ruiz', email: 'ana@example.com', phone: '+51 943 001 421' },
+    });
+    fake.store.importIcalEvent(unit!, {
+      uid: 'abc@airbnb.com',
+      checkIn: '2025-12-01',
+      checkOut: '2025-12-04',
+      summary: 'Airbnb (Not available)',
+    });
     const { client } = harness();
     expect(await client.listBookings()).toEqual([
-      { id: 3, status: 'confirmed', check_in_date: '2025-11-20', check_out_date: '2025-11-23', customer: { first_name: 'Ana', last_name: 'Ruiz', email: 'ana@example.com', phone: '+51 943 001 421' }, reserved_accommodations: [{ accommodation: 2, accommodation_type: 1 }] },
-      { id: 5, status: 'confirmed', check_in_date: '2025-12-01', check_out_date: '2025-12-04', customer: { first_name: '', last_name: '', email: '', phone: '' }, reserved_accommodations: [{ accommodation: 2, accommodation_type: 1 }] },
+      {
+        id: 3,
+        status: 'confirmed',
+        check_in_date: '2025-11-20',
+        check_out_date: '2025-11-23',
+        customer: { first_name: 'Ana', last_name: 'Ruiz', email: 'ana@example.com', phone: '+51 943 001 421' },
+        reserved_accommodations: [{ accommodation: 2, accommodation_type: 1 }],
+      },
+      {
+        id: 5,
+        status: 'confirmed',
+        check_in_date: '2025-12-01',
+        check_out_date: '2025-12-04',
+        customer: { first_name: '', last_name: '', email: '', phone: '' },
+        reserved_accommodations: [{ accommodation: 2, accommodation_type: 1 }],
+      },
     ]);
   });
 
   it('de-duplicates by id (first copy wins) and follows the latest X-WP-TotalPages when the admin edits mid-listing', async () => {
     const type = fake.store.addAccommodationType({ title: 'Suite' }).id;
-    const unit = (title: string, status: 'publish' | 'draft' = 'publish') => fake.store.addAccommodation({ accommodationTypeId: type, title, status }).id;
+    const unit = (title: string, status: 'publish' | 'draft' = 'publish') =>
+      fake.store.addAccommodation({ accommodationTypeId: type, title, status }).id;
     const ids = [unit('A'), unit('B', 'draft'), unit('C'), unit('D'), unit('E'), unit('F')]; // 2..7, 3 is a draft
     const { client, pages } = harness({
       perPage: 2,
@@ -137,7 +184,10 @@ describe('listing', () => {
 
   it('stops at an empty page even when X-WP-TotalPages says there are more', async () => {
     seed(1, 5);
-    const { client, pages } = harness({ perPage: 2, after: (_call, res) => withHeaders(res, (h) => h.set('X-WP-TotalPages', '99')) });
+    const { client, pages } = harness({
+      perPage: 2,
+      after: (_call, res) => withHeaders(res, (h) => h.set('X-WP-TotalPages', '99')),
+    });
     expect((await client.listAccommodations()).map((u) => u.id)).toEqual([2, 3, 4, 5, 6]);
     expect(pages()).toEqual([1, 2, 3, 4]);
   });
@@ -145,14 +195,21 @@ describe('listing', () => {
   it('returns ascending ids even when a page arrives out of order', async () => {
     seed(1, 3);
     const { client } = harness({
-      after: async (_c, res) => new Response(JSON.stringify(((await res.json()) as unknown[]).reverse()), { status: res.status, headers: res.headers }),
+      after: async (_c, res) =>
+        new Response(JSON.stringify(((await res.json()) as unknown[]).reverse()), {
+          status: res.status,
+          headers: res.headers,
+        }),
     });
     expect((await client.listAccommodations()).map((u) => u.id)).toEqual([2, 3, 4]);
   });
 
   it('without X-WP-TotalPages stops at the first short or empty page', async () => {
     seed(1, 4);
-    const { client, pages } = harness({ perPage: 2, after: (_call, res) => withHeaders(res, (h) => h.delete('X-WP-TotalPages')) });
+    const { client, pages } = harness({
+      perPage: 2,
+      after: (_call, res) => withHeaders(res, (h) => h.delete('X-WP-TotalPages')),
+    });
     expect((await client.listAccommodations()).map((u) => u.id)).toEqual([2, 3, 4, 5]);
     expect(pages()).toEqual([1, 2, 3]);
     fake.store.addAccommodation({ accommodationTypeId: 1, title: 'Room 5' });
@@ -165,7 +222,9 @@ describe('retries', () => {
   it('retries 503, 502 and 500 with exponential backoff, honouring Retry-After (capped at 120 s)', async () => {
     seed(1, 0);
     const faults = ['http-503', 'http-502', 'http-500'] as const;
-    const { client, calls, sleeps } = harness({ intercept: (_c, n) => (n <= faults.length ? hostFaultResponse(faults[n - 1]!) : undefined) });
+    const { client, calls, sleeps } = harness({
+      intercept: (_c, n) => (n <= faults.length ? hostFaultResponse(faults[n - 1]!) : undefined),
+    });
     expect(await client.listAccommodationTypes()).toEqual([{ id: 1, title: 'Type 1', status: 'publish' }]);
     // 503 maintenance says Retry-After: 600 -> capped at 120 s; then the plan: 2nd wait 1000, 3rd 2000.
     expect(sleeps).toEqual([120_000, 1000, 2000]);
@@ -193,7 +252,10 @@ describe('retries', () => {
     seed(1, 1);
     const { client, calls, sleeps } = harness({
       intercept: (_c, n) => {
-        if (n === 1) throw new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) });
+        if (n === 1)
+          throw new TypeError('fetch failed', {
+            cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+          });
         if (n === 2) throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
         return undefined;
       },
@@ -205,22 +267,34 @@ describe('retries', () => {
 
   it('throws MotopressUnavailableError after maxAttempts, naming the request, the last status and the count', async () => {
     const { client, calls, sleeps } = harness({ maxAttempts: 3, intercept: () => hostFaultResponse('http-503') });
-    const error = await client.listAccommodations().then(() => undefined, (e: unknown) => e);
+    const error = await client.listAccommodations().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(MotopressUnavailableError);
     const e = error as MotopressUnavailableError;
     expect(e.kind).toBe('unavailable');
     expect([e.attempts, e.lastStatus]).toEqual([3, 503]);
-    expect(e.message).toBe(`MotoPress unavailable for GET ${API}/accommodations?orderby=id&order=asc&per_page=100&page=1: HTTP 503 after 3 attempts`);
+    expect(e.message).toBe(
+      `MotoPress unavailable for GET ${API}/accommodations?orderby=id&order=asc&per_page=100&page=1: HTTP 503 after 3 attempts`,
+    );
     expect(calls).toHaveLength(3);
     expect(sleeps).toEqual([120_000, 120_000]);
   });
 
   it('names the last error when every attempt was a dropped connection', async () => {
-    const reset = new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) });
+    const reset = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+    });
     const { client, sleeps } = harness({ maxAttempts: 2, intercept: () => Promise.reject(reset) });
-    const error = await client.listBookings().then(() => undefined, (e: unknown) => e);
+    const error = await client.listBookings().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(MotopressUnavailableError);
-    expect((error as Error).message).toMatch(/\/bookings\?.*: TypeError: fetch failed \(ECONNRESET\) after 2 attempts$/);
+    expect((error as Error).message).toMatch(
+      /\/bookings\?.*: TypeError: fetch failed \(ECONNRESET\) after 2 attempts$/,
+    );
     expect((error as Error).cause).toBe(reset);
     expect(sleeps).toEqual([500]);
   });
@@ -230,7 +304,10 @@ describe('auth and request errors', () => {
   it('a wrong secret is a MotopressAuthError after exactly one request, with the WP code and message and no credentials', async () => {
     const wrong = `cs_${'00'.repeat(20)}`;
     const { client, calls, sleeps } = harness({ consumerSecret: wrong });
-    const error = await client.listAccommodations().then(() => undefined, (e: unknown) => e);
+    const error = await client.listAccommodations().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(MotopressAuthError);
     const e = error as MotopressAuthError;
     expect([e.kind, e.status, e.code]).toEqual(['auth', 401, 'mphb_rest_authentication_error']);
@@ -243,9 +320,16 @@ describe('auth and request errors', () => {
 
   it('an unknown key is 401 mphb_rest_cannot_view, and a WAF 403 page is an auth error too; neither is retried', async () => {
     const unknown = harness({ consumerKey: 'ck_unknown' });
-    await expect(unknown.client.listBookings()).rejects.toMatchObject({ kind: 'auth', status: 401, code: 'mphb_rest_cannot_view' });
+    await expect(unknown.client.listBookings()).rejects.toMatchObject({
+      kind: 'auth',
+      status: 401,
+      code: 'mphb_rest_cannot_view',
+    });
     expect(unknown.calls).toHaveLength(1);
-    const waf = harness({ intercept: () => new Response('<html><body>Forbidden</body></html>', { status: 403, headers: { 'Content-Type': 'text/html' } }) });
+    const waf = harness({
+      intercept: () =>
+        new Response('<html><body>Forbidden</body></html>', { status: 403, headers: { 'Content-Type': 'text/html' } }),
+    });
     await expect(waf.client.listBookings()).rejects.toMatchObject({ kind: 'auth', status: 403, code: undefined });
     expect(waf.calls).toHaveLength(1);
   });
@@ -255,7 +339,9 @@ describe('auth and request errors', () => {
     const { client, calls } = harness();
     await client.listAccommodationTypes();
     const headers = new Headers(calls[0]!.init?.headers);
-    expect(headers.get('authorization')).toBe(`Basic ${Buffer.from(`${DEFAULT_CONSUMER_KEY}:${DEFAULT_CONSUMER_SECRET}`).toString('base64')}`);
+    expect(headers.get('authorization')).toBe(
+      `Basic ${Buffer.from(`${DEFAULT_CONSUMER_KEY}:${DEFAULT_CONSUMER_SECRET}`).toString('base64')}`,
+    );
     expect(headers.get('accept')).toBe('application/json');
     expect(calls[0]!.init?.signal).toBeInstanceOf(AbortSignal);
     expect(timeout.mock.calls).toEqual([[30_000]]);
@@ -266,17 +352,38 @@ describe('auth and request errors', () => {
   it('getAccommodation/getBooking: the post, undefined for a missing id, and an error (not undefined) for rest_no_route', async () => {
     const [unit] = seed(1, 1);
     const { client, calls, sleeps } = harness();
-    expect(await client.getAccommodation(unit!)).toEqual({ id: 2, title: 'Room 1', status: 'publish', accommodation_type_id: 1 });
+    expect(await client.getAccommodation(unit!)).toEqual({
+      id: 2,
+      title: 'Room 1',
+      status: 'publish',
+      accommodation_type_id: 1,
+    });
     expect(await client.getAccommodation(999)).toBeUndefined();
-    expect(calls.map((c) => c.url.pathname)).toEqual(['/wp-json/mphb/v1/accommodations/2', '/wp-json/mphb/v1/accommodations/999']);
-    const booking = fake.store.addBooking({ status: 'pending', checkIn: '2025-11-20', checkOut: '2025-11-21', rooms: [{ accommodation: unit! }] }).id;
-    expect((await client.getBooking(booking))?.reserved_accommodations).toEqual([{ accommodation: 2, accommodation_type: 1 }]);
+    expect(calls.map((c) => c.url.pathname)).toEqual([
+      '/wp-json/mphb/v1/accommodations/2',
+      '/wp-json/mphb/v1/accommodations/999',
+    ]);
+    const booking = fake.store.addBooking({
+      status: 'pending',
+      checkIn: '2025-11-20',
+      checkOut: '2025-11-21',
+      rooms: [{ accommodation: unit! }],
+    }).id;
+    expect((await client.getBooking(booking))?.reserved_accommodations).toEqual([
+      { accommodation: 2, accommodation_type: 1 },
+    ]);
     fake.store.deleteBooking(booking);
     expect(await client.getBooking(booking)).toBeUndefined();
     expect(sleeps).toEqual([]);
     // The plugin is missing (wrong namespace here): WordPress' 404 must not read as "unit deleted".
-    const noPlugin = harness({ intercept: (call) => globalThis.fetch(call.url.href.replace('/mphb/v1/', '/mphb/v9/'), call.init) });
-    await expect(noPlugin.client.getAccommodation(unit!)).rejects.toMatchObject({ kind: 'request', status: 404, code: 'rest_no_route' });
+    const noPlugin = harness({
+      intercept: (call) => globalThis.fetch(call.url.href.replace('/mphb/v1/', '/mphb/v9/'), call.init),
+    });
+    await expect(noPlugin.client.getAccommodation(unit!)).rejects.toMatchObject({
+      kind: 'request',
+      status: 404,
+      code: 'rest_no_route',
+    });
     await expect(noPlugin.client.listAccommodations()).rejects.toBeInstanceOf(MotopressRequestError);
   });
 });
@@ -284,7 +391,10 @@ describe('auth and request errors', () => {
 describe('protocol errors', () => {
   it('a 200 HTML page is a MotopressProtocolError', async () => {
     const { client } = harness({ intercept: () => globalThis.fetch(`${SITE}/`) });
-    const error = await client.listAccommodations().then(() => undefined, (e: unknown) => e);
+    const error = await client.listAccommodations().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(MotopressProtocolError);
     expect((error as Error).message).toContain('a non-JSON body (HTTP 200, text/html; charset=UTF-8)');
   });
@@ -293,7 +403,12 @@ describe('protocol errors', () => {
     const index = harness({ intercept: () => globalThis.fetch(API, { headers: { Accept: 'application/json' } }) });
     await expect(index.client.listBookings()).rejects.toThrow(/with a JSON object instead of an array$/);
     const [unit] = seed(1, 1);
-    fake.store.addBooking({ status: 'pending', checkIn: '2025-11-20', checkOut: '2025-11-21', rooms: [{ accommodation: unit! }] });
+    fake.store.addBooking({
+      status: 'pending',
+      checkIn: '2025-11-20',
+      checkOut: '2025-11-21',
+      rooms: [{ accommodation: unit! }],
+    });
     const broken = harness({
       after: async (_c, res) => {
         const body = (await res.json()) as Record<string, unknown>[];
@@ -301,17 +416,29 @@ describe('protocol errors', () => {
         return new Response(JSON.stringify(body), { status: 200, headers: res.headers });
       },
     });
-    await expect(broken.client.listBookings()).rejects.toThrow(/an unexpected shape: \[0\]\.reserved_accommodations is not an array$/);
+    await expect(broken.client.listBookings()).rejects.toThrow(
+      /an unexpected shape: \[0\]\.reserved_accommodations is not an array$/,
+    );
   });
 });
 
 describe('config', () => {
-  const good = { baseUrl: SITE, consumerKey: DEFAULT_CONSUMER_KEY, consumerSecret: DEFAULT_CONSUMER_SECRET, fetch: globalThis.fetch, clock: { now: () => NOW, sleep: () => Promise.resolve() } };
+  const good = {
+    baseUrl: SITE,
+    consumerKey: DEFAULT_CONSUMER_KEY,
+    consumerSecret: DEFAULT_CONSUMER_SECRET,
+    fetch: globalThis.fetch,
+    clock: { now: () => NOW, sleep: () => Promise.resolve() },
+  };
 
   it.each([
     ['a non-URL baseUrl', { baseUrl: 'hotel.fake' }, /absolute http\(s\) URL/],
     ['an ftp baseUrl', { baseUrl: 'ftp://hotel.fake' }, /http or https, not ftp:/],
-    ['credentials in baseUrl', { baseUrl: `https://${DEFAULT_CONSUMER_KEY}:${DEFAULT_CONSUMER_SECRET}@hotel.fake` }, /must not carry credentials/],
+    [
+      'credentials in baseUrl',
+      { baseUrl: `https://${DEFAULT_CONSUMER_KEY}:${DEFAULT_CONSUMER_SECRET}@hotel.fake` },
+      /must not carry credentials/,
+    ],
     ['a baseUrl ending in /wp-json', { baseUrl: `${SITE}/wp-json/` }, /without \/wp-json/],
     ['an empty key', { consumerKey: '' }, /consumerKey/],
     ['an empty secret', { consumerSecret: ' ' }, /consumerSecret/],

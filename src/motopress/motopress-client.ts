@@ -73,8 +73,10 @@ export class MotopressClient {
     this.#base = siteRoot(options.baseUrl);
     const key = options.consumerKey;
     const secret = options.consumerSecret;
-    if (typeof key !== 'string' || key.trim() === '' || key.includes(':')) throw new MotopressConfigError('consumerKey must be a non-empty string without ":"');
-    if (typeof secret !== 'string' || secret.trim() === '') throw new MotopressConfigError('consumerSecret must be a non-empty string');
+    if (typeof key !== 'string' || key.trim() === '' || key.includes(':'))
+      throw new MotopressConfigError('consumerKey must be a non-empty string without ":"');
+    if (typeof secret !== 'string' || secret.trim() === '')
+      throw new MotopressConfigError('consumerSecret must be a non-empty string');
     const token = Buffer.from(`${key}:${secret}`, 'utf8').toString('base64');
     this.#authorization = `Basic ${token}`;
     this.#secrets = [secret, token, key];
@@ -110,7 +112,8 @@ export class MotopressClient {
   async #item<T>(resource: string, id: number, parse: (raw: unknown, path: string) => T): Promise<T | undefined> {
     if (!Number.isInteger(id) || id < 1) throw new RangeError(`${resource} id must be a positive integer, got ${id}`);
     const answer = await this.#get(`/${resource}/${id}`, new URLSearchParams());
-    if (answer.status === 404 && /^mphb_rest_invalid_.*_id$/.test(this.#wpError(answer.text).code ?? '')) return undefined;
+    if (answer.status === 404 && /^mphb_rest_invalid_.*_id$/.test(this.#wpError(answer.text).code ?? ''))
+      return undefined;
     const body = this.#json(answer);
     return this.#shape(answer, () => parse(body, 'body'));
   }
@@ -118,10 +121,19 @@ export class MotopressClient {
   async #list<T extends { id: number }>(resource: string, parse: (raw: unknown, path: string) => T): Promise<T[]> {
     const byId = new Map<number, T>();
     for (let page = 1; ; page += 1) {
-      const params = new URLSearchParams({ orderby: 'id', order: 'asc', per_page: String(this.#perPage), page: String(page) });
+      const params = new URLSearchParams({
+        orderby: 'id',
+        order: 'asc',
+        per_page: String(this.#perPage),
+        page: String(page),
+      });
       const answer = await this.#get(`/${resource}`, params);
       const body = this.#json(answer);
-      if (!Array.isArray(body)) throw new MotopressProtocolError(answer.request, `a JSON ${body === null ? 'null' : typeof body} instead of an array`);
+      if (!Array.isArray(body))
+        throw new MotopressProtocolError(
+          answer.request,
+          `a JSON ${body === null ? 'null' : typeof body} instead of an array`,
+        );
       let fresh = 0;
       body.forEach((raw: unknown, i) => {
         const item = this.#shape(answer, () => parse(raw, `[${i}]`));
@@ -137,7 +149,11 @@ export class MotopressClient {
       }
       // No totals (a proxy dropped the header): a short page is the last one.
       if (body.length < this.#perPage) break;
-      if (fresh === 0) throw new MotopressProtocolError(answer.request, 'no X-WP-TotalPages and a page of items already seen (is `page` ignored?)');
+      if (fresh === 0)
+        throw new MotopressProtocolError(
+          answer.request,
+          'no X-WP-TotalPages and a page of items already seen (is `page` ignored?)',
+        );
     }
     return [...byId.values()].sort((a, b) => a.id - b.id);
   }
@@ -158,7 +174,8 @@ export class MotopressClient {
           signal: AbortSignal.timeout(this.#timeoutMs),
         });
         const text = await response.text();
-        if (!isRetryableStatus(response.status)) return { request, status: response.status, headers: response.headers, text };
+        if (!isRetryableStatus(response.status))
+          return { request, status: response.status, headers: response.headers, text };
         last = { status: response.status };
         retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), this.#clock.now());
       } catch (error) {
@@ -167,7 +184,8 @@ export class MotopressClient {
         cause = error;
       }
       const delay = nextRetryDelayMs(attempt, this.#maxAttempts, retryAfterMs);
-      if (delay === undefined) throw new MotopressUnavailableError(request, attempt, last, cause === undefined ? undefined : { cause });
+      if (delay === undefined)
+        throw new MotopressUnavailableError(request, attempt, last, cause === undefined ? undefined : { cause });
       await this.#clock.sleep(delay);
     }
   }
@@ -191,7 +209,8 @@ export class MotopressClient {
     try {
       return check();
     } catch (error) {
-      if (error instanceof ShapeError) throw new MotopressProtocolError(answer.request, `an unexpected shape: ${this.#redact(error.message)}`);
+      if (error instanceof ShapeError)
+        throw new MotopressProtocolError(answer.request, `an unexpected shape: ${this.#redact(error.message)}`);
       throw error;
     }
   }
@@ -205,7 +224,8 @@ export class MotopressClient {
     }
     const o = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     const code = typeof o.code === 'string' ? this.#redact(o.code) : undefined;
-    const message = typeof o.message === 'string' ? this.#redact(o.message.replace(/<[^>]*>/g, '').slice(0, 300)) : undefined;
+    const message =
+      typeof o.message === 'string' ? this.#redact(o.message.replace(/<[^>]*>/g, '').slice(0, 300)) : undefined;
     return { code, message };
   }
 
@@ -222,8 +242,10 @@ function siteRoot(baseUrl: string): string {
   } catch {
     throw new MotopressConfigError('baseUrl must be an absolute http(s) URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new MotopressConfigError(`baseUrl must be http or https, not ${url.protocol}`);
-  if (url.username !== '' || url.password !== '') throw new MotopressConfigError('baseUrl must not carry credentials (use consumerKey/consumerSecret)');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new MotopressConfigError(`baseUrl must be http or https, not ${url.protocol}`);
+  if (url.username !== '' || url.password !== '')
+    throw new MotopressConfigError('baseUrl must not carry credentials (use consumerKey/consumerSecret)');
   if (url.search !== '' || url.hash !== '') throw new MotopressConfigError('baseUrl must not have a query or fragment');
   const path = url.pathname.replace(/\/+$/, '');
   if (/\/wp-json$/i.test(path)) throw new MotopressConfigError('baseUrl is the site root, without /wp-json');
@@ -232,12 +254,14 @@ function siteRoot(baseUrl: string): string {
 
 function intOption(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) throw new MotopressConfigError(`${name} must be an integer in ${min}..${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new MotopressConfigError(`${name} must be an integer in ${min}..${max}, got ${value}`);
   return value;
 }
 
 function describeError(error: unknown): string {
-  if (!(error instanceof Error) && !(typeof error === 'object' && error !== null && 'name' in error)) return String(error);
+  if (!(error instanceof Error) && !(typeof error === 'object' && error !== null && 'name' in error))
+    return String(error);
   const e = error as { name?: unknown; message?: unknown; cause?: unknown };
   const code = typeof e.cause === 'object' && e.cause !== null && 'code' in e.cause ? ` (${String(e.cause.code)})` : '';
   return `${String(e.name)}: ${String(e.message)}${code}`;

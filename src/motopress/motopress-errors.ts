@@ -78,7 +78,11 @@ export class MotopressUnavailableError extends MotopressError {
   readonly lastStatus: number | undefined;
   constructor(request: string, attempts: number, last: { status?: number; error?: string }, options?: ErrorOptions) {
     const what = last.status !== undefined ? `HTTP ${last.status}` : (last.error ?? 'unknown failure');
-    super('unavailable', `MotoPress unavailable for ${request}: ${what} after ${attempts} attempt${attempts === 1 ? '' : 's'}`, options);
+    super(
+      'unavailable',
+      `MotoPress unavailable for ${request}: ${what} after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
+      options,
+    );
     this.request = request;
     this.attempts = attempts;
     this.lastStatus = last.status;

@@ -51,7 +51,8 @@ export class ShapeError extends Error {}
 type Obj = Record<string, unknown>;
 
 function obj(value: unknown, path: string): Obj {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ShapeError(`${path} is not an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ShapeError(`${path} is not an object`);
   return value as Obj;
 }
 
@@ -63,7 +64,8 @@ function str(o: Obj, key: string, path: string): string {
 
 function int(o: Obj, key: string, path: string, min: number): number {
   const value = o[key];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw new ShapeError(`${path}.${key} is not an integer >= ${min}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
+    throw new ShapeError(`${path}.${key} is not an integer >= ${min}`);
   return value;
 }
 
@@ -80,7 +82,12 @@ export function parseAccommodationType(raw: unknown, path: string): MotopressAcc
 
 export function parseAccommodation(raw: unknown, path: string): MotopressAccommodation {
   const o = obj(raw, path);
-  return { id: int(o, 'id', path, 1), title: str(o, 'title', path), status: str(o, 'status', path), accommodation_type_id: int(o, 'accommodation_type_id', path, 0) };
+  return {
+    id: int(o, 'id', path, 1),
+    title: str(o, 'title', path),
+    status: str(o, 'status', path),
+    accommodation_type_id: int(o, 'accommodation_type_id', path, 0),
+  };
 }
 
 export function parseBooking(raw: unknown, path: string): MotopressBooking {
@@ -94,11 +101,19 @@ export function parseBooking(raw: unknown, path: string): MotopressBooking {
     status: str(o, 'status', path),
     check_in_date: ymd(o, 'check_in_date', path),
     check_out_date: ymd(o, 'check_out_date', path),
-    customer: { first_name: str(c, 'first_name', cp), last_name: str(c, 'last_name', cp), email: str(c, 'email', cp), phone: str(c, 'phone', cp) },
+    customer: {
+      first_name: str(c, 'first_name', cp),
+      last_name: str(c, 'last_name', cp),
+      email: str(c, 'email', cp),
+      phone: str(c, 'phone', cp),
+    },
     reserved_accommodations: rooms.map((r: unknown, i) => {
       const rp = `${path}.reserved_accommodations[${i}]`;
       const room = obj(r, rp);
-      return { accommodation: int(room, 'accommodation', rp, 0), accommodation_type: int(room, 'accommodation_type', rp, 0) };
+      return {
+        accommodation: int(room, 'accommodation', rp, 0),
+        accommodation_type: int(room, 'accommodation_type', rp, 0),
+      };
     }),
   };
 }

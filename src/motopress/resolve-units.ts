@@ -23,7 +23,12 @@ export interface UnitResolver {
  * Starts from the units step 1 saw or wrote (`known`: MotoPress id -> our id) and completes
  * them as bookings name new ones.
  */
-export function unitResolver(deps: { db: Queryable; motopress: MotopressSource }, tenantId: string, known: Map<number, string>, nowIso: () => string): UnitResolver {
+export function unitResolver(
+  deps: { db: Queryable; motopress: MotopressSource },
+  tenantId: string,
+  known: Map<number, string>,
+  nowIso: () => string,
+): UnitResolver {
   const fetchedOnDemand: number[] = [];
   const recordedAsDeleted: number[] = [];
 
@@ -33,12 +38,18 @@ export function unitResolver(deps: { db: Queryable; motopress: MotopressSource }
     const unit = fetched?.status === 'trash' ? undefined : fetched;
     const fields: UnitFields = unit
       ? unitFields(unit)
-      : { motopressId, motopressTypeId: typeFromBooking > 0 ? typeFromBooking : null, title: `Accommodation #${motopressId} (deleted in MotoPress)`, status: DELETED_UNIT_STATUS };
+      : {
+          motopressId,
+          motopressTypeId: typeFromBooking > 0 ? typeFromBooking : null,
+          title: `Accommodation #${motopressId} (deleted in MotoPress)`,
+          status: DELETED_UNIT_STATUS,
+        };
     (unit ? fetchedOnDemand : recordedAsDeleted).push(motopressId);
     const written = await upsertUnits(deps.db, tenantId, [fields], nowIso());
     // Another sync inserting the same unit concurrently hides it from this statement's snapshot.
     const id = written.ids.get(motopressId) ?? (await lookupUnit(deps.db, tenantId, motopressId));
-    if (id === undefined) throw new Error(`unit ${motopressId} of tenant ${tenantId} was upserted but cannot be read back`);
+    if (id === undefined)
+      throw new Error(`unit ${motopressId} of tenant ${tenantId} was upserted but cannot be read back`);
     return id;
   }
 
@@ -50,7 +61,9 @@ export function unitResolver(deps: { db: Queryable; motopress: MotopressSource }
       for (const room of booking.rooms) {
         let id = known.get(room.motopressAccommodationId);
         // Not known when the sync started: another sync may have stored it since; else fetch it.
-        id ??= (await lookupUnit(deps.db, tenantId, room.motopressAccommodationId)) ?? (await fetchUnit(room.motopressAccommodationId, room.motopressTypeId));
+        id ??=
+          (await lookupUnit(deps.db, tenantId, room.motopressAccommodationId)) ??
+          (await fetchUnit(room.motopressAccommodationId, room.motopressTypeId));
         known.set(room.motopressAccommodationId, id);
         ids.set(room.motopressAccommodationId, id);
       }
@@ -60,6 +73,9 @@ export function unitResolver(deps: { db: Queryable; motopress: MotopressSource }
 }
 
 export async function lookupUnit(db: Queryable, tenantId: string, motopressId: number): Promise<string | undefined> {
-  const { rows } = await db.query<{ id: string }>('SELECT id::text FROM get_accommodation_unit_by_motopress_id($1, $2)', [tenantId, motopressId]);
+  const { rows } = await db.query<{ id: string }>(
+    'SELECT id::text FROM get_accommodation_unit_by_motopress_id($1, $2)',
+    [tenantId, motopressId],
+  );
   return rows[0]?.id;
 }

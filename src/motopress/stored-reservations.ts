@@ -21,7 +21,17 @@ export interface StoredReservation {
 }
 
 export async function loadStoredReservations(db: Queryable, tenantId: string): Promise<Map<number, StoredReservation>> {
-  const { rows } = await db.query<{ external_booking_id: string; status: string; check_in: string; check_out: string; guest_name: string | null; guest_email: string | null; guest_phone: string | null; unit_id: string | null; rooms: Array<[number, string, number | null]> }>(
+  const { rows } = await db.query<{
+    external_booking_id: string;
+    status: string;
+    check_in: string;
+    check_out: string;
+    guest_name: string | null;
+    guest_email: string | null;
+    guest_phone: string | null;
+    unit_id: string | null;
+    rooms: Array<[number, string, number | null]>;
+  }>(
     `SELECT r.external_booking_id::text, r.status, r.check_in_date::text AS check_in, r.check_out_date::text AS check_out, r.guest_name, r.guest_email, r.guest_phone,
             r.accommodation_unit_id::text AS unit_id,
             coalesce(json_agg(json_build_array(j.motopress_accommodation_id, j.accommodation_unit_id::text, j.motopress_type_id) ORDER BY j.motopress_accommodation_id)
@@ -33,17 +43,35 @@ export async function loadStoredReservations(db: Queryable, tenantId: string): P
   return new Map(
     rows.map((r) => [
       Number(r.external_booking_id),
-      { status: r.status, checkIn: r.check_in, checkOut: r.check_out, guestName: r.guest_name, guestEmail: r.guest_email, guestPhone: r.guest_phone, unitId: r.unit_id, rooms: r.rooms },
+      {
+        status: r.status,
+        checkIn: r.check_in,
+        checkOut: r.check_out,
+        guestName: r.guest_name,
+        guestEmail: r.guest_email,
+        guestPhone: r.guest_phone,
+        unitId: r.unit_id,
+        rooms: r.rooms,
+      },
     ]),
   );
 }
 
 /** Would writing `booking` (with its resolved units) change nothing? */
-export function isUnchanged(stored: StoredReservation | undefined, booking: MappedBooking, unitIds: ReadonlyMap<number, string>): boolean {
+export function isUnchanged(
+  stored: StoredReservation | undefined,
+  booking: MappedBooking,
+  unitIds: ReadonlyMap<number, string>,
+): boolean {
   if (!stored) return false;
-  const primary = booking.primaryAccommodation === undefined ? null : (unitIds.get(booking.primaryAccommodation) ?? null);
+  const primary =
+    booking.primaryAccommodation === undefined ? null : (unitIds.get(booking.primaryAccommodation) ?? null);
   const rooms = booking.rooms
-    .map((r): [number, string | undefined, number] => [r.motopressAccommodationId, unitIds.get(r.motopressAccommodationId), r.motopressTypeId])
+    .map((r): [number, string | undefined, number] => [
+      r.motopressAccommodationId,
+      unitIds.get(r.motopressAccommodationId),
+      r.motopressTypeId,
+    ])
     .sort((a, b) => a[0] - b[0]);
   return (
     stored.status === booking.status &&

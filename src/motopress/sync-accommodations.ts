@@ -34,37 +34,60 @@ interface StoredUnit extends UnitFields {
 }
 
 async function storedUnits(db: Db, tenantId: string): Promise<Map<number, StoredUnit>> {
-  const { rows } = await db.query<{ id: string; motopress_id: string; motopress_type_id: string | null; title: string; status: string }>(
+  const { rows } = await db.query<{
+    id: string;
+    motopress_id: string;
+    motopress_type_id: string | null;
+    title: string;
+    status: string;
+  }>(
     'SELECT id::text, motopress_id::text, motopress_type_id::text, title, status FROM hotels.accommodation_units WHERE tenant_id = $1 ORDER BY motopress_id',
     [tenantId],
   );
   return new Map(
     rows.map((r) => [
       Number(r.motopress_id),
-      { id: r.id, motopressId: Number(r.motopress_id), motopressTypeId: r.motopress_type_id === null ? null : Number(r.motopress_type_id), title: r.title, status: r.status },
+      {
+        id: r.id,
+        motopressId: Number(r.motopress_id),
+        motopressTypeId: r.motopress_type_id === null ? null : Number(r.motopress_type_id),
+        title: r.title,
+        status: r.status,
+      },
     ]),
   );
 }
 
 function sameUnit(stored: UnitFields | undefined, unit: UnitFields): boolean {
-  return stored !== undefined && stored.motopressTypeId === unit.motopressTypeId && stored.title === unit.title && stored.status === unit.status;
+  return (
+    stored !== undefined &&
+    stored.motopressTypeId === unit.motopressTypeId &&
+    stored.title === unit.title &&
+    stored.status === unit.status
+  );
 }
 
 async function markDeleted(db: Db, tenantId: string, motopressId: number, nowIso: string): Promise<number> {
-  const { rowCount } = await db.query('UPDATE hotels.accommodation_units SET status = $3, updated_at = $4 WHERE tenant_id = $1 AND motopress_id = $2 AND status <> $3', [
-    tenantId,
-    motopressId,
-    DELETED_UNIT_STATUS,
-    nowIso,
-  ]);
+  const { rowCount } = await db.query(
+    'UPDATE hotels.accommodation_units SET status = $3, updated_at = $4 WHERE tenant_id = $1 AND motopress_id = $2 AND status <> $3',
+    [tenantId, motopressId, DELETED_UNIT_STATUS, nowIso],
+  );
   return rowCount ?? 0;
 }
 
 export function unitFields(unit: MotopressAccommodation): UnitFields {
-  return { motopressId: unit.id, motopressTypeId: unit.accommodation_type_id > 0 ? unit.accommodation_type_id : null, title: decodeTitle(unit.title, unit.status), status: unit.status };
+  return {
+    motopressId: unit.id,
+    motopressTypeId: unit.accommodation_type_id > 0 ? unit.accommodation_type_id : null,
+    title: decodeTitle(unit.title, unit.status),
+    status: unit.status,
+  };
 }
 
-export async function syncAccommodations(deps: AccommodationSyncDeps, tenantId: string): Promise<AccommodationSyncReport> {
+export async function syncAccommodations(
+  deps: AccommodationSyncDeps,
+  tenantId: string,
+): Promise<AccommodationSyncReport> {
   return (await syncAccommodationsKeepingIds(deps, tenantId)).report;
 }
 
@@ -72,12 +95,22 @@ export async function syncAccommodations(deps: AccommodationSyncDeps, tenantId: 
  * The same, also returning every unit id of the tenant this run saw or wrote (MotoPress id ->
  * our id), so sync-all's step 2 starts from it instead of reading the table again.
  */
-export async function syncAccommodationsKeepingIds(deps: AccommodationSyncDeps, tenantId: string): Promise<{ report: AccommodationSyncReport; unitIds: Map<number, string> }> {
+export async function syncAccommodationsKeepingIds(
+  deps: AccommodationSyncDeps,
+  tenantId: string,
+): Promise<{ report: AccommodationSyncReport; unitIds: Map<number, string> }> {
   const types = await deps.motopress.listAccommodationTypes();
   const units = await deps.motopress.listAccommodations();
   const typeIds = new Set(types.map((t) => t.id));
   const now = new Date(deps.clock.now()).toISOString();
-  const report: AccommodationSyncReport = { types: types.length, units: units.length, created: 0, updated: 0, markedDeleted: 0, unknownTypeUnits: [] };
+  const report: AccommodationSyncReport = {
+    types: types.length,
+    units: units.length,
+    created: 0,
+    updated: 0,
+    markedDeleted: 0,
+    unknownTypeUnits: [],
+  };
   for (const unit of units) if (!typeIds.has(unit.accommodation_type_id)) report.unknownTypeUnits.push(unit.id);
   const stored = await storedUnits(deps.db, tenantId);
   // Only what differs is written: a sync of an unchanged hotel writes nothing.
@@ -86,7 +119,8 @@ export async function syncAccommodationsKeepingIds(deps: AccommodationSyncDeps, 
   for (const [motopressId, row] of stored) {
     if (listed.has(motopressId) || row.status === DELETED_UNIT_STATUS) continue;
     const unit = await deps.motopress.getAccommodation(motopressId);
-    if (!unit || unit.status === 'trash') report.markedDeleted += await markDeleted(deps.db, tenantId, motopressId, now);
+    if (!unit || unit.status === 'trash')
+      report.markedDeleted += await markDeleted(deps.db, tenantId, motopressId, now);
     else if (!sameUnit(row, unitFields(unit))) changed.push(unitFields(unit));
   }
   const unitIds = new Map([...stored].map(([motopressId, row]) => [motopressId, row.id]));

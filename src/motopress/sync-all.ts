@@ -53,7 +53,9 @@ export class SyncStepError extends Error {
     readonly step: 1 | 2,
     override readonly cause: unknown,
   ) {
-    super(`sync-all stopped at step ${step}/2 (${step === 1 ? 'accommodations' : 'bookings'}): ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `sync-all stopped at step ${step}/2 (${step === 1 ? 'accommodations' : 'bookings'}): ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
   }
 }
 
@@ -74,10 +76,24 @@ export async function syncAll(deps: SyncAllDeps, tenantId: string): Promise<Sync
     step: 1,
     phase: 'done',
     message: `Step 1/2 done: ${accommodations.units} accommodations (${accommodations.created} new, ${accommodations.updated} updated, ${accommodations.markedDeleted} gone)`,
-    counts: { units: accommodations.units, created: accommodations.created, updated: accommodations.updated, markedDeleted: accommodations.markedDeleted },
+    counts: {
+      units: accommodations.units,
+      created: accommodations.created,
+      updated: accommodations.updated,
+      markedDeleted: accommodations.markedDeleted,
+    },
   });
 
-  const bookings: BookingSyncReport = { listed: 0, created: 0, updated: 0, unchanged: 0, deleted: 0, skipped: [], unitsFetchedOnDemand: [], unitsRecordedAsDeleted: [] };
+  const bookings: BookingSyncReport = {
+    listed: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    deleted: 0,
+    skipped: [],
+    unitsFetchedOnDemand: [],
+    unitsRecordedAsDeleted: [],
+  };
   emit({ step: 2, phase: 'started', message: 'Step 2/2: syncing bookings' });
   try {
     const listed = await deps.motopress.listBookings();
@@ -86,7 +102,12 @@ export async function syncAll(deps: SyncAllDeps, tenantId: string): Promise<Sync
     const stored = await loadStoredReservations(deps.db, tenantId);
     for (const [index, booking] of listed.entries()) {
       await syncBooking(deps, tenantId, booking, units, stored, bookings);
-      emit({ step: 2, phase: 'progress', message: `Step 2/2: ${index + 1}/${listed.length} bookings`, counts: { done: index + 1, total: listed.length } });
+      emit({
+        step: 2,
+        phase: 'progress',
+        message: `Step 2/2: ${index + 1}/${listed.length} bookings`,
+        counts: { done: index + 1, total: listed.length },
+      });
     }
     await reconcileUnlisted(deps, tenantId, new Set(listed.map((b) => b.id)), units, stored, bookings);
     bookings.unitsFetchedOnDemand = [...units.fetchedOnDemand];
@@ -100,7 +121,14 @@ export async function syncAll(deps: SyncAllDeps, tenantId: string): Promise<Sync
     step: 2,
     phase: 'done',
     message: `Step 2/2 done: ${bookings.listed} bookings (${bookings.created} new, ${bookings.updated} updated, ${bookings.deleted} deleted, ${bookings.skipped.length} skipped)`,
-    counts: { listed: bookings.listed, created: bookings.created, updated: bookings.updated, unchanged: bookings.unchanged, deleted: bookings.deleted, skipped: bookings.skipped.length },
+    counts: {
+      listed: bookings.listed,
+      created: bookings.created,
+      updated: bookings.updated,
+      unchanged: bookings.unchanged,
+      deleted: bookings.deleted,
+      skipped: bookings.skipped.length,
+    },
   });
   return { tenantId, accommodations, bookings };
 }
@@ -146,7 +174,10 @@ async function reconcileUnlisted(
       await syncBooking(deps, tenantId, booking, units, stored, report);
       continue;
     }
-    const removed = await deps.db.query('DELETE FROM guest_reservations WHERE tenant_id = $1 AND external_booking_id = $2', [tenantId, id]);
+    const removed = await deps.db.query(
+      'DELETE FROM guest_reservations WHERE tenant_id = $1 AND external_booking_id = $2',
+      [tenantId, id],
+    );
     report.deleted += removed.rowCount ?? 0;
   }
 }

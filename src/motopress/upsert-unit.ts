@@ -23,7 +23,12 @@ export interface UnitUpsert {
   updated: number;
 }
 
-export async function upsertUnits(db: Queryable, tenantId: string, units: readonly UnitFields[], nowIso: string): Promise<UnitUpsert> {
+export async function upsertUnits(
+  db: Queryable,
+  tenantId: string,
+  units: readonly UnitFields[],
+  nowIso: string,
+): Promise<UnitUpsert> {
   const { rows } = await db.query<{ id: string; motopress_id: string; outcome: UpsertOutcome }>(
     `WITH given AS (
        SELECT * FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[]) AS t(motopress_id, motopress_type_id, title, status)
@@ -40,7 +45,14 @@ export async function upsertUnits(db: Queryable, tenantId: string, units: readon
      -- Unchanged units: DO UPDATE's WHERE returned nothing for them; read their ids.
      SELECT u.id::text, u.motopress_id::text, 'unchanged' FROM hotels.accommodation_units u JOIN given g USING (motopress_id)
       WHERE u.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM written w WHERE w.motopress_id = g.motopress_id)`,
-    [tenantId, units.map((u) => u.motopressId), units.map((u) => u.motopressTypeId), units.map((u) => u.title), units.map((u) => u.status), nowIso],
+    [
+      tenantId,
+      units.map((u) => u.motopressId),
+      units.map((u) => u.motopressTypeId),
+      units.map((u) => u.title),
+      units.map((u) => u.status),
+      nowIso,
+    ],
   );
   const result: UnitUpsert = { ids: new Map(), created: 0, updated: 0 };
   for (const row of rows) {

@@ -46,7 +46,13 @@ SELECT r.inserted,
        (SELECT count(*) FROM removed)::int + (SELECT count(*) FROM linked)::int AS junction_changes
   FROM r`;
 
-export async function writeReservation(db: Queryable, tenantId: string, booking: MappedBooking, unitIds: ReadonlyMap<number, string>, nowIso: string): Promise<UpsertOutcome> {
+export async function writeReservation(
+  db: Queryable,
+  tenantId: string,
+  booking: MappedBooking,
+  unitIds: ReadonlyMap<number, string>,
+  nowIso: string,
+): Promise<UpsertOutcome> {
   const unitOf = (motopressId: number) => {
     const id = unitIds.get(motopressId);
     // Refuse rather than store the incident: a reserved unit must be resolved first.

@@ -29,7 +29,10 @@ const noLostUpdate = defineInvariant<LostUpdateWorld>({
   kind: 'safety',
   description: 'unread_count equals the number of inbound messages processed',
   async check({ db, world }) {
-    const { rows } = await db.query<{ unread_count: number }>('SELECT unread_count FROM crm_conversations WHERE id = $1', [world.conversationId]);
+    const { rows } = await db.query<{ unread_count: number }>(
+      'SELECT unread_count FROM crm_conversations WHERE id = $1',
+      [world.conversationId],
+    );
     const actual = rows[0]?.unread_count;
     if (actual === world.expected) return [];
     return [
@@ -59,7 +62,9 @@ export const lostUpdateScenario = defineScenario<LostUpdateInput, LostUpdateWorl
   input: fc.record({ deliveries: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 4 }) }),
   startTime: '2025-11-21T09:00:00.000Z',
   async world({ db, input }) {
-    await db.query(`INSERT INTO channel_connections (id, tenant, name, phone_number_id) VALUES (1, 'crm', 'WhatsApp main line', 'pn-1')`);
+    await db.query(
+      `INSERT INTO channel_connections (id, tenant, name, phone_number_id) VALUES (1, 'crm', 'WhatsApp main line', 'pn-1')`,
+    );
     await db.query(
       `INSERT INTO crm_conversations (id, phone, phone_number_id, channel_connection_id, status, assigned_to, created_at, updated_at)
        VALUES ($1, '51943001421', 'pn-1', 1, 'active', 'agent-7', '2025-11-21T09:00:00Z', '2025-11-21T09:00:00Z')`,

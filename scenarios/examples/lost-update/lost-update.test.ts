@@ -20,14 +20,17 @@ describe('lost-update', () => {
     // Shrunk towards the smallest case that can lose an update (two deliveries of one message).
     // fast-check shrinks the input, not the interleaving: the result is never larger than the
     // first failure, though not always [1,1] (over 20 seeds: [1,1] 13 times, at most 5 messages).
-    const total = (printed: string) => (JSON.parse(printed) as { deliveries: number[] }).deliveries.reduce((a, b) => a + b, 0);
+    const total = (printed: string) =>
+      (JSON.parse(printed) as { deliveries: number[] }).deliveries.reduce((a, b) => a + b, 0);
     expect(result.firstFailure).toBeDefined();
     expect(total(result.counterexample!)).toBeLessThanOrEqual(total(result.firstFailure!));
     expect(total(result.counterexample!)).toBeGreaterThanOrEqual(2);
 
     const report = formatRun(result);
     const replayLines = report.split('\n').filter((line) => line.includes('syncsim run'));
-    expect(replayLines).toEqual([`  replay: npx syncsim run lost-update:naive --seed=${result.seed} --path=${result.path}`]);
+    expect(replayLines).toEqual([
+      `  replay: npx syncsim run lost-update:naive --seed=${result.seed} --path=${result.path}`,
+    ]);
 
     const replay = { seed: result.seed, path: result.path! };
     const first = await runScenario(lostUpdateScenario, 'naive', engine(), replay);
@@ -48,7 +51,10 @@ describe('lost-update', () => {
     const fixedSeed = 20251121;
     let replayed: Awaited<ReturnType<typeof runScenario>> | undefined;
     for (let index = 0; index < 40 && !replayed; index++) {
-      const candidate = await runScenario(lostUpdateScenario, 'locked', engine(), { seed: fixedSeed, path: String(index) });
+      const candidate = await runScenario(lostUpdateScenario, 'locked', engine(), {
+        seed: fixedSeed,
+        path: String(index),
+      });
       if (candidate.lockWaits >= 3 && (candidate.counterexample?.match(/,/g)?.length ?? 0) >= 2) replayed = candidate;
     }
     expect(replayed, 'no case with 3+ deliveries and 3+ lock waits among the first 40').toBeDefined();

@@ -7,7 +7,11 @@
 import type { Actor } from '../../../sims/runner/scenario.ts';
 import type { HotelSite } from '../../properties/motopress/hotel-world.ts';
 
-export function hotelAdminActor(name: string, site: HotelSite, plan: { pauseMs: number; newUnits: number; checkIn: string }): Actor {
+export function hotelAdminActor(
+  name: string,
+  site: HotelSite,
+  plan: { pauseMs: number; newUnits: number; checkIn: string },
+): Actor {
   return {
     name,
     async run(env) {
@@ -16,7 +20,13 @@ export function hotelAdminActor(name: string, site: HotelSite, plan: { pauseMs: 
       const type = [...store.accommodationTypes.values()].at(-1)!;
       for (let i = 0; i < plan.newUnits; i++) {
         const unit = store.addAccommodation({ accommodationTypeId: type.id, title: `${type.title} New ${i + 1}` });
-        store.addBooking({ status: 'confirmed', checkIn: plan.checkIn, checkOut: '2026-12-31', rooms: [{ accommodation: unit.id }], customer: { first_name: 'Walk-in', last_name: `Guest ${i + 1}` } });
+        store.addBooking({
+          status: 'confirmed',
+          checkIn: plan.checkIn,
+          checkOut: '2026-12-31',
+          rooms: [{ accommodation: unit.id }],
+          customer: { first_name: 'Walk-in', last_name: `Guest ${i + 1}` },
+        });
       }
     },
   };

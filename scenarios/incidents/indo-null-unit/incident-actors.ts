@@ -26,6 +26,9 @@ export function syncAllActor(name: string, site: HotelSite, sync: SyncImplementa
 export function syncingWhileAdminEdits(sync: SyncImplementation, newUnits: number) {
   return ({ world, input }: { world: HotelWorld; input: IncidentInput }): Actor[] => {
     const site = world.sites[0]!;
-    return [syncAllActor('sync-all', site, sync), hotelAdminActor('hotel-admin', site, { pauseMs: input.adminPauseMs, newUnits, checkIn: '2025-12-20' })];
+    return [
+      syncAllActor('sync-all', site, sync),
+      hotelAdminActor('hotel-admin', site, { pauseMs: input.adminPauseMs, newUnits, checkIn: '2025-12-20' }),
+    ];
   };
 }

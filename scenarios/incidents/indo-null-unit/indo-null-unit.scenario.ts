@@ -14,7 +14,12 @@ import * as fc from 'fast-check';
 import { syncAll } from '../../../src/motopress/sync-all.ts';
 import { defineScenario } from '../../../sims/runner/scenario.ts';
 import type { HotelWorld } from '../../properties/motopress/hotel-world.ts';
-import { junctionComplete, noDuplicateBooking, noNullUnit, tenantIsolation } from '../../properties/motopress/invariants/index.ts';
+import {
+  junctionComplete,
+  noDuplicateBooking,
+  noNullUnit,
+  tenantIsolation,
+} from '../../properties/motopress/invariants/index.ts';
 import { syncingWhileAdminEdits, type IncidentInput } from './incident-actors.ts';
 import { buildIndo } from './indo-world.ts';
 import { syncAllAccommodationsFirst, syncAllBefore } from './sync-all-before.ts';

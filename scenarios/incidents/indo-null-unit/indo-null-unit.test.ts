@@ -20,11 +20,15 @@ describe('indo-null-unit', () => {
     const result = expectMet(await runScenario(indoNullUnitScenario, 'before', engine(), withSeed));
     expect(result.broken.sort()).toEqual(['junction-complete', 'no-null-unit']);
     expect(nullBookings(result.violations)).toContain(INCIDENT_BOOKING);
-    expect(result.violations.find((v) => v.invariant === 'junction-complete')?.message).toContain(`booking ${INCIDENT_BOOKING} has no reservation_accommodations rows`);
+    expect(result.violations.find((v) => v.invariant === 'junction-complete')?.message).toContain(
+      `booking ${INCIDENT_BOOKING} has no reservation_accommodations rows`,
+    );
   });
 
   it('planned-fix: 2432 is right, but a unit created after step 1 still yields NULL', async () => {
-    const result = expectMet(await runScenario(indoNullUnitScenario, 'planned-fix', engine(), { ...withSeed, runs: 300 }));
+    const result = expectMet(
+      await runScenario(indoNullUnitScenario, 'planned-fix', engine(), { ...withSeed, runs: 300 }),
+    );
     expect(result.broken.sort()).toEqual(['junction-complete', 'no-null-unit']);
     const nulls = nullBookings(result.violations);
     expect(nulls).not.toContain(INCIDENT_BOOKING);
@@ -34,7 +38,9 @@ describe('indo-null-unit', () => {
     const at = (match: (e: (typeof result.history)[number]) => boolean) => result.history.findIndex(match);
     const adminActs = at((e) => e.actor === 'hotel-admin' && e.operation === 'sleep' && e.type === 'ok');
     expect(at((e) => e.operation === 'GET /wp-json/mphb/v1/accommodations' && e.type === 'ok')).toBeLessThan(adminActs);
-    expect(at((e) => e.operation === 'GET /wp-json/mphb/v1/bookings' && e.type === 'invoke')).toBeGreaterThan(adminActs);
+    expect(at((e) => e.operation === 'GET /wp-json/mphb/v1/bookings' && e.type === 'invoke')).toBeGreaterThan(
+      adminActs,
+    );
   });
 
   it('after: holds in every interleaving tried', async () => {

@@ -15,7 +15,8 @@ export const INCIDENT_UNIT = 2431;
 const FIRST_ID = 2400;
 const OLD_BOOKINGS = 13;
 
-const addDays = (ymd: string, days: number) => new Date(Date.parse(`${ymd}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (ymd: string, days: number) =>
+  new Date(Date.parse(`${ymd}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export async function buildIndo(ctx: Pick<WorldContext<unknown>, 'db' | 'clock' | 'http'>): Promise<HotelSite> {
   const site = await addHotel(ctx, INDO, FIRST_ID);
@@ -31,24 +32,39 @@ export async function buildIndo(ctx: Pick<WorldContext<unknown>, 'db' | 'clock' 
   for (let i = 0; i < OLD_BOOKINGS; i++) {
     const unit = units[i % units.length]!;
     const checkIn = addDays('2025-11-20', Math.floor(i / units.length) * 4);
-    store.addBooking({ status: i % 5 === 4 ? 'cancelled' : 'confirmed', checkIn, checkOut: addDays(checkIn, 3), rooms: [{ accommodation: unit.id }], customer: { first_name: `Guest${i + 1}`, last_name: 'Indo', email: `guest${i + 1}@indo.example` } });
+    store.addBooking({
+      status: i % 5 === 4 ? 'cancelled' : 'confirmed',
+      checkIn,
+      checkOut: addDays(checkIn, 3),
+      rooms: [{ accommodation: unit.id }],
+      customer: { first_name: `Guest${i + 1}`, last_name: 'Indo', email: `guest${i + 1}@indo.example` },
+    });
   }
   // The report's pair: a new Deluxe unit, then booking 2432 on it.
   const fresh = store.addAccommodation({ accommodationTypeId: deluxe.id, title: 'Deluxe King Room 2' });
-  const booking = store.addBooking({ status: 'confirmed', checkIn: '2025-11-21', checkOut: '2025-11-24', rooms: [{ accommodation: fresh.id }], customer: { first_name: 'Made', last_name: 'Wirawan', email: 'made@indo.example' } });
-  if (fresh.id !== INCIDENT_UNIT || booking.id !== INCIDENT_BOOKING) throw new Error(`INDO world drifted: unit ${fresh.id}, booking ${booking.id}`);
+  const booking = store.addBooking({
+    status: 'confirmed',
+    checkIn: '2025-11-21',
+    checkOut: '2025-11-24',
+    rooms: [{ accommodation: fresh.id }],
+    customer: { first_name: 'Made', last_name: 'Wirawan', email: 'made@indo.example' },
+  });
+  if (fresh.id !== INCIDENT_UNIT || booking.id !== INCIDENT_BOOKING)
+    throw new Error(`INDO world drifted: unit ${fresh.id}, booking ${booking.id}`);
   return site;
 }
 
 /** A unit as INDO's earlier `sync` stored it. */
-async function copyUnit(db: Queryable, tenantId: string, store: MotopressStore, unitId: number, nowMs: number): Promise<void> {
+async function copyUnit(
+  db: Queryable,
+  tenantId: string,
+  store: MotopressStore,
+  unitId: number,
+  nowMs: number,
+): Promise<void> {
   const unit = store.accommodations.get(unitId)!;
-  await db.query('INSERT INTO hotels.accommodation_units (tenant_id, motopress_id, motopress_type_id, title, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)', [
-    tenantId,
-    unit.id,
-    unit.accommodationTypeId,
-    unit.title,
-    unit.status,
-    new Date(nowMs - 86_400_000).toISOString(),
-  ]);
+  await db.query(
+    'INSERT INTO hotels.accommodation_units (tenant_id, motopress_id, motopress_type_id, title, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6)',
+    [tenantId, unit.id, unit.accommodationTypeId, unit.title, unit.status, new Date(nowMs - 86_400_000).toISOString()],
+  );
 }

@@ -24,7 +24,9 @@ describe('indo-null-unit-simmer-down', () => {
   });
 
   it('planned-fix: the 4 are right, a booking on a unit created after step 1 is not', async () => {
-    const result = expectMet(await runScenario(simmerDownScenario, 'planned-fix', engine(), { ...withSeed, runs: 200 }));
+    const result = expectMet(
+      await runScenario(simmerDownScenario, 'planned-fix', engine(), { ...withSeed, runs: 200 }),
+    );
     const nulls = nullBookings(result.violations);
     expect(nulls).toHaveLength(1);
     expect(RACING_BOOKING_IDS).not.toContain(nulls[0]);

@@ -25,7 +25,12 @@ export async function syncAllBefore(deps: OldSyncDeps, tenantId: string): Promis
   for (const booking of bookings) {
     const now = new Date(deps.clock.now()).toISOString();
     const lookup = async (motopressId: number) =>
-      (await deps.db.query<{ id: string }>('SELECT id::text FROM get_accommodation_unit_by_motopress_id($1, $2)', [tenantId, motopressId])).rows[0]?.id ?? null;
+      (
+        await deps.db.query<{ id: string }>('SELECT id::text FROM get_accommodation_unit_by_motopress_id($1, $2)', [
+          tenantId,
+          motopressId,
+        ])
+      ).rows[0]?.id ?? null;
     // Mapper: the unit as it is known right now (NULL when the unit is new).
     const rooms: Array<{ accommodation: number; accommodation_type: number; unitId: string | null }> = [];
     for (const r of booking.reserved_accommodations) rooms.push({ ...r, unitId: await lookup(r.accommodation) });
@@ -35,7 +40,17 @@ export async function syncAllBefore(deps: OldSyncDeps, tenantId: string): Promis
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
        ON CONFLICT (tenant_id, external_booking_id) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at
        RETURNING id::text`,
-      [tenantId, booking.id, booking.status, booking.check_in_date, booking.check_out_date, customer, booking.customer.email || null, rooms[0]?.unitId ?? null, now],
+      [
+        tenantId,
+        booking.id,
+        booking.status,
+        booking.check_in_date,
+        booking.check_out_date,
+        customer,
+        booking.customer.email || null,
+        rooms[0]?.unitId ?? null,
+        now,
+      ],
     );
     const reservationId = inserted.rows[0]!.id;
     // Junction step: auto-create units that do not exist yet, then link the rooms the mapper resolved.
@@ -44,7 +59,13 @@ export async function syncAllBefore(deps: OldSyncDeps, tenantId: string): Promis
         await deps.db.query(
           `INSERT INTO hotels.accommodation_units (tenant_id, motopress_id, motopress_type_id, title, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (tenant_id, motopress_id) DO NOTHING`,
-          [tenantId, room.accommodation, room.accommodation_type > 0 ? room.accommodation_type : null, `Accommodation ${room.accommodation}`, new Date(deps.clock.now()).toISOString()],
+          [
+            tenantId,
+            room.accommodation,
+            room.accommodation_type > 0 ? room.accommodation_type : null,
+            `Accommodation ${room.accommodation}`,
+            new Date(deps.clock.now()).toISOString(),
+          ],
         );
         continue;
       }

@@ -7,10 +7,18 @@
  */
 import type { TimeoutDeps } from '../../../src/bot/bot-timeout-scheduler.ts';
 
-export async function asShippedTick(deps: TimeoutDeps, options: { timeoutMs: number }): Promise<Array<{ id: string; flowId: string }>> {
+export async function asShippedTick(
+  deps: TimeoutDeps,
+  options: { timeoutMs: number },
+): Promise<Array<{ id: string; flowId: string }>> {
   const closed: Array<{ id: string; flowId: string }> = [];
   const cutoff = new Date(deps.clock.now() - options.timeoutMs).toISOString();
-  const { rows } = await deps.db.query<{ id: string; phone: string; channel_connection_id: string; bot_flow_id: string | null }>(
+  const { rows } = await deps.db.query<{
+    id: string;
+    phone: string;
+    channel_connection_id: string;
+    bot_flow_id: string | null;
+  }>(
     `SELECT id::text, phone, channel_connection_id::text, bot_flow_id FROM crm_conversations
       WHERE status = 'active' AND ((bot_flow_id IS NOT NULL AND bot_started_at IS NOT NULL) OR assigned_to = 'bot')
         AND coalesce(bot_started_at, updated_at) <= $1 ORDER BY id`,
@@ -26,7 +34,10 @@ export async function asShippedTick(deps: TimeoutDeps, options: { timeoutMs: num
       flowId = file.session.flowId;
     }
     await deps.sessions.delete(key);
-    await deps.db.query(`UPDATE crm_conversations SET status = 'closed', bot_flow_id = NULL, bot_started_at = NULL, assigned_to = NULL WHERE id = $1`, [row.id]);
+    await deps.db.query(
+      `UPDATE crm_conversations SET status = 'closed', bot_flow_id = NULL, bot_started_at = NULL, assigned_to = NULL WHERE id = $1`,
+      [row.id],
+    );
     closed.push({ id: row.id, flowId });
   }
   return closed;

@@ -15,7 +15,14 @@ import { runBotCleanup, type BotCleanupReport } from '../../../src/bot/apply-bot
 import { SessionStore } from '../../../src/bot/session-store.ts';
 import { defineInvariant } from '../../../sims/invariants/invariant.ts';
 import { defineScenario, type Actor } from '../../../sims/runner/scenario.ts';
-import { FLOW_ID, insertChannel, insertConversation, TIMEOUT_MS, writeSessionFile, type BotWorld } from '../../properties/bot/bot-world.ts';
+import {
+  FLOW_ID,
+  insertChannel,
+  insertConversation,
+  TIMEOUT_MS,
+  writeSessionFile,
+  type BotWorld,
+} from '../../properties/bot/bot-world.ts';
 import { noOrphanSession, noStaleBotFields } from '../../properties/bot/invariants/index.ts';
 
 export const REPORTED = { orphanFiles: 12, closedConversationFiles: 11, closedWithBotFields: 86 } as const;
@@ -37,9 +44,15 @@ const cleanupIdempotent = defineInvariant<CleanupWorld>({
     const [dry, ...rest] = world.reports;
     const applies = rest.filter((r) => r.mode === 'apply');
     const problems: string[] = [];
-    if (dry?.mode !== 'dry-run' || dry.applied.total !== 0) problems.push('the first run must be a dry-run that changes nothing');
-    if (dry && applies[0] && JSON.stringify(applies[0].applied) !== JSON.stringify(dry.planned)) problems.push(`apply did ${JSON.stringify(applies[0].applied)} but the dry-run planned ${JSON.stringify(dry.planned)}`);
-    for (const again of applies.slice(1)) if (again.planned.total !== 0 || again.applied.total !== 0) problems.push(`a repeated apply still found ${again.planned.total} operations`);
+    if (dry?.mode !== 'dry-run' || dry.applied.total !== 0)
+      problems.push('the first run must be a dry-run that changes nothing');
+    if (dry && applies[0] && JSON.stringify(applies[0].applied) !== JSON.stringify(dry.planned))
+      problems.push(
+        `apply did ${JSON.stringify(applies[0].applied)} but the dry-run planned ${JSON.stringify(dry.planned)}`,
+      );
+    for (const again of applies.slice(1))
+      if (again.planned.total !== 0 || again.applied.total !== 0)
+        problems.push(`a repeated apply still found ${again.planned.total} operations`);
     return problems.map((message) => ({ invariant: 'cleanup-idempotent', message }));
   },
 });
@@ -66,22 +79,51 @@ export const cleanup109Scenario = defineScenario<null, CleanupWorld>({
   async world({ db, sessionDir, clock }) {
     await insertChannel(db);
     const session = (minutes: number) => ({ flowId: FLOW_ID, state: { step: 2 }, updatedAt: Date.parse(at(minutes)) });
-    for (let i = 0; i < REPORTED.orphanFiles; i++) await writeSessionFile(sessionDir, { phone: phone(10, i), channelConnectionId: 1 }, session(i));
+    for (let i = 0; i < REPORTED.orphanFiles; i++)
+      await writeSessionFile(sessionDir, { phone: phone(10, i), channelConnectionId: 1 }, session(i));
     for (let i = 0; i < REPORTED.closedConversationFiles; i++) {
       // What the pre-fix scheduler left: bot fields cleared, file kept.
-      await insertConversation(db, { phone: phone(20, i), status: 'closed', assignedTo: null, botFlowId: null, botStartedAt: null, updatedAt: at(i) });
+      await insertConversation(db, {
+        phone: phone(20, i),
+        status: 'closed',
+        assignedTo: null,
+        botFlowId: null,
+        botStartedAt: null,
+        updatedAt: at(i),
+      });
       await writeSessionFile(sessionDir, { phone: phone(20, i), channelConnectionId: 1 }, session(i));
     }
     for (let i = 0; i < REPORTED.closedWithBotFields; i++) {
       // Closed some other way (by an agent, by hand) while the bot fields stayed.
-      await insertConversation(db, { phone: phone(30, i), status: 'closed', assignedTo: i % 3 === 0 ? 'bot' : null, botFlowId: i % 2 === 0 ? FLOW_ID : null, botStartedAt: at(i), updatedAt: at(i + 1) });
+      await insertConversation(db, {
+        phone: phone(30, i),
+        status: 'closed',
+        assignedTo: i % 3 === 0 ? 'bot' : null,
+        botFlowId: i % 2 === 0 ? FLOW_ID : null,
+        botStartedAt: at(i),
+        updatedAt: at(i + 1),
+      });
     }
     for (let i = 0; i < HEALTHY_BOT_CHATS; i++) {
-      await insertConversation(db, { phone: phone(40, i), status: 'active', assignedTo: 'bot', botFlowId: FLOW_ID, botStartedAt: at(1400), updatedAt: at(1400) });
+      await insertConversation(db, {
+        phone: phone(40, i),
+        status: 'active',
+        assignedTo: 'bot',
+        botFlowId: FLOW_ID,
+        botStartedAt: at(1400),
+        updatedAt: at(1400),
+      });
       await writeSessionFile(sessionDir, { phone: phone(40, i), channelConnectionId: 1 }, session(1400));
     }
     for (let i = 0; i < CLOSED_AGENT_CHATS; i++) {
-      await insertConversation(db, { phone: phone(50, i), status: 'closed', assignedTo: `agent-${i + 1}`, botFlowId: null, botStartedAt: null, updatedAt: at(i) });
+      await insertConversation(db, {
+        phone: phone(50, i),
+        status: 'closed',
+        assignedTo: `agent-${i + 1}`,
+        botFlowId: null,
+        botStartedAt: null,
+        updatedAt: at(i),
+      });
     }
     return { sessionDir, timeoutMs: TIMEOUT_MS, clock, takeovers: [], reports: [] };
   },

@@ -18,7 +18,10 @@ const engine = fileCaseEngine();
 async function runVariant(name: 'apply' | 'dry-run-only') {
   const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed: 1, numRuns: 1 });
   let world: CleanupWorld | undefined;
-  const scenario = { ...cleanup109Scenario, world: async (ctx: Parameters<typeof cleanup109Scenario.world>[0]) => (world = await cleanup109Scenario.world(ctx)) };
+  const scenario = {
+    ...cleanup109Scenario,
+    world: async (ctx: Parameters<typeof cleanup109Scenario.world>[0]) => (world = await cleanup109Scenario.world(ctx)),
+  };
   const outcome = await runCase(scenario, cleanup109Scenario.variants[name]!, null, scheduler!, engine(), 1);
   return { outcome, world: world!, files: await readdir(engine().sessionDir) };
 }
@@ -33,8 +36,16 @@ describe('stuck-bot cleanup: 12 + 11 + 86 = 109', () => {
       'apply: 0 orphan files, 0 files of closed conversations, 0 closed conversations with bot fields = 0 operations',
     ]);
     // The five healthy bot chats keep their sessions.
-    expect(files.sort()).toEqual(['whatsapp_51940000000_1.json', 'whatsapp_51940000001_1.json', 'whatsapp_51940000002_1.json', 'whatsapp_51940000003_1.json', 'whatsapp_51940000004_1.json']);
-    const { rows } = await engine().admin.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM crm_conversations WHERE assigned_to = 'bot' OR bot_flow_id IS NOT NULL GROUP BY status`);
+    expect(files.sort()).toEqual([
+      'whatsapp_51940000000_1.json',
+      'whatsapp_51940000001_1.json',
+      'whatsapp_51940000002_1.json',
+      'whatsapp_51940000003_1.json',
+      'whatsapp_51940000004_1.json',
+    ]);
+    const { rows } = await engine().admin.query<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM crm_conversations WHERE assigned_to = 'bot' OR bot_flow_id IS NOT NULL GROUP BY status`,
+    );
     expect(rows).toEqual([{ status: 'active', n: 5 }]);
   });
 

@@ -14,6 +14,9 @@ export async function preFixTick(deps: TimeoutDeps, options: { timeoutMs: number
     [cutoff],
   );
   for (const row of rows) {
-    await deps.db.query(`UPDATE crm_conversations SET status = 'closed', bot_flow_id = NULL, bot_started_at = NULL, assigned_to = NULL WHERE id = $1`, [row.id]);
+    await deps.db.query(
+      `UPDATE crm_conversations SET status = 'closed', bot_flow_id = NULL, bot_started_at = NULL, assigned_to = NULL WHERE id = $1`,
+      [row.id],
+    );
   }
 }

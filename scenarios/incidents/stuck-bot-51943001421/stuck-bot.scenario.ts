@@ -16,8 +16,21 @@ import * as fc from 'fast-check';
 import type { TimeoutDeps } from '../../../src/bot/bot-timeout-scheduler.ts';
 import { defineScenario, type Actor } from '../../../sims/runner/scenario.ts';
 import { schedulerActor, srcImplementation, type BotImplementation } from '../../properties/bot/bot-actors.ts';
-import { FLOW_ID, insertChannel, insertConversation, TIMEOUT_MS, writeSessionFile, type BotWorld } from '../../properties/bot/bot-world.ts';
-import { noAgentChatClosedByBot, noOrphanSession, noStaleBotFields, noStuckBotConversation, noTornSession } from '../../properties/bot/invariants/index.ts';
+import {
+  FLOW_ID,
+  insertChannel,
+  insertConversation,
+  TIMEOUT_MS,
+  writeSessionFile,
+  type BotWorld,
+} from '../../properties/bot/bot-world.ts';
+import {
+  noAgentChatClosedByBot,
+  noOrphanSession,
+  noStaleBotFields,
+  noStuckBotConversation,
+  noTornSession,
+} from '../../properties/bot/invariants/index.ts';
 import { asShippedTick } from './as-shipped-scheduler.ts';
 import { preFixTick } from './pre-fix-scheduler.ts';
 
@@ -37,9 +50,17 @@ const IDLE_SINCE = '2025-11-21T08:00:00.000Z';
 
 function ticking(impl: (input: StuckBotInput) => BotImplementation) {
   return {
-    actors: ({ input }: { input: StuckBotInput }): Actor[] => [schedulerActor('bot-timeout-scheduler', impl(input), Array.from({ length: input.ticks }, () => 0))],
+    actors: ({ input }: { input: StuckBotInput }): Actor[] => [
+      schedulerActor(
+        'bot-timeout-scheduler',
+        impl(input),
+        Array.from({ length: input.ticks }, () => 0),
+      ),
+    ],
     // Heal: the scheduler keeps running (bounded: 2 more ticks after the timeout elapsed again).
-    heal: ({ input }: { input: StuckBotInput }): Actor[] => [schedulerActor('bot-timeout-scheduler', impl(input), [TIMEOUT_MS + 1, 0])],
+    heal: ({ input }: { input: StuckBotInput }): Actor[] => [
+      schedulerActor('bot-timeout-scheduler', impl(input), [TIMEOUT_MS + 1, 0]),
+    ],
   };
 }
 
@@ -50,17 +71,44 @@ export const stuckBotScenario = defineScenario<StuckBotInput, BotWorld>({
   kind: 'incident',
   title: 'Chat 51943001421 stuck in EN_COLA_BOT: bot session file vs Postgres',
   source: 'incidents.md section C',
-  input: fc.record({ ticks: fc.integer({ min: 1, max: 3 }), closeOrder: fc.constantFrom('file-first' as const, 'row-first' as const) }),
+  input: fc.record({
+    ticks: fc.integer({ min: 1, max: 3 }),
+    closeOrder: fc.constantFrom('file-first' as const, 'row-first' as const),
+  }),
   startTime: '2025-11-21T09:00:00.000Z',
   async world({ db, sessionDir, clock }) {
     await insertChannel(db);
     const session = { flowId: FLOW_ID, state: { step: 3, node: 'ask-district' }, updatedAt: Date.parse(IDLE_SINCE) };
     // The report's row: assigned to the bot, bot_flow_id NULL, active; its file names the flow.
-    await insertConversation(db, { id: INCIDENT_CONVERSATION, phone: '51943001421', status: 'active', assignedTo: 'bot', botFlowId: null, botStartedAt: IDLE_SINCE, updatedAt: IDLE_SINCE });
+    await insertConversation(db, {
+      id: INCIDENT_CONVERSATION,
+      phone: '51943001421',
+      status: 'active',
+      assignedTo: 'bot',
+      botFlowId: null,
+      botStartedAt: IDLE_SINCE,
+      updatedAt: IDLE_SINCE,
+    });
     await writeSessionFile(sessionDir, { phone: '51943001421', channelConnectionId: 1 }, session);
-    await insertConversation(db, { id: FLOW_IN_ROW_CONVERSATION, phone: '51943001422', status: 'active', assignedTo: 'bot', botFlowId: FLOW_ID, botStartedAt: IDLE_SINCE, updatedAt: IDLE_SINCE });
+    await insertConversation(db, {
+      id: FLOW_IN_ROW_CONVERSATION,
+      phone: '51943001422',
+      status: 'active',
+      assignedTo: 'bot',
+      botFlowId: FLOW_ID,
+      botStartedAt: IDLE_SINCE,
+      updatedAt: IDLE_SINCE,
+    });
     await writeSessionFile(sessionDir, { phone: '51943001422', channelConnectionId: 1 }, session);
-    await insertConversation(db, { id: MISSING_FILE_CONVERSATION, phone: '51943001423', status: 'active', assignedTo: 'bot', botFlowId: null, botStartedAt: null, updatedAt: IDLE_SINCE });
+    await insertConversation(db, {
+      id: MISSING_FILE_CONVERSATION,
+      phone: '51943001423',
+      status: 'active',
+      assignedTo: 'bot',
+      botFlowId: null,
+      botStartedAt: null,
+      updatedAt: IDLE_SINCE,
+    });
     return { sessionDir, timeoutMs: TIMEOUT_MS, clock, takeovers: [] };
   },
   invariants: [noStaleBotFields, noAgentChatClosedByBot, noTornSession, noOrphanSession, noStuckBotConversation],
@@ -78,7 +126,8 @@ export const stuckBotScenario = defineScenario<StuckBotInput, BotWorld>({
       ...ticking(olderTick(asShippedTick)),
     },
     after: {
-      description: 'src/bot: closes all three shapes under the key lock, only if the row is unchanged; sweeps orphan files',
+      description:
+        'src/bot: closes all three shapes under the key lock, only if the row is unchanged; sweeps orphan files',
       expect: 'holds',
       ...ticking((input) => srcImplementation(input.closeOrder)),
     },

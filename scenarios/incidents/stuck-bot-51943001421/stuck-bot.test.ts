@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../sims/runner/run-scenario.ts';
 import { expectMet } from '../../../sims/testing/expect-run.ts';
 import { fileCaseEngine, withSeed } from '../../../sims/testing/scenario-suite.ts';
-import { FLOW_IN_ROW_CONVERSATION, INCIDENT_CONVERSATION, MISSING_FILE_CONVERSATION, stuckBotScenario } from './stuck-bot.scenario.ts';
+import {
+  FLOW_IN_ROW_CONVERSATION,
+  INCIDENT_CONVERSATION,
+  MISSING_FILE_CONVERSATION,
+  stuckBotScenario,
+} from './stuck-bot.scenario.ts';
 
 const engine = fileCaseEngine();
 
@@ -19,7 +24,9 @@ describe('stuck-bot-51943001421', () => {
     expect(result.status).toBe('broken');
     expect(result.broken.sort()).toEqual(['no-orphan-session', 'no-stuck-bot-conversation']);
     expect(stuckIds(result.violations)).toContain(INCIDENT_CONVERSATION);
-    expect(result.violations.filter((v) => v.invariant === 'no-orphan-session').map((v) => v.message)).toEqual(['whatsapp_51943001422_1.json: conversation is closed']);
+    expect(result.violations.filter((v) => v.invariant === 'no-orphan-session').map((v) => v.message)).toEqual([
+      'whatsapp_51943001422_1.json: conversation is closed',
+    ]);
   });
 
   it('as-shipped: closes 51943001421 (flow id from the file) but the missing-file chat stays stuck', async () => {
@@ -34,8 +41,15 @@ describe('stuck-bot-51943001421', () => {
     expect(result.status).toBe('held');
     // Every close that the history shows completing with one row updated, by conversation id.
     const closedIds = result.history
-      .filter((e) => e.system === 'pg' && e.type === 'invoke' && JSON.stringify(e.args ?? null).includes("SET status = 'closed'"))
-      .filter((invoke) => result.history.some((e) => e.op === invoke.index && e.type === 'ok' && (e.result as { rowCount?: number }).rowCount === 1))
+      .filter(
+        (e) =>
+          e.system === 'pg' && e.type === 'invoke' && JSON.stringify(e.args ?? null).includes("SET status = 'closed'"),
+      )
+      .filter((invoke) =>
+        result.history.some(
+          (e) => e.op === invoke.index && e.type === 'ok' && (e.result as { rowCount?: number }).rowCount === 1,
+        ),
+      )
       .map((invoke) => (invoke.args as { params: unknown[] }).params[0]);
     expect(closedIds.sort()).toEqual([INCIDENT_CONVERSATION, FLOW_IN_ROW_CONVERSATION, MISSING_FILE_CONVERSATION]);
   });

@@ -62,14 +62,25 @@ export function customerActor(name: string, impl: BotImplementation, phone: stri
       const deps = depsFor(env, impl);
       for (const [i, gap] of gapsMs.entries()) {
         if (gap > 0) await env.clock.sleep(gap);
-        const message: InboundMessage = { phone, channelConnectionId: 1, phoneNumberId: 'pn-1', text: `message ${i + 1}`, flowId: FLOW_ID };
+        const message: InboundMessage = {
+          phone,
+          channelConnectionId: 1,
+          phoneNumberId: 'pn-1',
+          text: `message ${i + 1}`,
+          flowId: FLOW_ID,
+        };
         await attempt(() => (impl.handle ?? handleInboundMessage)(deps, message));
       }
     },
   };
 }
 
-export function agentActor(name: string, impl: BotImplementation, world: BotWorld, plan: ReadonlyArray<{ gapMs: number; phone: string }>): Actor {
+export function agentActor(
+  name: string,
+  impl: BotImplementation,
+  world: BotWorld,
+  plan: ReadonlyArray<{ gapMs: number; phone: string }>,
+): Actor {
   return {
     name,
     async run(env) {
@@ -77,7 +88,10 @@ export function agentActor(name: string, impl: BotImplementation, world: BotWorl
       for (const { gapMs, phone } of plan) {
         if (gapMs > 0) await env.clock.sleep(gapMs);
         await attempt(async () => {
-          const { rows } = await env.db.query<{ id: string }>(`SELECT id::text FROM crm_conversations WHERE phone = $1 AND status = 'active'`, [phone]);
+          const { rows } = await env.db.query<{ id: string }>(
+            `SELECT id::text FROM crm_conversations WHERE phone = $1 AND status = 'active'`,
+            [phone],
+          );
           if (!rows[0]) return;
           const result = await takeOverConversation(deps, rows[0].id, name);
           // Logged only once COMMIT returned: the evidence no-agent-chat-closed-by-bot uses.

@@ -22,7 +22,10 @@ export const TIMEOUT_MS = 30 * 60_000;
 export const FLOW_ID = 'promotoras-v2-mw7rpy';
 
 export async function insertChannel(db: Queryable, id = 1, phoneNumberId = 'pn-1'): Promise<void> {
-  await db.query(`INSERT INTO channel_connections (id, tenant, name, phone_number_id) VALUES ($1, 'crm', 'WhatsApp main line', $2)`, [id, phoneNumberId]);
+  await db.query(
+    `INSERT INTO channel_connections (id, tenant, name, phone_number_id) VALUES ($1, 'crm', 'WhatsApp main line', $2)`,
+    [id, phoneNumberId],
+  );
 }
 
 export interface ConversationSeed {
@@ -40,7 +43,16 @@ export async function insertConversation(db: Queryable, seed: ConversationSeed):
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO crm_conversations (id, phone, phone_number_id, channel_connection_id, status, assigned_to, bot_flow_id, bot_started_at, created_at, updated_at)
      VALUES (coalesce($1::bigint, nextval(pg_get_serial_sequence('crm_conversations', 'id'))), $2, 'pn-1', $3, $4, $5, $6, $7, $8, $8) RETURNING id::text`,
-    [seed.id ?? null, seed.phone, seed.channelConnectionId ?? 1, seed.status, seed.assignedTo, seed.botFlowId, seed.botStartedAt, seed.updatedAt],
+    [
+      seed.id ?? null,
+      seed.phone,
+      seed.channelConnectionId ?? 1,
+      seed.status,
+      seed.assignedTo,
+      seed.botFlowId,
+      seed.botStartedAt,
+      seed.updatedAt,
+    ],
   );
   return rows[0]!.id;
 }

@@ -14,14 +14,35 @@ import { FS_FAULTS, PG_FAULTS } from '../../../sims/faults/fault-kinds.ts';
 import { swarmFaultPlan } from '../../../sims/faults/fault-plan.ts';
 import { defineScenario, type Actor, type Variant } from '../../../sims/runner/scenario.ts';
 import { agentActor, customerActor, schedulerActor, srcImplementation, type BotImplementation } from './bot-actors.ts';
-import { FLOW_ID, insertChannel, insertConversation, TIMEOUT_MS, writeSessionFile, type BotWorld } from './bot-world.ts';
-import { noAgentChatClosedByBot, noOrphanSession, noStaleBotFields, noStuckBotConversation, noTornSession } from './invariants/index.ts';
+import {
+  FLOW_ID,
+  insertChannel,
+  insertConversation,
+  TIMEOUT_MS,
+  writeSessionFile,
+  type BotWorld,
+} from './bot-world.ts';
+import {
+  noAgentChatClosedByBot,
+  noOrphanSession,
+  noStaleBotFields,
+  noStuckBotConversation,
+  noTornSession,
+} from './invariants/index.ts';
 import { closeWithoutRecheckTick } from './planted/close-without-recheck.ts';
 import { NonAtomicSessionStore } from './planted/non-atomic-session-store.ts';
 import { rowFirstNoRecoveryTick } from './planted/row-first-no-recovery.ts';
 
 /** Where a customer's conversation stands when the run starts (the incident's shapes included). */
-export const INITIAL_SHAPES = ['none', 'bot-fresh', 'bot-idle', 'no-flow-file', 'no-flow-missing', 'agent', 'closed'] as const;
+export const INITIAL_SHAPES = [
+  'none',
+  'bot-fresh',
+  'bot-idle',
+  'no-flow-file',
+  'no-flow-missing',
+  'agent',
+  'closed',
+] as const;
 export type InitialShape = (typeof INITIAL_SHAPES)[number];
 
 export interface BotInput {
@@ -36,27 +57,67 @@ const gap = fc.integer({ min: 0, max: 40 }).map((minutes) => minutes * 60_000);
 
 export const botInput: fc.Arbitrary<BotInput> = fc.record({
   closeOrder: fc.constantFrom('file-first' as const, 'row-first' as const),
-  customers: fc.array(fc.record({ initial: fc.constantFrom(...INITIAL_SHAPES), messageGapsMs: fc.array(gap, { maxLength: 3 }) }), { minLength: 2, maxLength: 5 }),
-  agents: fc.array(fc.array(fc.record({ gapMs: gap, customer: fc.nat(4) }), { minLength: 1, maxLength: 2 }), { maxLength: 2 }),
+  customers: fc.array(
+    fc.record({ initial: fc.constantFrom(...INITIAL_SHAPES), messageGapsMs: fc.array(gap, { maxLength: 3 }) }),
+    { minLength: 2, maxLength: 5 },
+  ),
+  agents: fc.array(fc.array(fc.record({ gapMs: gap, customer: fc.nat(4) }), { minLength: 1, maxLength: 2 }), {
+    maxLength: 2,
+  }),
   tickGapsMs: fc.array(gap, { minLength: 1, maxLength: 3 }),
 });
 
 export const phoneOf = (index: number) => `5199000${String(index).padStart(4, '0')}`;
 
-async function seedShape(db: Parameters<typeof insertConversation>[0], dir: string, phone: string, shape: InitialShape, startMs: number): Promise<void> {
+async function seedShape(
+  db: Parameters<typeof insertConversation>[0],
+  dir: string,
+  phone: string,
+  shape: InitialShape,
+  startMs: number,
+): Promise<void> {
   const minutesAgo = (m: number) => new Date(startMs - m * 60_000).toISOString();
   const key = { phone, channelConnectionId: 1 };
-  const file = (m: number) => writeSessionFile(dir, key, { flowId: FLOW_ID, state: { step: 1 }, updatedAt: startMs - m * 60_000 });
-  const bot = (flow: string | null, m: number) => insertConversation(db, { phone, status: 'active', assignedTo: 'bot', botFlowId: flow, botStartedAt: minutesAgo(m), updatedAt: minutesAgo(m) });
+  const file = (m: number) =>
+    writeSessionFile(dir, key, { flowId: FLOW_ID, state: { step: 1 }, updatedAt: startMs - m * 60_000 });
+  const bot = (flow: string | null, m: number) =>
+    insertConversation(db, {
+      phone,
+      status: 'active',
+      assignedTo: 'bot',
+      botFlowId: flow,
+      botStartedAt: minutesAgo(m),
+      updatedAt: minutesAgo(m),
+    });
   if (shape === 'bot-fresh') await Promise.all([bot(FLOW_ID, 5), file(5)]);
   if (shape === 'bot-idle') await Promise.all([bot(FLOW_ID, 60), file(60)]);
   if (shape === 'no-flow-file') await Promise.all([bot(null, 60), file(60)]); // chat 51943001421's shape
   if (shape === 'no-flow-missing') await bot(null, 60); // the shape the shipped fix skips
-  if (shape === 'agent') await insertConversation(db, { phone, status: 'active', assignedTo: 'agent-9', botFlowId: null, botStartedAt: null, updatedAt: minutesAgo(60) });
-  if (shape === 'closed') await insertConversation(db, { phone, status: 'closed', assignedTo: null, botFlowId: null, botStartedAt: null, updatedAt: minutesAgo(60) });
+  if (shape === 'agent')
+    await insertConversation(db, {
+      phone,
+      status: 'active',
+      assignedTo: 'agent-9',
+      botFlowId: null,
+      botStartedAt: null,
+      updatedAt: minutesAgo(60),
+    });
+  if (shape === 'closed')
+    await insertConversation(db, {
+      phone,
+      status: 'closed',
+      assignedTo: null,
+      botFlowId: null,
+      botStartedAt: null,
+      updatedAt: minutesAgo(60),
+    });
 }
 
-function variant(description: string, impl: (input: BotInput) => BotImplementation, expect: Pick<Variant<BotInput, BotWorld>, 'expect' | 'breaks'>): Variant<BotInput, BotWorld> {
+function variant(
+  description: string,
+  impl: (input: BotInput) => BotImplementation,
+  expect: Pick<Variant<BotInput, BotWorld>, 'expect' | 'breaks'>,
+): Variant<BotInput, BotWorld> {
   return {
     description,
     ...expect,
@@ -64,10 +125,14 @@ function variant(description: string, impl: (input: BotInput) => BotImplementati
       const chosen = impl(input);
       const actors: Actor[] = [schedulerActor('bot-timeout-scheduler', chosen, input.tickGapsMs)];
       input.customers.forEach((c, i) => {
-        if (c.messageGapsMs.length > 0) actors.push(customerActor(`customer-${i + 1}`, chosen, phoneOf(i), c.messageGapsMs));
+        if (c.messageGapsMs.length > 0)
+          actors.push(customerActor(`customer-${i + 1}`, chosen, phoneOf(i), c.messageGapsMs));
       });
       input.agents.forEach((plan, i) => {
-        const targets = plan.map((step) => ({ gapMs: step.gapMs, phone: phoneOf(step.customer % input.customers.length) }));
+        const targets = plan.map((step) => ({
+          gapMs: step.gapMs,
+          phone: phoneOf(step.customer % input.customers.length),
+        }));
         actors.push(agentActor(`agent-${i + 1}`, chosen, world, targets));
       });
       return actors;
@@ -87,24 +152,41 @@ export const botPropertyScenario = defineScenario<BotInput, BotWorld>({
   startTime: START,
   async world({ db, input, sessionDir, clock }) {
     await insertChannel(db);
-    for (const [i, customer] of input.customers.entries()) await seedShape(db, sessionDir, phoneOf(i), customer.initial, Date.parse(START));
+    for (const [i, customer] of input.customers.entries())
+      await seedShape(db, sessionDir, phoneOf(i), customer.initial, Date.parse(START));
     return { sessionDir, timeoutMs: TIMEOUT_MS, clock, takeovers: [] };
   },
   invariants: [noStaleBotFields, noAgentChatClosedByBot, noTornSession, noOrphanSession, noStuckBotConversation],
   variants: {
-    after: variant('src/bot: locked, conditional close; atomic writes; orphan sweep', (input) => srcImplementation(input.closeOrder), { expect: 'holds' }),
-    'planted-close-without-recheck': variant('PLANTED: the tick closes by id without re-checking the row', () => ({ tick: closeWithoutRecheckTick }), {
-      expect: 'breaks',
-      breaks: ['no-agent-chat-closed-by-bot'],
-    }),
-    'planted-row-first-no-recovery': variant('PLANTED: row closed first, file deleted after, no sweep', () => ({ tick: rowFirstNoRecoveryTick }), {
-      expect: 'breaks',
-      breaks: ['no-orphan-session'],
-    }),
-    'planted-non-atomic-write': variant('PLANTED: the session file is written in place', (input) => ({ ...srcImplementation(input.closeOrder), store: (fs) => new NonAtomicSessionStore(fs) }), {
-      expect: 'breaks',
-      breaks: ['no-torn-session'],
-    }),
+    after: variant(
+      'src/bot: locked, conditional close; atomic writes; orphan sweep',
+      (input) => srcImplementation(input.closeOrder),
+      { expect: 'holds' },
+    ),
+    'planted-close-without-recheck': variant(
+      'PLANTED: the tick closes by id without re-checking the row',
+      () => ({ tick: closeWithoutRecheckTick }),
+      {
+        expect: 'breaks',
+        breaks: ['no-agent-chat-closed-by-bot'],
+      },
+    ),
+    'planted-row-first-no-recovery': variant(
+      'PLANTED: row closed first, file deleted after, no sweep',
+      () => ({ tick: rowFirstNoRecoveryTick }),
+      {
+        expect: 'breaks',
+        breaks: ['no-orphan-session'],
+      },
+    ),
+    'planted-non-atomic-write': variant(
+      'PLANTED: the session file is written in place',
+      (input) => ({ ...srcImplementation(input.closeOrder), store: (fs) => new NonAtomicSessionStore(fs) }),
+      {
+        expect: 'breaks',
+        breaks: ['no-torn-session'],
+      },
+    ),
   },
   defaultVariant: 'after',
   runs: 100,

@@ -14,7 +14,10 @@ import { motopressClientFor, snapshotTenant, type HotelSite, type HotelWorld } f
 /** The module under test, as the actors call it. A planted bug swaps a collaborator. */
 export interface HotelSync {
   syncAll(deps: { db: Db; motopress: MotopressSource; clock: ActorEnv['clock'] }, tenantId: string): Promise<unknown>;
-  syncAccommodations(deps: { db: Db; motopress: MotopressSource; clock: ActorEnv['clock'] }, tenantId: string): Promise<unknown>;
+  syncAccommodations(
+    deps: { db: Db; motopress: MotopressSource; clock: ActorEnv['clock'] },
+    tenantId: string,
+  ): Promise<unknown>;
 }
 
 export const srcSync: HotelSync = { syncAll, syncAccommodations };
@@ -29,7 +32,15 @@ export function syncActor(name: string, site: HotelSite, impl: HotelSync, job: '
   };
 }
 
-export const ADMIN_OPS = ['add-unit-and-booking', 'add-booking', 'remove-unit', 'trash-unit', 'cancel-booking', 'trash-booking', 'delete-booking'] as const;
+export const ADMIN_OPS = [
+  'add-unit-and-booking',
+  'add-booking',
+  'remove-unit',
+  'trash-unit',
+  'cancel-booking',
+  'trash-booking',
+  'delete-booking',
+] as const;
 export type AdminOp = (typeof ADMIN_OPS)[number];
 
 /**
@@ -39,7 +50,11 @@ export type AdminOp = (typeof ADMIN_OPS)[number];
  * changed after a sync stored it, which is what an insert-only sync gets wrong). Refused edits
  * are skipped.
  */
-export function adminActor(name: string, site: HotelSite, steps: ReadonlyArray<{ waits: number; op: AdminOp; pick: number }>): Actor {
+export function adminActor(
+  name: string,
+  site: HotelSite,
+  steps: ReadonlyArray<{ waits: number; op: AdminOp; pick: number }>,
+): Actor {
   return {
     name,
     async run(env) {
@@ -61,18 +76,32 @@ function applyAdminOp(site: HotelSite, op: AdminOp, pick: number, step: number):
   const nth = <T>(items: T[]): T | undefined => (items.length === 0 ? undefined : items[pick % items.length]);
   const units = [...store.accommodations.values()].filter((u) => u.status !== 'trash');
   const bookings = [...store.bookings.values()].filter((b) => b.status !== 'trash');
-  const farStay = { checkIn: `2027-0${1 + (step % 9)}-0${1 + (pick % 9)}`, checkOut: `2027-0${1 + (step % 9)}-2${pick % 9}` };
+  const farStay = {
+    checkIn: `2027-0${1 + (step % 9)}-0${1 + (pick % 9)}`,
+    checkOut: `2027-0${1 + (step % 9)}-2${pick % 9}`,
+  };
   switch (op) {
     case 'add-unit-and-booking': {
       const type = nth([...store.accommodationTypes.values()]);
       if (!type) return;
       const unit = store.addAccommodation({ accommodationTypeId: type.id, title: `${type.title} Extra ${step + 1}` });
-      store.addBooking({ status: 'confirmed', ...farStay, rooms: [{ accommodation: unit.id }], customer: { first_name: 'Late', last_name: `Guest ${step + 1}` } });
+      store.addBooking({
+        status: 'confirmed',
+        ...farStay,
+        rooms: [{ accommodation: unit.id }],
+        customer: { first_name: 'Late', last_name: `Guest ${step + 1}` },
+      });
       return;
     }
     case 'add-booking': {
       const unit = nth(units);
-      if (unit) store.addBooking({ status: 'pending', ...farStay, rooms: [{ accommodation: unit.id }], customer: { first_name: 'Phone', last_name: `Guest ${step + 1}` } });
+      if (unit)
+        store.addBooking({
+          status: 'pending',
+          ...farStay,
+          rooms: [{ accommodation: unit.id }],
+          customer: { first_name: 'Phone', last_name: `Guest ${step + 1}` },
+        });
       return;
     }
     case 'remove-unit': {

@@ -3,14 +3,27 @@
  * MotopressFake on the run's clock, registered on the case's msw server), and what the actors
  * leave behind for the invariants (progress events, snapshots taken by the heal phase).
  */
-import { DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET, MotopressFake, motopressHandlers } from '../../../fakes/motopress/index.ts';
+import {
+  DEFAULT_CONSUMER_KEY,
+  DEFAULT_CONSUMER_SECRET,
+  MotopressFake,
+  motopressHandlers,
+} from '../../../fakes/motopress/index.ts';
 import type { Clock } from '../../../src/clock.ts';
 import type { Queryable } from '../../../src/db/db.ts';
 import { MotopressClient } from '../../../src/motopress/motopress-client.ts';
 import type { ActorEnv, WorldContext } from '../../../sims/runner/scenario.ts';
 
-export const INDO = { id: '76785d81-292b-4386-8a97-d6a54abb081d', name: 'INDO', siteUrl: 'https://indo.hotel.fake' } as const;
-export const SIMMER_DOWN = { id: 'b13c8fae-4309-4983-8952-75c58cf10023', name: 'Simmer Down', siteUrl: 'https://simmerdown.hotel.fake' } as const;
+export const INDO = {
+  id: '76785d81-292b-4386-8a97-d6a54abb081d',
+  name: 'INDO',
+  siteUrl: 'https://indo.hotel.fake',
+} as const;
+export const SIMMER_DOWN = {
+  id: 'b13c8fae-4309-4983-8952-75c58cf10023',
+  name: 'Simmer Down',
+  siteUrl: 'https://simmerdown.hotel.fake',
+} as const;
 
 export interface HotelSite {
   tenantId: string;
@@ -33,8 +46,15 @@ export function siteOf(world: HotelWorld, tenantId: string): HotelSite {
 }
 
 /** A tenant row plus its fake site, registered on the case's msw server. */
-export async function addHotel(ctx: Pick<WorldContext<unknown>, 'db' | 'clock' | 'http'>, tenant: { id: string; name: string; siteUrl: string }, firstId = 1): Promise<HotelSite> {
-  await ctx.db.query('INSERT INTO tenants (id, name, motopress_base_url, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)', [tenant.id, tenant.name, tenant.siteUrl, new Date(ctx.clock.now()).toISOString()]);
+export async function addHotel(
+  ctx: Pick<WorldContext<unknown>, 'db' | 'clock' | 'http'>,
+  tenant: { id: string; name: string; siteUrl: string },
+  firstId = 1,
+): Promise<HotelSite> {
+  await ctx.db.query(
+    'INSERT INTO tenants (id, name, motopress_base_url, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)',
+    [tenant.id, tenant.name, tenant.siteUrl, new Date(ctx.clock.now()).toISOString()],
+  );
   const fake = new MotopressFake({ now: () => ctx.clock.now(), firstId });
   ctx.http.use(...motopressHandlers(fake, tenant.siteUrl));
   return { tenantId: tenant.id, name: tenant.name, siteUrl: tenant.siteUrl, fake };
@@ -42,7 +62,13 @@ export async function addHotel(ctx: Pick<WorldContext<unknown>, 'db' | 'clock' |
 
 /** The production client, over the actor's gated fetch and clock. */
 export function motopressClientFor(env: ActorEnv, site: HotelSite): MotopressClient {
-  return new MotopressClient({ baseUrl: site.siteUrl, consumerKey: DEFAULT_CONSUMER_KEY, consumerSecret: DEFAULT_CONSUMER_SECRET, fetch: env.motopressFetch, clock: env.clock });
+  return new MotopressClient({
+    baseUrl: site.siteUrl,
+    consumerKey: DEFAULT_CONSUMER_KEY,
+    consumerSecret: DEFAULT_CONSUMER_SECRET,
+    fetch: env.motopressFetch,
+    clock: env.clock,
+  });
 }
 
 /** Everything one tenant's sync wrote, as comparable text (timestamps included), in one query. */

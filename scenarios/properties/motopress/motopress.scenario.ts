@@ -16,7 +16,14 @@ import { swarmFaultPlan } from '../../../sims/faults/fault-plan.ts';
 import { defineScenario, type Actor, type Variant } from '../../../sims/runner/scenario.ts';
 import { ADMIN_OPS, adminActor, healActor, srcSync, syncActor, type AdminOp, type HotelSync } from './hotel-actors.ts';
 import { addHotel, type HotelWorld } from './hotel-world.ts';
-import { convergesToMirror, idempotent, junctionComplete, noDuplicateBooking, noNullUnit, tenantIsolation } from './invariants/index.ts';
+import {
+  convergesToMirror,
+  idempotent,
+  junctionComplete,
+  noDuplicateBooking,
+  noNullUnit,
+  tenantIsolation,
+} from './invariants/index.ts';
 import { alwaysTouch } from './planted/always-touch.ts';
 import { crossTenantLookup } from './planted/cross-tenant-lookup.ts';
 import { insertOnlyUpsert } from './planted/insert-only-upsert.ts';
@@ -28,19 +35,40 @@ export interface MotopressInput {
   admin: Array<{ tenant: number; waits: number; op: AdminOp; pick: number }>;
 }
 
-const TENANT_IDS = ['76785d81-292b-4386-8a97-d6a54abb081d', 'b13c8fae-4309-4983-8952-75c58cf10023', '0c7a3b0e-1b52-4f3e-9d55-3f4c2b7f0a11'];
+const TENANT_IDS = [
+  '76785d81-292b-4386-8a97-d6a54abb081d',
+  'b13c8fae-4309-4983-8952-75c58cf10023',
+  '0c7a3b0e-1b52-4f3e-9d55-3f4c2b7f0a11',
+];
 const TENANT_NAMES = ['INDO', 'Simmer Down', 'Casa Azul'];
 
 export const motopressInput: fc.Arbitrary<MotopressInput> = fc.record({
-  hotels: fc.array(fc.record({ seed: fc.nat(1_000), types: fc.integer({ min: 2, max: 3 }) }), { minLength: 2, maxLength: 3 }),
+  hotels: fc.array(fc.record({ seed: fc.nat(1_000), types: fc.integer({ min: 2, max: 3 }) }), {
+    minLength: 2,
+    maxLength: 3,
+  }),
   // Always two sync-alls for tenant 0 (the report's race) plus up to two more jobs.
   jobs: fc
-    .array(fc.record({ job: fc.constantFrom('sync-all' as const, 'sync' as const), tenant: fc.nat(2) }), { maxLength: 2 })
+    .array(fc.record({ job: fc.constantFrom('sync-all' as const, 'sync' as const), tenant: fc.nat(2) }), {
+      maxLength: 2,
+    })
     .map((extra) => [{ job: 'sync-all' as const, tenant: 0 }, { job: 'sync-all' as const, tenant: 0 }, ...extra]),
-  admin: fc.array(fc.record({ tenant: fc.nat(2), waits: fc.integer({ min: 0, max: 12 }), op: fc.constantFrom(...ADMIN_OPS), pick: fc.nat(50) }), { maxLength: 4 }),
+  admin: fc.array(
+    fc.record({
+      tenant: fc.nat(2),
+      waits: fc.integer({ min: 0, max: 12 }),
+      op: fc.constantFrom(...ADMIN_OPS),
+      pick: fc.nat(50),
+    }),
+    { maxLength: 4 },
+  ),
 });
 
-function variant(description: string, impl: HotelSync, expect: Pick<Variant<MotopressInput, HotelWorld>, 'expect' | 'breaks'>): Variant<MotopressInput, HotelWorld> {
+function variant(
+  description: string,
+  impl: HotelSync,
+  expect: Pick<Variant<MotopressInput, HotelWorld>, 'expect' | 'breaks'>,
+): Variant<MotopressInput, HotelWorld> {
   return {
     description,
     ...expect,
@@ -48,7 +76,11 @@ function variant(description: string, impl: HotelSync, expect: Pick<Variant<Moto
       const site = (tenant: number) => world.sites[tenant % world.sites.length]!;
       const actors: Actor[] = input.jobs.map((j, i) => syncActor(`${j.job}-${i + 1}`, site(j.tenant), impl, j.job));
       const byTenant = new Map<number, MotopressInput['admin']>();
-      for (const step of input.admin) byTenant.set(step.tenant % world.sites.length, [...(byTenant.get(step.tenant % world.sites.length) ?? []), step]);
+      for (const step of input.admin)
+        byTenant.set(step.tenant % world.sites.length, [
+          ...(byTenant.get(step.tenant % world.sites.length) ?? []),
+          step,
+        ]);
       for (const [tenant, steps] of byTenant) actors.push(adminActor(`admin-${tenant + 1}`, site(tenant), steps));
       return actors;
     },
@@ -67,7 +99,11 @@ export const motopressPropertyScenario = defineScenario<MotopressInput, HotelWor
   async world(ctx) {
     const sites = [];
     for (const [i, hotel] of ctx.input.hotels.entries()) {
-      const site = await addHotel(ctx, { id: TENANT_IDS[i]!, name: TENANT_NAMES[i]!, siteUrl: `https://hotel-${i + 1}.fake` });
+      const site = await addHotel(ctx, {
+        id: TENANT_IDS[i]!,
+        name: TENANT_NAMES[i]!,
+        siteUrl: `https://hotel-${i + 1}.fake`,
+      });
       buildMotopressWorld(site.fake.store, { seed: hotel.seed, types: hotel.types, bookingsPerStatus: 0 });
       sites.push(site);
     }
@@ -76,18 +112,30 @@ export const motopressPropertyScenario = defineScenario<MotopressInput, HotelWor
   invariants: [noNullUnit, junctionComplete, noDuplicateBooking, tenantIsolation, idempotent, convergesToMirror],
   variants: {
     after: variant('src/motopress syncAll / syncAccommodations', srcSync, { expect: 'holds' }),
-    'planted-cross-tenant-lookup': variant('PLANTED: units looked up by MotoPress id without the tenant', crossTenantLookup, {
-      expect: 'breaks',
-      breaks: ['tenant-isolation'],
-    }),
-    'planted-junction-outside-write': variant("PLANTED: junction rows inserted in a second statement, outside the reservation's write", junctionOutsideWrite, {
-      expect: 'breaks',
-      breaks: ['junction-complete'],
-    }),
-    'planted-insert-only-upsert': variant('PLANTED: a booking already stored is skipped, never updated', insertOnlyUpsert, {
-      expect: 'breaks',
-      breaks: ['converges-to-mirror'],
-    }),
+    'planted-cross-tenant-lookup': variant(
+      'PLANTED: units looked up by MotoPress id without the tenant',
+      crossTenantLookup,
+      {
+        expect: 'breaks',
+        breaks: ['tenant-isolation'],
+      },
+    ),
+    'planted-junction-outside-write': variant(
+      "PLANTED: junction rows inserted in a second statement, outside the reservation's write",
+      junctionOutsideWrite,
+      {
+        expect: 'breaks',
+        breaks: ['junction-complete'],
+      },
+    ),
+    'planted-insert-only-upsert': variant(
+      'PLANTED: a booking already stored is skipped, never updated',
+      insertOnlyUpsert,
+      {
+        expect: 'breaks',
+        breaks: ['converges-to-mirror'],
+      },
+    ),
     'planted-always-touch': variant('PLANTED: every sync rewrites every booking with a fresh updated_at', alwaysTouch, {
       expect: 'breaks',
       breaks: ['idempotent'],

@@ -14,7 +14,9 @@ const engine = fileCaseEngine();
 
 describe('properties/motopress', () => {
   it('after (src/motopress): holds for 100 cases of swarm faults, crashes and races', async () => {
-    const result = expectMet(await runScenario(motopressPropertyScenario, 'after', engine(), { ...withSeed, runs: 100 }));
+    const result = expectMet(
+      await runScenario(motopressPropertyScenario, 'after', engine(), { ...withSeed, runs: 100 }),
+    );
     expect(result.status).toBe('held');
     expect(result.cases).toBe(100);
   });

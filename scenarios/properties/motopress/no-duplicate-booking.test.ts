@@ -18,7 +18,9 @@ import { checkThenInsert } from './planted/check-then-insert.ts';
 const engine = fileCaseEngine();
 beforeAll(async () => {
   // The migration under validation: the unique constraint is gone.
-  await engine().admin.query('ALTER TABLE guest_reservations DROP CONSTRAINT guest_reservations_tenant_id_external_booking_id_key');
+  await engine().admin.query(
+    'ALTER TABLE guest_reservations DROP CONSTRAINT guest_reservations_tenant_id_external_booking_id_key',
+  );
 });
 
 const withoutUnique = defineScenario({
@@ -32,7 +34,10 @@ const withoutUnique = defineScenario({
       description: 'PLANTED: SELECT then INSERT, on a schema without the unique constraint',
       expect: 'breaks',
       breaks: ['no-duplicate-booking'],
-      actors: ({ input, world }) => input.jobs.map((j, i) => syncActor(`${j.job}-${i + 1}`, world.sites[j.tenant % world.sites.length]!, checkThenInsert, j.job)),
+      actors: ({ input, world }) =>
+        input.jobs.map((j, i) =>
+          syncActor(`${j.job}-${i + 1}`, world.sites[j.tenant % world.sites.length]!, checkThenInsert, j.job),
+        ),
     },
   },
   defaultVariant: 'planted-check-then-insert',
@@ -40,7 +45,9 @@ const withoutUnique = defineScenario({
 
 describe('no-duplicate-booking', () => {
   it('catches a booking stored twice by two racing check-then-insert syncs', async () => {
-    const result = expectMet(await runScenario(withoutUnique, 'planted-check-then-insert', engine(), { ...withSeed, runs: 300 }));
+    const result = expectMet(
+      await runScenario(withoutUnique, 'planted-check-then-insert', engine(), { ...withSeed, runs: 300 }),
+    );
     expect(result.broken).toEqual(['no-duplicate-booking']);
     expect(result.violations[0]!.message).toMatch(/^booking \d+ of tenant [0-9a-f-]+ is stored 2 times$/);
   });

@@ -28,7 +28,11 @@ import type { Db } from '../../../src/db/db.ts';
 import { fromPgPool } from '../../../src/db/from-pg-pool.ts';
 import { findNullUnitReservations } from '../../../src/motopress/find-null-unit-reservations.ts';
 import { MotopressClient, type FetchLike } from '../../../src/motopress/motopress-client.ts';
-import { MotopressAuthError, MotopressError, MotopressUnavailableError } from '../../../src/motopress/motopress-errors.ts';
+import {
+  MotopressAuthError,
+  MotopressError,
+  MotopressUnavailableError,
+} from '../../../src/motopress/motopress-errors.ts';
 import { syncAll, SyncStepError, type SyncAllReport } from '../../../src/motopress/sync-all.ts';
 import { formatSse, type SyncProgress } from '../../../src/motopress/sync-progress.ts';
 import { INDO, SIMMER_DOWN } from './hotel-world.ts';
@@ -90,7 +94,10 @@ async function addSite(tenant: Tenant): Promise<Site> {
 }
 
 async function insertTenant(id: string, name: string, siteUrl: string | null): Promise<void> {
-  await engine.admin.query('INSERT INTO tenants (id, name, motopress_base_url, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)', [id, name, siteUrl, new Date(T0).toISOString()]);
+  await engine.admin.query(
+    'INSERT INTO tenants (id, name, motopress_base_url, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)',
+    [id, name, siteUrl, new Date(T0).toISOString()],
+  );
 }
 
 function urlOf(input: string | URL | Request): URL {
@@ -117,9 +124,15 @@ function clientFor(site: Site, options: { fetch?: FetchLike; consumerSecret?: st
   });
 }
 
-async function sync(site: Site, options: { fetch?: FetchLike; consumerSecret?: string; events?: SyncProgress[] } = {}): Promise<SyncAllReport> {
+async function sync(
+  site: Site,
+  options: { fetch?: FetchLike; consumerSecret?: string; events?: SyncProgress[] } = {},
+): Promise<SyncAllReport> {
   const events = options.events;
-  return syncAll({ db, motopress: clientFor(site, options), clock, ...(events ? { onProgress: (e) => events.push(e) } : {}) }, site.id);
+  return syncAll(
+    { db, motopress: clientFor(site, options), clock, ...(events ? { onProgress: (e) => events.push(e) } : {}) },
+    site.id,
+  );
 }
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -191,8 +204,15 @@ async function count(sql: string, params: unknown[] = []): Promise<number> {
 /** Every row of every hotel table, as Postgres renders it (all columns, timestamps to the microsecond). */
 async function snapshot(): Promise<string[]> {
   const out: string[] = [];
-  for (const table of ['public.tenants', 'hotels.accommodation_units', 'public.guest_reservations', 'public.reservation_accommodations']) {
-    const { rows } = await db.query<{ row: string }>(`SELECT row_to_json(x)::text AS row FROM ${table} x ORDER BY x.id`);
+  for (const table of [
+    'public.tenants',
+    'hotels.accommodation_units',
+    'public.guest_reservations',
+    'public.reservation_accommodations',
+  ]) {
+    const { rows } = await db.query<{ row: string }>(
+      `SELECT row_to_json(x)::text AS row FROM ${table} x ORDER BY x.id`,
+    );
     out.push(`${table}: ${rows.length}`, ...rows.map((r) => r.row));
   }
   return out;
@@ -205,13 +225,22 @@ function hotel(fake: MotopressFake, titles: string[], typeTitle = 'Deluxe') {
   return { type, units };
 }
 
-function book(fake: MotopressFake, units: AccommodationRecord[], overrides: { status?: BookingStatus; checkIn?: string; checkOut?: string; first?: string; last?: string } = {}): BookingRecord {
+function book(
+  fake: MotopressFake,
+  units: AccommodationRecord[],
+  overrides: { status?: BookingStatus; checkIn?: string; checkOut?: string; first?: string; last?: string } = {},
+): BookingRecord {
   return fake.store.addBooking({
     status: overrides.status ?? 'confirmed',
     checkIn: overrides.checkIn ?? '2025-11-20',
     checkOut: overrides.checkOut ?? '2025-11-23',
     rooms: units.map((u) => ({ accommodation: u.id })),
-    customer: { first_name: overrides.first ?? 'Ana', last_name: overrides.last ?? 'Lima', email: 'ana@example.com', phone: '+351 912 345 678' },
+    customer: {
+      first_name: overrides.first ?? 'Ana',
+      last_name: overrides.last ?? 'Lima',
+      email: 'ana@example.com',
+      phone: '+351 912 345 678',
+    },
   });
 }
 
@@ -225,10 +254,17 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 const json401 = () =>
-  new Response(JSON.stringify({ code: 'mphb_rest_cannot_view', message: 'Sorry, you cannot list resources.', data: { status: 401 } }), {
-    status: 401,
-    headers: { 'Content-Type': 'application/json; charset=UTF-8' },
-  });
+  new Response(
+    JSON.stringify({
+      code: 'mphb_rest_cannot_view',
+      message: 'Sorry, you cannot list resources.',
+      data: { status: 401 },
+    }),
+    {
+      status: 401,
+      headers: { 'Content-Type': 'application/json; charset=UTF-8' },
+    },
+  );
 
 // --- tests ---------------------------------------------------------------------------------
 
@@ -245,7 +281,13 @@ describe('progress events', () => {
 
     expect(events).toEqual([
       { step: 1, of: 2, phase: 'started', message: 'Step 1/2: syncing accommodations' },
-      { step: 1, of: 2, phase: 'done', message: 'Step 1/2 done: 2 accommodations (2 new, 0 updated, 0 gone)', counts: { units: 2, created: 2, updated: 0, markedDeleted: 0 } },
+      {
+        step: 1,
+        of: 2,
+        phase: 'done',
+        message: 'Step 1/2 done: 2 accommodations (2 new, 0 updated, 0 gone)',
+        counts: { units: 2, created: 2, updated: 0, markedDeleted: 0 },
+      },
       { step: 2, of: 2, phase: 'started', message: 'Step 2/2: syncing bookings' },
       { step: 2, of: 2, phase: 'progress', message: 'Step 2/2: 1/2 bookings', counts: { done: 1, total: 2 } },
       { step: 2, of: 2, phase: 'progress', message: 'Step 2/2: 2/2 bookings', counts: { done: 2, total: 2 } },
@@ -260,15 +302,40 @@ describe('progress events', () => {
     expect(report).toEqual({
       tenantId: INDO.id,
       accommodations: { types: 1, units: 2, created: 2, updated: 0, markedDeleted: 0, unknownTypeUnits: [] },
-      bookings: { listed: 2, created: 2, updated: 0, unchanged: 0, deleted: 0, skipped: [], unitsFetchedOnDemand: [], unitsRecordedAsDeleted: [] },
+      bookings: {
+        listed: 2,
+        created: 2,
+        updated: 0,
+        unchanged: 0,
+        deleted: 0,
+        skipped: [],
+        unitsFetchedOnDemand: [],
+        unitsRecordedAsDeleted: [],
+      },
     });
     expect(await unitsOf(INDO.id)).toEqual([
       { motopressId: 2, typeId: 1, title: 'Room 101', status: 'publish' },
       { motopressId: 3, typeId: 1, title: 'Room 102', status: 'publish' },
     ]);
     expect(await reservationsOf(INDO.id)).toEqual([
-      { booking: 4, status: 'confirmed', checkIn: '2025-11-20', checkOut: '2025-11-23', guest: 'Ana Lima', unit: 2, unitTenant: INDO.id },
-      { booking: 6, status: 'pending', checkIn: '2025-11-20', checkOut: '2025-11-23', guest: 'Rui Sousa', unit: 3, unitTenant: INDO.id },
+      {
+        booking: 4,
+        status: 'confirmed',
+        checkIn: '2025-11-20',
+        checkOut: '2025-11-23',
+        guest: 'Ana Lima',
+        unit: 2,
+        unitTenant: INDO.id,
+      },
+      {
+        booking: 6,
+        status: 'pending',
+        checkIn: '2025-11-20',
+        checkOut: '2025-11-23',
+        guest: 'Rui Sousa',
+        unit: 3,
+        unitTenant: INDO.id,
+      },
     ]);
 
     const again: SyncProgress[] = [];
@@ -290,11 +357,15 @@ describe('progress events', () => {
     hotel(site.fake, ['Room 101']);
     const events: SyncProgress[] = [];
     await sync(site, { events });
-    expect(formatSse(events[0]!)).toBe('event: progress\ndata: {"step":1,"phase":"started","message":"Step 1/2: syncing accommodations","of":2}\n\n');
+    expect(formatSse(events[0]!)).toBe(
+      'event: progress\ndata: {"step":1,"phase":"started","message":"Step 1/2: syncing accommodations","of":2}\n\n',
+    );
     expect(formatSse(events[1]!)).toBe(
       'event: progress\ndata: {"step":1,"phase":"done","message":"Step 1/2 done: 1 accommodations (1 new, 0 updated, 0 gone)","counts":{"units":1,"created":1,"updated":0,"markedDeleted":0},"of":2}\n\n',
     );
-    expect(formatSse({ step: 1, of: 2, phase: 'failed', message: 'Step 1/2 failed: x\ny' })).toBe('event: error\ndata: {"step":1,"of":2,"phase":"failed","message":"Step 1/2 failed: x\\ny"}\n\n');
+    expect(formatSse({ step: 1, of: 2, phase: 'failed', message: 'Step 1/2 failed: x\ny' })).toBe(
+      'event: error\ndata: {"step":1,"of":2,"phase":"failed","message":"Step 1/2 failed: x\\ny"}\n\n',
+    );
   });
 
   it('reports a booking it cannot map as skipped, and stores the others', async () => {
@@ -306,7 +377,9 @@ describe('progress events', () => {
     bad.checkOut = '2025-11-19';
     const events: SyncProgress[] = [];
     const report = await sync(site, { events });
-    expect(report.bookings.skipped).toEqual([{ bookingId: bad.id, reason: `booking ${bad.id}: check-out 2025-11-19 is before check-in 2025-11-20` }]);
+    expect(report.bookings.skipped).toEqual([
+      { bookingId: bad.id, reason: `booking ${bad.id}: check-out 2025-11-19 is before check-in 2025-11-20` },
+    ]);
     expect(report.bookings).toMatchObject({ listed: 2, created: 1, updated: 0, unchanged: 0, deleted: 0 });
     expect(events.at(-1)!.message).toBe('Step 2/2 done: 2 bookings (1 new, 0 updated, 0 deleted, 1 skipped)');
     expect((await reservationsOf(INDO.id)).map((r) => r.booking)).toEqual([good.id]);
@@ -320,7 +393,12 @@ describe('step 1 failure stops the run', () => {
     book(site.fake, [units[0]!]);
     const seen: string[] = [];
     const events: SyncProgress[] = [];
-    const error = await rejection(sync(site, { events, fetch: recordingFetch(seen, (url) => (url.pathname === `${API}/accommodations` ? json401() : undefined)) }));
+    const error = await rejection(
+      sync(site, {
+        events,
+        fetch: recordingFetch(seen, (url) => (url.pathname === `${API}/accommodations` ? json401() : undefined)),
+      }),
+    );
 
     expect(error).toBeInstanceOf(SyncStepError);
     const failure = error as SyncStepError;
@@ -351,7 +429,9 @@ describe('step 1 failure stops the run', () => {
     expect(error).toBeInstanceOf(SyncStepError);
     expect((error as SyncStepError).step).toBe(1);
     expect((error as SyncStepError).cause).toBeInstanceOf(MotopressAuthError);
-    expect((error as SyncStepError).message).toContain('HTTP 401 mphb_rest_authentication_error Consumer secret is invalid.');
+    expect((error as SyncStepError).message).toContain(
+      'HTTP 401 mphb_rest_authentication_error Consumer secret is invalid.',
+    );
     expect(events.map((e) => [e.step, e.phase])).toEqual([
       [1, 'started'],
       [1, 'failed'],
@@ -365,11 +445,19 @@ describe('step 1 failure stops the run', () => {
     const { units } = hotel(site.fake, ['Room 101']);
     book(site.fake, [units[0]!]);
     const seen: string[] = [];
-    const error = await rejection(sync(site, { fetch: recordingFetch(seen, (url) => (url.pathname === `${API}/accommodations` ? hostFaultResponse('http-502') : undefined)) }));
+    const error = await rejection(
+      sync(site, {
+        fetch: recordingFetch(seen, (url) =>
+          url.pathname === `${API}/accommodations` ? hostFaultResponse('http-502') : undefined,
+        ),
+      }),
+    );
     expect((error as SyncStepError).step).toBe(1);
     const cause = (error as SyncStepError).cause;
     expect(cause).toBeInstanceOf(MotopressUnavailableError);
-    expect([(cause as MotopressUnavailableError).attempts, (cause as MotopressUnavailableError).lastStatus]).toEqual([5, 502]);
+    expect([(cause as MotopressUnavailableError).attempts, (cause as MotopressUnavailableError).lastStatus]).toEqual([
+      5, 502,
+    ]);
     expect(t - T0).toBe(500 + 1000 + 2000 + 4000);
     expect(seen.filter((s) => s === `GET ${API}/accommodations`)).toHaveLength(5);
     expect(seen.some((s) => s.startsWith(`GET ${API}/bookings`))).toBe(false);
@@ -386,7 +474,11 @@ describe('step 1 failure stops the run', () => {
     site.fake.store.addAccommodation({ accommodationTypeId: units[0]!.accommodationTypeId, title: 'Room 103' });
     book(site.fake, [units[1]!]);
     t += 60_000;
-    const error = await rejection(sync(site, { fetch: recordingFetch([], (url) => (url.pathname === `${API}/accommodations` ? json401() : undefined)) }));
+    const error = await rejection(
+      sync(site, {
+        fetch: recordingFetch([], (url) => (url.pathname === `${API}/accommodations` ? json401() : undefined)),
+      }),
+    );
     expect((error as SyncStepError).step).toBe(1);
     expect(await snapshot()).toEqual(before);
   });
@@ -396,10 +488,19 @@ describe('step 1 failure stops the run', () => {
     const { units } = hotel(site.fake, ['Room 101']);
     book(site.fake, [units[0]!]);
     const events: SyncProgress[] = [];
-    const error = await rejection(sync(site, { events, fetch: recordingFetch([], (url) => (url.pathname === `${API}/bookings` ? json401() : undefined)) }));
+    const error = await rejection(
+      sync(site, {
+        events,
+        fetch: recordingFetch([], (url) => (url.pathname === `${API}/bookings` ? json401() : undefined)),
+      }),
+    );
     expect(error).toBeInstanceOf(SyncStepError);
     expect((error as SyncStepError).step).toBe(2);
-    expect((error as SyncStepError).message.startsWith('sync-all stopped at step 2/2 (bookings): MotoPress refused the API key')).toBe(true);
+    expect(
+      (error as SyncStepError).message.startsWith(
+        'sync-all stopped at step 2/2 (bookings): MotoPress refused the API key',
+      ),
+    ).toBe(true);
     expect(events.map((e) => [e.step, e.phase])).toEqual([
       [1, 'started'],
       [1, 'done'],
@@ -422,8 +523,20 @@ describe('a unit created in MotoPress after step 1 (the INDO race)', () => {
     const adminActsBeforeBookings = (url: URL) => {
       if (url.pathname === `${API}/bookings` && !created) {
         t += 311;
-        const unit = site.fake.store.addAccommodation({ accommodationTypeId: type.id, title: "Owner's Suite - Annex 9", status: 'private' });
-        created = { unit, booking: book(site.fake, [unit], { checkIn: '2025-12-20', checkOut: '2025-12-22', first: 'Indo', last: 'Guest' }) };
+        const unit = site.fake.store.addAccommodation({
+          accommodationTypeId: type.id,
+          title: "Owner's Suite - Annex 9",
+          status: 'private',
+        });
+        created = {
+          unit,
+          booking: book(site.fake, [unit], {
+            checkIn: '2025-12-20',
+            checkOut: '2025-12-22',
+            first: 'Indo',
+            last: 'Guest',
+          }),
+        };
       }
       return undefined;
     };
@@ -432,15 +545,40 @@ describe('a unit created in MotoPress after step 1 (the INDO race)', () => {
     expect([late.unit.id, late.booking.id]).toEqual([5, 6]);
 
     expect(report.accommodations).toMatchObject({ units: 1, created: 1 });
-    expect(report.bookings).toEqual({ listed: 2, created: 2, updated: 0, unchanged: 0, deleted: 0, skipped: [], unitsFetchedOnDemand: [5], unitsRecordedAsDeleted: [] });
+    expect(report.bookings).toEqual({
+      listed: 2,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      deleted: 0,
+      skipped: [],
+      unitsFetchedOnDemand: [5],
+      unitsRecordedAsDeleted: [],
+    });
     expect(seen).toContain(`GET ${API}/accommodations/5`);
     expect(await unitsOf(INDO.id)).toEqual([
       { motopressId: 2, typeId: 1, title: 'Room 101', status: 'publish' },
       { motopressId: 5, typeId: 1, title: 'Owner\u2019s Suite \u2013 Annex 9', status: 'private' },
     ]);
     expect(await reservationsOf(INDO.id)).toEqual([
-      { booking: early.id, status: 'confirmed', checkIn: '2025-11-20', checkOut: '2025-11-23', guest: 'Ana Lima', unit: 2, unitTenant: INDO.id },
-      { booking: 6, status: 'confirmed', checkIn: '2025-12-20', checkOut: '2025-12-22', guest: 'Indo Guest', unit: 5, unitTenant: INDO.id },
+      {
+        booking: early.id,
+        status: 'confirmed',
+        checkIn: '2025-11-20',
+        checkOut: '2025-11-23',
+        guest: 'Ana Lima',
+        unit: 2,
+        unitTenant: INDO.id,
+      },
+      {
+        booking: 6,
+        status: 'confirmed',
+        checkIn: '2025-12-20',
+        checkOut: '2025-12-22',
+        guest: 'Indo Guest',
+        unit: 5,
+        unitTenant: INDO.id,
+      },
     ]);
     expect(await junctionOf(INDO.id)).toEqual([
       { booking: early.id, accommodation: 2, type: 1, unit: 2, unitTenant: INDO.id },
@@ -468,14 +606,31 @@ describe('units deleted in MotoPress', () => {
 
     const report = await sync(site);
     expect(report.accommodations).toMatchObject({ units: 1, created: 1, markedDeleted: 0 });
-    expect(report.bookings).toMatchObject({ listed: 1, created: 1, unitsFetchedOnDemand: [], unitsRecordedAsDeleted: [2] });
+    expect(report.bookings).toMatchObject({
+      listed: 1,
+      created: 1,
+      unitsFetchedOnDemand: [],
+      unitsRecordedAsDeleted: [2],
+    });
     // No rate: MotoPress reports accommodation_type 0, so the type is unknown (NULL).
     expect(await unitsOf(INDO.id)).toEqual([
       { motopressId: 2, typeId: null, title: 'Accommodation #2 (deleted in MotoPress)', status: 'deleted' },
       { motopressId: 3, typeId: 1, title: 'Room 102', status: 'publish' },
     ]);
-    expect(await reservationsOf(INDO.id)).toEqual([{ booking: booking.id, status: 'confirmed', checkIn: '2025-11-20', checkOut: '2025-11-23', guest: 'Ana Lima', unit: 2, unitTenant: INDO.id }]);
-    expect(await junctionOf(INDO.id)).toEqual([{ booking: booking.id, accommodation: 2, type: 0, unit: 2, unitTenant: INDO.id }]);
+    expect(await reservationsOf(INDO.id)).toEqual([
+      {
+        booking: booking.id,
+        status: 'confirmed',
+        checkIn: '2025-11-20',
+        checkOut: '2025-11-23',
+        guest: 'Ana Lima',
+        unit: 2,
+        unitTenant: INDO.id,
+      },
+    ]);
+    expect(await junctionOf(INDO.id)).toEqual([
+      { booking: booking.id, accommodation: 2, type: 0, unit: 2, unitTenant: INDO.id },
+    ]);
 
     const before = await snapshot();
     t += 60_000;
@@ -495,7 +650,14 @@ describe('units deleted in MotoPress', () => {
 
     const report = await sync(site);
     expect(report.bookings.unitsRecordedAsDeleted).toEqual([unit.id]);
-    expect(await unitsOf(INDO.id)).toEqual([{ motopressId: unit.id, typeId: type.id, title: `Accommodation #${unit.id} (deleted in MotoPress)`, status: 'deleted' }]);
+    expect(await unitsOf(INDO.id)).toEqual([
+      {
+        motopressId: unit.id,
+        typeId: type.id,
+        title: `Accommodation #${unit.id} (deleted in MotoPress)`,
+        status: 'deleted',
+      },
+    ]);
     expect((await junctionOf(INDO.id)).map((j) => j.type)).toEqual([type.id]);
   });
 
@@ -509,7 +671,9 @@ describe('units deleted in MotoPress', () => {
     expect(report.accommodations.units).toBe(0);
     expect(report.bookings.unitsRecordedAsDeleted).toEqual([2]);
     expect(report.bookings.unitsFetchedOnDemand).toEqual([]);
-    expect(await unitsOf(INDO.id)).toEqual([{ motopressId: 2, typeId: 1, title: 'Accommodation #2 (deleted in MotoPress)', status: 'deleted' }]);
+    expect(await unitsOf(INDO.id)).toEqual([
+      { motopressId: 2, typeId: 1, title: 'Accommodation #2 (deleted in MotoPress)', status: 'deleted' },
+    ]);
     expect((await reservationsOf(INDO.id)).map((r) => [r.booking, r.unit])).toEqual([[booking.id, 2]]);
   });
 
@@ -518,7 +682,13 @@ describe('units deleted in MotoPress', () => {
     const { units } = hotel(site.fake, ['Room 101', 'Room 102']);
     book(site.fake, [units[0]!]);
     await sync(site);
-    const rowId = async () => (await db.query<{ id: string }>('SELECT accommodation_unit_id::text AS id FROM guest_reservations WHERE tenant_id = $1', [INDO.id])).rows[0]!.id;
+    const rowId = async () =>
+      (
+        await db.query<{ id: string }>(
+          'SELECT accommodation_unit_id::text AS id FROM guest_reservations WHERE tenant_id = $1',
+          [INDO.id],
+        )
+      ).rows[0]!.id;
     const unitRowBefore = await rowId();
 
     site.fake.store.removeAccommodation(units[0]!.id);
@@ -527,16 +697,27 @@ describe('units deleted in MotoPress', () => {
     expect(report.accommodations).toMatchObject({ units: 1, created: 0, updated: 0, markedDeleted: 1 });
     // MotoPress derives a reserved room's type from the unit: with the unit (and no rate) gone it
     // reports 0, so the junction row follows (the reservation row itself is unchanged).
-    expect(report.bookings).toMatchObject({ updated: 1, unchanged: 0, unitsRecordedAsDeleted: [], unitsFetchedOnDemand: [] });
+    expect(report.bookings).toMatchObject({
+      updated: 1,
+      unchanged: 0,
+      unitsRecordedAsDeleted: [],
+      unitsFetchedOnDemand: [],
+    });
     expect((await junctionOf(INDO.id)).map((j) => [j.accommodation, j.type, j.unit])).toEqual([[2, 0, 2]]);
     expect(await unitsOf(INDO.id)).toEqual([
       { motopressId: 2, typeId: 1, title: 'Room 101', status: 'deleted' },
       { motopressId: 3, typeId: 1, title: 'Room 102', status: 'publish' },
     ]);
     expect(await rowId()).toBe(unitRowBefore);
-    const { rows: kept } = await db.query<{ updated: string }>(`SELECT ${iso('updated_at')} AS updated FROM guest_reservations WHERE tenant_id = $1`, [INDO.id]);
+    const { rows: kept } = await db.query<{ updated: string }>(
+      `SELECT ${iso('updated_at')} AS updated FROM guest_reservations WHERE tenant_id = $1`,
+      [INDO.id],
+    );
     expect(kept[0]!.updated).toBe(new Date(T0).toISOString());
-    const { rows } = await db.query<{ updated: string }>(`SELECT ${iso('updated_at')} AS updated FROM hotels.accommodation_units WHERE tenant_id = $1 AND motopress_id = 2`, [INDO.id]);
+    const { rows } = await db.query<{ updated: string }>(
+      `SELECT ${iso('updated_at')} AS updated FROM hotels.accommodation_units WHERE tenant_id = $1 AND motopress_id = 2`,
+      [INDO.id],
+    );
     expect(rows[0]!.updated).toBe(new Date(T0 + 60_000).toISOString());
 
     const before = await snapshot();
@@ -554,19 +735,45 @@ describe('idempotency', () => {
     const villa = store.addAccommodationType({ title: 'Villa & Garden' });
     store.addRate({ accommodationTypeId: villa.id, title: 'Villa rate', basePrice: 300 });
     const r101 = store.addAccommodation({ accommodationTypeId: deluxe.id, title: 'Room 101' });
-    const suite = store.addAccommodation({ accommodationTypeId: deluxe.id, title: "Owner's Suite - Annex 9", status: 'private' });
+    const suite = store.addAccommodation({
+      accommodationTypeId: deluxe.id,
+      title: "Owner's Suite - Annex 9",
+      status: 'private',
+    });
     const v1 = store.addAccommodation({ accommodationTypeId: villa.id, title: 'Villa 1 & Pool' });
     const v2 = store.addAccommodation({ accommodationTypeId: villa.id, title: 'Villa 2' });
     book(site.fake, [r101]);
     book(site.fake, [suite, v1], { checkIn: '2025-12-01', checkOut: '2025-12-04', first: ' Rui ', last: '' });
     const cancelled = book(site.fake, [r101], { checkIn: '2025-12-10', checkOut: '2025-12-12' });
     store.cancelBooking(cancelled.id);
-    book(site.fake, [v2], { status: 'pending-payment', checkIn: '2026-01-02', checkOut: '2026-01-05', first: '', last: '' });
+    book(site.fake, [v2], {
+      status: 'pending-payment',
+      checkIn: '2026-01-02',
+      checkOut: '2026-01-05',
+      first: '',
+      last: '',
+    });
     store.removeAccommodation(v2.id);
 
     const first = await sync(site);
-    expect(first.accommodations).toEqual({ types: 2, units: 3, created: 3, updated: 0, markedDeleted: 0, unknownTypeUnits: [] });
-    expect(first.bookings).toEqual({ listed: 4, created: 4, updated: 0, unchanged: 0, deleted: 0, skipped: [], unitsFetchedOnDemand: [], unitsRecordedAsDeleted: [v2.id] });
+    expect(first.accommodations).toEqual({
+      types: 2,
+      units: 3,
+      created: 3,
+      updated: 0,
+      markedDeleted: 0,
+      unknownTypeUnits: [],
+    });
+    expect(first.bookings).toEqual({
+      listed: 4,
+      created: 4,
+      updated: 0,
+      unchanged: 0,
+      deleted: 0,
+      skipped: [],
+      unitsFetchedOnDemand: [],
+      unitsRecordedAsDeleted: [v2.id],
+    });
     const before = await snapshot();
     expect(before.filter((line) => line.endsWith(': 0'))).toEqual([]);
 
@@ -574,8 +781,24 @@ describe('idempotency', () => {
       t += later;
       const events: SyncProgress[] = [];
       const again = await sync(site, { events });
-      expect(again.accommodations).toEqual({ types: 2, units: 3, created: 0, updated: 0, markedDeleted: 0, unknownTypeUnits: [] });
-      expect(again.bookings).toEqual({ listed: 4, created: 0, updated: 0, unchanged: 4, deleted: 0, skipped: [], unitsFetchedOnDemand: [], unitsRecordedAsDeleted: [] });
+      expect(again.accommodations).toEqual({
+        types: 2,
+        units: 3,
+        created: 0,
+        updated: 0,
+        markedDeleted: 0,
+        unknownTypeUnits: [],
+      });
+      expect(again.bookings).toEqual({
+        listed: 4,
+        created: 0,
+        updated: 0,
+        unchanged: 4,
+        deleted: 0,
+        skipped: [],
+        unitsFetchedOnDemand: [],
+        unitsRecordedAsDeleted: [],
+      });
       expect(events.at(-1)!.message).toBe('Step 2/2 done: 4 bookings (0 new, 0 updated, 0 deleted, 0 skipped)');
       expect(await snapshot()).toEqual(before);
     }
@@ -583,7 +806,12 @@ describe('idempotency', () => {
       { motopressId: r101.id, typeId: deluxe.id, title: 'Room 101', status: 'publish' },
       { motopressId: suite.id, typeId: deluxe.id, title: 'Owner\u2019s Suite \u2013 Annex 9', status: 'private' },
       { motopressId: v1.id, typeId: villa.id, title: 'Villa 1 & Pool', status: 'publish' },
-      { motopressId: v2.id, typeId: villa.id, title: `Accommodation #${v2.id} (deleted in MotoPress)`, status: 'deleted' },
+      {
+        motopressId: v2.id,
+        typeId: villa.id,
+        title: `Accommodation #${v2.id} (deleted in MotoPress)`,
+        status: 'deleted',
+      },
     ]);
   });
 
@@ -607,7 +835,11 @@ describe('idempotency', () => {
   it('a booking on a draft unit: the second run changes no row and the unit stays a draft', async () => {
     const site = await addSite(INDO);
     const { type } = hotel(site.fake, ['Room 101']);
-    const draft = site.fake.store.addAccommodation({ accommodationTypeId: type.id, title: 'Room 102', status: 'draft' });
+    const draft = site.fake.store.addAccommodation({
+      accommodationTypeId: type.id,
+      title: 'Room 102',
+      status: 'draft',
+    });
     book(site.fake, [draft]);
 
     const first = await sync(site);
@@ -633,13 +865,21 @@ describe('cancelled, trashed and deleted bookings', () => {
     expect(report.bookings.created).toBe(2);
     expect(await count('reservation_accommodations')).toBe(3);
     const reservationId = async (bookingId: number) =>
-      (await db.query<{ id: string }>('SELECT id::text FROM guest_reservations WHERE tenant_id = $1 AND external_booking_id = $2', [INDO.id, bookingId])).rows[0]?.id;
+      (
+        await db.query<{ id: string }>(
+          'SELECT id::text FROM guest_reservations WHERE tenant_id = $1 AND external_booking_id = $2',
+          [INDO.id, bookingId],
+        )
+      ).rows[0]?.id;
     return { site, units, single, multi, reservationId };
   }
 
   it('a cancelled booking is kept with status cancelled, its junction rows too', async () => {
     const { site, single, multi } = await twoBookings();
-    const { rows: createdBefore } = await db.query<{ created: string }>(`SELECT ${iso('created_at')} AS created FROM guest_reservations WHERE external_booking_id = $1`, [multi.id]);
+    const { rows: createdBefore } = await db.query<{ created: string }>(
+      `SELECT ${iso('created_at')} AS created FROM guest_reservations WHERE external_booking_id = $1`,
+      [multi.id],
+    );
     site.fake.store.cancelBooking(multi.id);
     t += 90_000;
 
@@ -649,7 +889,10 @@ describe('cancelled, trashed and deleted bookings', () => {
       [single.id, 'confirmed', 2],
       [multi.id, 'cancelled', 3],
     ]);
-    const { rows } = await db.query<{ created: string; updated: string }>(`SELECT ${iso('created_at')} AS created, ${iso('updated_at')} AS updated FROM guest_reservations WHERE external_booking_id = $1`, [multi.id]);
+    const { rows } = await db.query<{ created: string; updated: string }>(
+      `SELECT ${iso('created_at')} AS created, ${iso('updated_at')} AS updated FROM guest_reservations WHERE external_booking_id = $1`,
+      [multi.id],
+    );
     expect(rows[0]).toEqual({ created: createdBefore[0]!.created, updated: new Date(T0 + 90_000).toISOString() });
     expect((await junctionOf(INDO.id)).map((j) => [j.booking, j.accommodation])).toEqual([
       [single.id, 2],
@@ -667,7 +910,16 @@ describe('cancelled, trashed and deleted bookings', () => {
     const events: SyncProgress[] = [];
 
     const report = await sync(site, { events, fetch: recordingFetch(seen) });
-    expect(report.bookings).toEqual({ listed: 1, created: 0, updated: 0, unchanged: 1, deleted: 1, skipped: [], unitsFetchedOnDemand: [], unitsRecordedAsDeleted: [] });
+    expect(report.bookings).toEqual({
+      listed: 1,
+      created: 0,
+      updated: 0,
+      unchanged: 1,
+      deleted: 1,
+      skipped: [],
+      unitsFetchedOnDemand: [],
+      unitsRecordedAsDeleted: [],
+    });
     expect(events.at(-1)!.message).toBe('Step 2/2 done: 1 bookings (0 new, 0 updated, 1 deleted, 0 skipped)');
     expect(seen).toContain(`GET ${API}/bookings/${multi.id}`);
     expect((await reservationsOf(INDO.id)).map((r) => r.booking)).toEqual([single.id]);
@@ -704,7 +956,17 @@ describe('a multi-room booking', () => {
     expect([units[0]!.id, units[2]!.id]).toEqual([2, 4]);
 
     await sync(site);
-    expect(await reservationsOf(INDO.id)).toEqual([{ booking: booking.id, status: 'confirmed', checkIn: '2025-11-20', checkOut: '2025-11-23', guest: 'Ana Lima', unit: 4, unitTenant: INDO.id }]);
+    expect(await reservationsOf(INDO.id)).toEqual([
+      {
+        booking: booking.id,
+        status: 'confirmed',
+        checkIn: '2025-11-20',
+        checkOut: '2025-11-23',
+        guest: 'Ana Lima',
+        unit: 4,
+        unitTenant: INDO.id,
+      },
+    ]);
     expect(await junctionOf(INDO.id)).toEqual([
       { booking: booking.id, accommodation: 4, type: 1, unit: 4, unitTenant: INDO.id },
       { booking: booking.id, accommodation: 2, type: 1, unit: 2, unitTenant: INDO.id },
@@ -746,10 +1008,36 @@ describe('two tenants with the same MotoPress ids', () => {
       { motopressId: 2, typeId: 1, title: 'Simmer Room A', status: 'publish' },
       { motopressId: 3, typeId: null, title: 'Accommodation #3 (deleted in MotoPress)', status: 'deleted' },
     ]);
-    expect(await reservationsOf(INDO.id)).toEqual([{ booking: 4, status: 'confirmed', checkIn: '2025-11-20', checkOut: '2025-11-23', guest: 'Ana Lima', unit: 3, unitTenant: INDO.id }]);
+    expect(await reservationsOf(INDO.id)).toEqual([
+      {
+        booking: 4,
+        status: 'confirmed',
+        checkIn: '2025-11-20',
+        checkOut: '2025-11-23',
+        guest: 'Ana Lima',
+        unit: 3,
+        unitTenant: INDO.id,
+      },
+    ]);
     expect(await reservationsOf(SIMMER_DOWN.id)).toEqual([
-      { booking: 4, status: 'confirmed', checkIn: '2025-11-20', checkOut: '2025-11-23', guest: 'Sam Down', unit: 2, unitTenant: SIMMER_DOWN.id },
-      { booking: sGone.id, status: 'confirmed', checkIn: '2025-12-01', checkOut: '2025-12-02', guest: 'Ana Lima', unit: 3, unitTenant: SIMMER_DOWN.id },
+      {
+        booking: 4,
+        status: 'confirmed',
+        checkIn: '2025-11-20',
+        checkOut: '2025-11-23',
+        guest: 'Sam Down',
+        unit: 2,
+        unitTenant: SIMMER_DOWN.id,
+      },
+      {
+        booking: sGone.id,
+        status: 'confirmed',
+        checkIn: '2025-12-01',
+        checkOut: '2025-12-02',
+        guest: 'Ana Lima',
+        unit: 3,
+        unitTenant: SIMMER_DOWN.id,
+      },
     ]);
     expect((await junctionOf(INDO.id)).map((j) => [j.booking, j.unit, j.unitTenant])).toEqual([
       [4, 3, INDO.id],
@@ -776,17 +1064,30 @@ describe('two tenants with the same MotoPress ids', () => {
 describe('findNullUnitReservations', () => {
   const ZED = { id: '0f3c1d2e-5a6b-4c7d-8e9f-a0b1c2d3e4f5', name: 'Zed Hostel' };
 
-  async function insertNullUnit(tenantId: string, bookingId: number, fields: { guest?: string | null; createdAt?: string; status?: string } = {}): Promise<string> {
+  async function insertNullUnit(
+    tenantId: string,
+    bookingId: number,
+    fields: { guest?: string | null; createdAt?: string; status?: string } = {},
+  ): Promise<string> {
     const { rows } = await engine.admin.query<{ id: string }>(
       `INSERT INTO guest_reservations (tenant_id, external_booking_id, status, check_in_date, check_out_date, guest_name, guest_email, guest_phone, accommodation_unit_id, created_at, updated_at)
        VALUES ($1, $2, $3, '2025-11-20', '2025-11-23', $4, NULL, NULL, NULL, $5, $5) RETURNING id::text`,
-      [tenantId, bookingId, fields.status ?? 'confirmed', fields.guest === undefined ? 'Ana Lima' : fields.guest, fields.createdAt ?? '2025-11-19T22:19:09.984Z'],
+      [
+        tenantId,
+        bookingId,
+        fields.status ?? 'confirmed',
+        fields.guest === undefined ? 'Ana Lima' : fields.guest,
+        fields.createdAt ?? '2025-11-19T22:19:09.984Z',
+      ],
     );
     return rows[0]!.id;
   }
 
   async function storedAt(reservationId: string): Promise<string> {
-    const { rows } = await db.query<{ at: string }>('SELECT created_at::text AS at FROM guest_reservations WHERE id = $1', [reservationId]);
+    const { rows } = await db.query<{ at: string }>(
+      'SELECT created_at::text AS at FROM guest_reservations WHERE id = $1',
+      [reservationId],
+    );
     return rows[0]!.at;
   }
 
@@ -809,7 +1110,10 @@ describe('findNullUnitReservations', () => {
       )
     ).rows[0]!.id;
     const zedNull = await insertNullUnit(ZED.id, 31);
-    await engine.admin.query('INSERT INTO reservation_accommodations (reservation_id, accommodation_unit_id, motopress_accommodation_id, motopress_type_id) VALUES ($1, $2, 7, 0)', [zedNull, zedUnit]);
+    await engine.admin.query(
+      'INSERT INTO reservation_accommodations (reservation_id, accommodation_unit_id, motopress_accommodation_id, motopress_type_id) VALUES ($1, $2, 7, 0)',
+      [zedNull, zedUnit],
+    );
 
     const report = await findNullUnitReservations(db);
     expect(report.total).toBe(4);
@@ -873,7 +1177,10 @@ describe('findNullUnitReservations', () => {
       },
     ]);
     // storedAt is the row's created_at: the INDO one is the incident's instant.
-    const { rows } = await db.query<{ same: boolean }>(`SELECT $1::timestamptz = '2025-11-19T22:19:09.984Z'::timestamptz AS same`, [report.reservations[0]!.storedAt]);
+    const { rows } = await db.query<{ same: boolean }>(
+      `SELECT $1::timestamptz = '2025-11-19T22:19:09.984Z'::timestamptz AS same`,
+      [report.reservations[0]!.storedAt],
+    );
     expect(rows[0]!.same).toBe(true);
   });
 
@@ -889,7 +1196,9 @@ describe('findNullUnitReservations', () => {
     const simmer = await findNullUnitReservations(db, SIMMER_DOWN.id);
     expect(simmer.total).toBe(1);
     expect(simmer.byTenant).toEqual([{ tenantId: SIMMER_DOWN.id, tenantName: 'Simmer Down', count: 1 }]);
-    expect(simmer.reservations.map((r) => [r.externalBookingId, r.bookingAdminUrl, r.junctionRows])).toEqual([[9, 'https://simmerdown.hotel.fake/wp-admin/post.php?post=9&action=edit', 0]]);
+    expect(simmer.reservations.map((r) => [r.externalBookingId, r.bookingAdminUrl, r.junctionRows])).toEqual([
+      [9, 'https://simmerdown.hotel.fake/wp-admin/post.php?post=9&action=edit', 0],
+    ]);
     expect((await findNullUnitReservations(db)).total).toBe(1);
   });
 });
@@ -898,7 +1207,11 @@ describe('findNullUnitReservations', () => {
 describe('SyncStepError', () => {
   it('names the step and keeps the MotoPress error as its cause', async () => {
     const site = await addSite(INDO);
-    const error = await rejection(sync(site, { fetch: recordingFetch([], (url) => (url.pathname === `${API}/accommodation_types` ? json401() : undefined)) }));
+    const error = await rejection(
+      sync(site, {
+        fetch: recordingFetch([], (url) => (url.pathname === `${API}/accommodation_types` ? json401() : undefined)),
+      }),
+    );
     expect(error).toBeInstanceOf(SyncStepError);
     expect((error as SyncStepError).cause).toBeInstanceOf(MotopressError);
     expect(((error as SyncStepError).cause as MotopressError).kind).toBe('auth');

@@ -22,7 +22,10 @@ export const noAgentChatClosedByBot = defineInvariant<BotWorld>({
       .filter((row) => row.status !== 'active' || row.assigned_to === null || row.assigned_to === 'bot')
       .map((row) => ({
         invariant: 'no-agent-chat-closed-by-bot',
-        message: `conversation ${row.id} was taken over by ${world.takeovers.filter((t) => t.conversationId === row.id).map((t) => t.agent).join(', ')} but is now ${row.status}, assigned to ${row.assigned_to ?? 'nobody'}`,
+        message: `conversation ${row.id} was taken over by ${world.takeovers
+          .filter((t) => t.conversationId === row.id)
+          .map((t) => t.agent)
+          .join(', ')} but is now ${row.status}, assigned to ${row.assigned_to ?? 'nobody'}`,
         details: row,
       }));
   },

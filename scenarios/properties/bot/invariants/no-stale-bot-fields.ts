@@ -12,7 +12,13 @@ export const noStaleBotFields = defineInvariant<BotWorld>({
   kind: 'safety',
   description: 'closed conversations and agent chats carry no bot fields',
   async check({ db }) {
-    const { rows } = await db.query<{ id: string; status: string; assigned_to: string | null; bot_flow_id: string | null; bot_started_at: string | null }>(
+    const { rows } = await db.query<{
+      id: string;
+      status: string;
+      assigned_to: string | null;
+      bot_flow_id: string | null;
+      bot_started_at: string | null;
+    }>(
       `SELECT id::text, status, assigned_to, bot_flow_id, bot_started_at::text FROM crm_conversations
         WHERE (status = 'closed' AND (bot_flow_id IS NOT NULL OR bot_started_at IS NOT NULL OR assigned_to = 'bot'))
            OR (status = 'active' AND assigned_to <> 'bot' AND (bot_flow_id IS NOT NULL OR bot_started_at IS NOT NULL))

@@ -14,7 +14,12 @@ export const noStuckBotConversation = defineInvariant<BotWorld>({
   description: 'every timed-out active bot conversation is closed within a bounded number of ticks after heal',
   async check({ db, world }) {
     const cutoff = new Date(world.clock.now() - world.timeoutMs).toISOString();
-    const { rows } = await db.query<{ id: string; assigned_to: string | null; bot_flow_id: string | null; updated_at: string }>(
+    const { rows } = await db.query<{
+      id: string;
+      assigned_to: string | null;
+      bot_flow_id: string | null;
+      updated_at: string;
+    }>(
       `SELECT id::text, assigned_to, bot_flow_id, updated_at::text FROM crm_conversations
         WHERE status = 'active' AND (assigned_to = 'bot' OR (assigned_to IS NULL AND (bot_flow_id IS NOT NULL OR bot_started_at IS NOT NULL)))
           AND updated_at <= $1 ORDER BY id`,

@@ -21,7 +21,12 @@ export const noTornSession = defineInvariant<BotWorld>({
       const parsed = parseSessionFileName(file);
       if (!parsed || parsed.temp) continue;
       const body = await readFile(join(world.sessionDir, file), 'utf8');
-      if (!parseSession(body)) violations.push({ invariant: 'no-torn-session', message: `${file} is torn: ${JSON.stringify(body.slice(0, 60))}`, details: { file, bytes: body.length } });
+      if (!parseSession(body))
+        violations.push({
+          invariant: 'no-torn-session',
+          message: `${file} is torn: ${JSON.stringify(body.slice(0, 60))}`,
+          details: { file, bytes: body.length },
+        });
     }
     return violations;
   },

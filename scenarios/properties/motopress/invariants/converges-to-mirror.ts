@@ -20,10 +20,20 @@ export const convergesToMirror = defineInvariant<HotelWorld>({
   async check({ db, world }) {
     const violations: Violation[] = [];
     const fail = (site: string, message: string, details?: Record<string, unknown>) =>
-      violations.push({ invariant: 'converges-to-mirror', message: `${site}: ${message}`, ...(details ? { details } : {}) });
+      violations.push({
+        invariant: 'converges-to-mirror',
+        message: `${site}: ${message}`,
+        ...(details ? { details } : {}),
+      });
     for (const site of world.sites) {
       const store = site.fake.store;
-      const units = await db.query<{ id: string; motopress_id: string; motopress_type_id: string | null; title: string; status: string }>(
+      const units = await db.query<{
+        id: string;
+        motopress_id: string;
+        motopress_type_id: string | null;
+        title: string;
+        status: string;
+      }>(
         'SELECT id::text, motopress_id::text, motopress_type_id::text, title, status FROM hotels.accommodation_units WHERE tenant_id = $1 ORDER BY motopress_id',
         [site.tenantId],
       );
@@ -31,15 +41,31 @@ export const convergesToMirror = defineInvariant<HotelWorld>({
       const live = [...store.accommodations.values()].filter((a) => a.status !== 'trash');
       for (const a of live) {
         const row = unitByMotopressId.get(a.id);
-        const want = { type: a.accommodationTypeId > 0 ? String(a.accommodationTypeId) : null, title: decodeTitle(filteredTitle(a.title, a.status), a.status), status: a.status };
+        const want = {
+          type: a.accommodationTypeId > 0 ? String(a.accommodationTypeId) : null,
+          title: decodeTitle(filteredTitle(a.title, a.status), a.status),
+          status: a.status,
+        };
         if (!row) fail(site.name, `unit ${a.id} is missing`, { motopressId: a.id });
         else if (row.motopress_type_id !== want.type || row.title !== want.title || row.status !== want.status)
-          fail(site.name, `unit ${a.id} is ${JSON.stringify([row.motopress_type_id, row.title, row.status])}, MotoPress has ${JSON.stringify([want.type, want.title, want.status])}`);
+          fail(
+            site.name,
+            `unit ${a.id} is ${JSON.stringify([row.motopress_type_id, row.title, row.status])}, MotoPress has ${JSON.stringify([want.type, want.title, want.status])}`,
+          );
       }
       const liveIds = new Set(live.map((a) => a.id));
-      for (const row of units.rows) if (!liveIds.has(Number(row.motopress_id)) && row.status !== 'deleted') fail(site.name, `unit ${row.motopress_id} is gone from MotoPress but stored as '${row.status}'`);
+      for (const row of units.rows)
+        if (!liveIds.has(Number(row.motopress_id)) && row.status !== 'deleted')
+          fail(site.name, `unit ${row.motopress_id} is gone from MotoPress but stored as '${row.status}'`);
 
-      const reservations = await db.query<{ external_booking_id: string; status: string; check_in: string; check_out: string; unit: string | null; rooms: string[] }>(
+      const reservations = await db.query<{
+        external_booking_id: string;
+        status: string;
+        check_in: string;
+        check_out: string;
+        unit: string | null;
+        rooms: string[];
+      }>(
         `SELECT r.external_booking_id::text, r.status, r.check_in_date::text AS check_in, r.check_out_date::text AS check_out, u.motopress_id::text AS unit,
                 coalesce(array_agg(j.motopress_accommodation_id::text ORDER BY j.motopress_accommodation_id) FILTER (WHERE j.id IS NOT NULL), '{}') AS rooms
            FROM guest_reservations r LEFT JOIN hotels.accommodation_units u ON u.id = r.accommodation_unit_id
@@ -56,12 +82,31 @@ export const convergesToMirror = defineInvariant<HotelWorld>({
           continue;
         }
         const rooms = [...b.rooms].sort((x, y) => x.id - y.id).map((r) => r.accommodation);
-        const want = { status: b.status, checkIn: b.checkIn, checkOut: b.checkOut, unit: rooms[0] === undefined ? null : String(rooms[0]), rooms: rooms.map(String).sort((x, y) => Number(x) - Number(y)) };
-        const got = { status: row.status, checkIn: row.check_in, checkOut: row.check_out, unit: row.unit, rooms: row.rooms };
-        if (JSON.stringify(got) !== JSON.stringify(want)) fail(site.name, `booking ${b.id} is stored as ${JSON.stringify(got)}, MotoPress has ${JSON.stringify(want)}`, { externalBookingId: b.id });
+        const want = {
+          status: b.status,
+          checkIn: b.checkIn,
+          checkOut: b.checkOut,
+          unit: rooms[0] === undefined ? null : String(rooms[0]),
+          rooms: rooms.map(String).sort((x, y) => Number(x) - Number(y)),
+        };
+        const got = {
+          status: row.status,
+          checkIn: row.check_in,
+          checkOut: row.check_out,
+          unit: row.unit,
+          rooms: row.rooms,
+        };
+        if (JSON.stringify(got) !== JSON.stringify(want))
+          fail(
+            site.name,
+            `booking ${b.id} is stored as ${JSON.stringify(got)}, MotoPress has ${JSON.stringify(want)}`,
+            { externalBookingId: b.id },
+          );
       }
       const bookingIds = new Set(bookings.map((b) => b.id));
-      for (const id of stored.keys()) if (!bookingIds.has(id)) fail(site.name, `booking ${id} is stored but gone from MotoPress`, { externalBookingId: id });
+      for (const id of stored.keys())
+        if (!bookingIds.has(id))
+          fail(site.name, `booking ${id} is stored but gone from MotoPress`, { externalBookingId: id });
     }
     return violations;
   },

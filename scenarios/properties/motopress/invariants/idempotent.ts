@@ -14,11 +14,19 @@ export const idempotent = defineInvariant<HotelWorld>({
     for (const site of world.sites) {
       const taken = world.snapshots.get(site.tenantId) ?? [];
       if (taken.length < 2) {
-        violations.push({ invariant: 'idempotent', message: `${site.name}: the heal phase took ${taken.length} snapshots, need 2 (did its syncs fail?)` });
+        violations.push({
+          invariant: 'idempotent',
+          message: `${site.name}: the heal phase took ${taken.length} snapshots, need 2 (did its syncs fail?)`,
+        });
         continue;
       }
       const [first, second] = taken.slice(-2) as [string, string];
-      if (first !== second) violations.push({ invariant: 'idempotent', message: `${site.name}: the second sync-all changed rows`, details: firstDifference(first, second) });
+      if (first !== second)
+        violations.push({
+          invariant: 'idempotent',
+          message: `${site.name}: the second sync-all changed rows`,
+          details: firstDifference(first, second),
+        });
     }
     return Promise.resolve(violations);
   },

@@ -12,14 +12,22 @@ export const junctionComplete = defineInvariant<HotelWorld>({
   kind: 'safety',
   description: 'every reservation has junction rows, including one for its own unit',
   async check({ db, world }) {
-    const { rows } = await db.query<{ tenant_id: string; external_booking_id: string; unit: string | null; junction_units: string[] }>(
+    const { rows } = await db.query<{
+      tenant_id: string;
+      external_booking_id: string;
+      unit: string | null;
+      junction_units: string[];
+    }>(
       `SELECT r.tenant_id::text, r.external_booking_id::text, r.accommodation_unit_id::text AS unit,
               coalesce(array_agg(j.accommodation_unit_id::text ORDER BY j.id) FILTER (WHERE j.id IS NOT NULL), '{}') AS junction_units
          FROM guest_reservations r LEFT JOIN reservation_accommodations j ON j.reservation_id = r.id
         GROUP BY r.id ORDER BY r.tenant_id, r.external_booking_id`,
     );
     return rows
-      .filter((r) => (siteOf(world, r.tenant_id).fake.store.bookings.get(Number(r.external_booking_id))?.rooms.length ?? 1) > 0)
+      .filter(
+        (r) =>
+          (siteOf(world, r.tenant_id).fake.store.bookings.get(Number(r.external_booking_id))?.rooms.length ?? 1) > 0,
+      )
       .filter((r) => r.junction_units.length === 0 || (r.unit !== null && !r.junction_units.includes(r.unit)))
       .map((r) => ({
         invariant: 'junction-complete',
@@ -27,7 +35,12 @@ export const junctionComplete = defineInvariant<HotelWorld>({
           r.junction_units.length === 0
             ? `${siteOf(world, r.tenant_id).name} booking ${r.external_booking_id} has no reservation_accommodations rows`
             : `${siteOf(world, r.tenant_id).name} booking ${r.external_booking_id}: its unit ${r.unit} is not among its junction rows (${r.junction_units.join(', ')})`,
-        details: { tenantId: r.tenant_id, externalBookingId: Number(r.external_booking_id), unit: r.unit, junctionUnits: r.junction_units },
+        details: {
+          tenantId: r.tenant_id,
+          externalBookingId: Number(r.external_booking_id),
+          unit: r.unit,
+          junctionUnits: r.junction_units,
+        },
       }));
   },
 });

@@ -26,7 +26,11 @@ export const noDuplicateBooking = defineInvariant<HotelWorld>({
       details: r,
     }));
     for (const j of junction.rows) {
-      violations.push({ invariant: 'no-duplicate-booking', message: `reservation ${j.reservation_id} has ${j.n} junction rows for accommodation ${j.motopress_accommodation_id}`, details: j });
+      violations.push({
+        invariant: 'no-duplicate-booking',
+        message: `reservation ${j.reservation_id} has ${j.n} junction rows for accommodation ${j.motopress_accommodation_id}`,
+        details: j,
+      });
     }
     return violations;
   },

@@ -15,7 +15,10 @@ export const noNullUnit = defineInvariant<HotelWorld>({
       'SELECT tenant_id::text, external_booking_id::text, created_at::text FROM guest_reservations WHERE accommodation_unit_id IS NULL ORDER BY tenant_id, external_booking_id',
     );
     return rows
-      .filter((r) => (siteOf(world, r.tenant_id).fake.store.bookings.get(Number(r.external_booking_id))?.rooms.length ?? 1) > 0)
+      .filter(
+        (r) =>
+          (siteOf(world, r.tenant_id).fake.store.bookings.get(Number(r.external_booking_id))?.rooms.length ?? 1) > 0,
+      )
       .map((r) => ({
         invariant: 'no-null-unit',
         message: `${siteOf(world, r.tenant_id).name} booking ${r.external_booking_id} is stored with accommodation_unit_id NULL (stored at ${r.created_at})`,

@@ -12,7 +12,13 @@ export const tenantIsolation = defineInvariant<HotelWorld>({
   kind: 'safety',
   description: "reservations and junction rows point only at their own tenant's units",
   async check({ db }) {
-    const { rows } = await db.query<{ tenant_id: string; external_booking_id: string; via: string; unit_tenant: string; motopress_id: string }>(
+    const { rows } = await db.query<{
+      tenant_id: string;
+      external_booking_id: string;
+      via: string;
+      unit_tenant: string;
+      motopress_id: string;
+    }>(
       `SELECT r.tenant_id::text, r.external_booking_id::text, 'reservation' AS via, u.tenant_id::text AS unit_tenant, u.motopress_id::text
          FROM guest_reservations r JOIN hotels.accommodation_units u ON u.id = r.accommodation_unit_id WHERE u.tenant_id <> r.tenant_id
        UNION ALL

@@ -14,7 +14,8 @@ const KEEP_UNCHANGED = /updated_at = CASE WHEN[\s\S]*?ELSE r\.updated_at END/;
 const mutant = (db: Parameters<typeof mutateDb>[0]) =>
   mutateDb(db, (text, params, inner) => {
     // The stored reservations the sync compares against: none, so every booking is written.
-    if (/^\s*SELECT r\.external_booking_id::text, r\.status/.test(text)) return Promise.resolve({ rows: [], rowCount: 0 });
+    if (/^\s*SELECT r\.external_booking_id::text, r\.status/.test(text))
+      return Promise.resolve({ rows: [], rowCount: 0 });
     if (!isReservationWrite(text)) return undefined;
     if (!KEEP_UNCHANGED.test(text)) throw new Error('the mutant no longer matches src/motopress/write-reservation.ts');
     return inner.query(text.replace(KEEP_UNCHANGED, 'updated_at = EXCLUDED.updated_at'), params);
