@@ -46,15 +46,20 @@ async function openToOthers(dir: string): Promise<void> {
   }
 }
 
-/** Returns the cached copy of `source` named `key` under `root`, copying it first if needed. */
-export async function copyIntoSharedCache(source: string, root: string, key: string): Promise<string> {
+/**
+ * Returns `<root>/<key>`, filling it first with `fill(tempDir)` if it does not exist. `fill`
+ * writes into a fresh temporary sibling that is then renamed into place.
+ */
+export async function publishToSharedCache(
+  root: string,
+  key: string,
+  fill: (temp: string) => Promise<void>,
+): Promise<string> {
   const target = path.join(root, key);
   if (await exists(target)) return target;
   const temp = path.join(root, `${key}.partial-${process.pid}-${counter++}`);
   try {
-    await mkdir(temp, { recursive: true });
-    await cp(source, temp, { recursive: true, verbatimSymlinks: true });
-    await openToOthers(temp);
+    await fill(temp);
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
@@ -63,4 +68,13 @@ export async function copyIntoSharedCache(source: string, root: string, key: str
     throw error;
   }
   return target;
+}
+
+/** Returns the cached copy of `source` named `key` under `root`, readable by every user. */
+export function copyIntoSharedCache(source: string, root: string, key: string): Promise<string> {
+  return publishToSharedCache(root, key, async (temp) => {
+    await mkdir(temp, { recursive: true });
+    await cp(source, temp, { recursive: true, verbatimSymlinks: true });
+    await openToOthers(temp);
+  });
 }

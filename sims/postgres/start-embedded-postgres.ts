@@ -7,12 +7,14 @@
 // Lifecycle is the point of this file: a watchdog (spawn-reaper.ts) is armed BEFORE initdb so
 // that no postmaster and no data dir survive this process, and stop() is idempotent.
 import type { ChildProcess } from 'node:child_process';
-import { chown, mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { PostgresServer } from './postgres-server.ts';
 import { fastServerSettings, toPostgresFlags } from './fast-server-settings.ts';
 import { postgresBinaries } from './postgres-binaries.ts';
 import { postgresOsUser } from './postgres-os-user.ts';
-import { runInitdb, startPostmaster } from './run-postgres-process.ts';
+import { startPostmaster } from './run-postgres-process.ts';
+import { initialiseDataDir } from './initialise-data-dir.ts';
+import { sharedCacheRoot } from './copy-into-shared-cache.ts';
 import { nextDataDir } from './next-data-dir.ts';
 import { pickFreePort } from './pick-free-port.ts';
 import { queryServerVersion } from './query-server-version.ts';
@@ -103,9 +105,8 @@ export async function startEmbeddedPostgres(
     const binaries = await postgresBinaries();
     const user = await postgresOsUser();
     const processOptions = { dataDir, user, log: remember };
-    await mkdir(dataDir, { recursive: true, mode: 0o700 });
-    if (user) await chown(dataDir, user.uid, user.gid);
-    await runInitdb(binaries.initdb, initdbFlags, processOptions);
+    const cacheRoot = sharedCacheRoot();
+    const origin = await initialiseDataDir({ binaries, initdbFlags, dataDir, user, cacheRoot, log: remember });
     let port = await pickFreePort();
     for (let attempt = 1; ; attempt++) {
       try {
@@ -122,7 +123,8 @@ export async function startEmbeddedPostgres(
 
     const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
     const version = await queryServerVersion(adminUrl);
-    options.log?.(`postgres: embedded PG ${version} on 127.0.0.1:${port}, data ${dataDir}`);
+    const made = origin === 'cache' ? 'a cached pristine copy' : 'initdb';
+    options.log?.(`postgres: embedded PG ${version} on 127.0.0.1:${port}, data ${dataDir} (from ${made})`);
 
     let stopping: Promise<void> | undefined;
     const stop = (): Promise<void> => {
