@@ -1,0 +1,141 @@
+// The read-only Stream <-> Postgres audit. Every channel of the app (all tenants) is streamed
+// page by page into a temporary table on one connection, and the diff against chat_rooms,
+// chat_room_members, events and gyms runs in Postgres, so Node holds one page at a time
+// whatever the number of channels. The database work runs in a READ ONLY transaction (writes
+// to a temporary table are the one thing Postgres allows there); the temporary table itself
+// is created before it and dropped after. Stream is only read (POST /channels is a query).
+import type { StreamChat } from 'stream-chat';
+import type { Clock } from '../clock.ts';
+import type { Db, DbClient } from '../db/db.ts';
+import { auditFindingKinds, type AuditFinding, type AuditFindingKind, type GymAuditCounts } from './audit-finding.ts';
+import { parseStreamChannelId } from './stream-channel-id.ts';
+import { parseGymTeam, parseStreamUserId } from './stream-user-id.ts';
+import { listAllChannels, type ListAllChannelsOptions } from './list-all-channels.ts';
+import type { ListedChannel } from './listed-channel.ts';
+import { classifyChannelsSql } from './classify-channels-sql.ts';
+
+export interface AuditStreamDeps {
+  readonly db: Db;
+  readonly stream: StreamChat;
+  readonly clock: Clock;
+}
+
+export interface AuditStreamOptions {
+  /** Gyms to report (undefined: all). Matching still spans every gym, so scope never splits a fault. */
+  readonly gymIds?: readonly number[];
+  readonly list?: Omit<ListAllChannelsOptions, 'clock'>;
+}
+
+export interface AuditReport {
+  readonly channelsListed: number;
+  readonly pages: number;
+  readonly gyms: readonly GymAuditCounts[];
+  /** Every finding but `synced`, ordered by gym then channel id. */
+  readonly findings: readonly AuditFinding[];
+}
+
+const temp = 'syncsim_audit_channels';
+
+/** The row a channel becomes in the temporary table: what SQL cannot parse is parsed here. */
+function channelRow(channel: ListedChannel): unknown[] {
+  const parsed = parseStreamChannelId(channel.id);
+  const members = channel.memberIds.map(parseStreamUserId);
+  return [
+    channel.id,
+    channel.team,
+    channel.gymId,
+    parseGymTeam(channel.team) ?? null,
+    parsed?.kind === 'event' ? parsed.eventId : null,
+    members.some((member) => member?.kind === 'legacy'),
+    // Members as user numbers, whatever their format: "same people" survives the id migration.
+    [...new Set(members.flatMap((member) => (member ? [member.userId] : [])))].sort((a, b) => a - b).join(','),
+  ];
+}
+
+async function insertPage(client: DbClient, page: readonly ListedChannel[]): Promise<void> {
+  const columns: unknown[][] = [[], [], [], [], [], [], []];
+  for (const channel of page) channelRow(channel).forEach((value, i) => columns[i]!.push(value));
+  // One statement per page; a channel listed twice (ties re-read across pages) counts once.
+  await client.query(
+    `INSERT INTO ${temp} (channel_id, team, channel_gym_id, team_gym_id, event_id, has_legacy_members, member_users)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::boolean[], $7::text[])
+     ON CONFLICT (channel_id) DO NOTHING`,
+    columns,
+  );
+}
+
+function emptyCounts(): Record<AuditFindingKind, number> {
+  return Object.fromEntries(auditFindingKinds.map((kind) => [kind, 0])) as Record<AuditFindingKind, number>;
+}
+
+export async function auditStream(deps: AuditStreamDeps, options: AuditStreamOptions = {}): Promise<AuditReport> {
+  const client = await deps.db.connect();
+  let broken = false;
+  try {
+    await client.query(
+      `CREATE TEMPORARY TABLE IF NOT EXISTS ${temp} (
+         channel_id text PRIMARY KEY, team text, channel_gym_id text, team_gym_id bigint, event_id bigint,
+         has_legacy_members boolean NOT NULL, member_users text NOT NULL)`,
+    );
+    await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    let channelsListed = 0;
+    let pages = 0;
+    for await (const page of listAllChannels(deps.stream, { ...options.list, clock: deps.clock })) {
+      await insertPage(client, page);
+      channelsListed += page.length;
+      pages++;
+    }
+    const scope = options.gymIds ? [...options.gymIds] : null;
+    const { rows } = await client.query<{
+      kind: AuditFindingKind;
+      channel_id: string;
+      gym_id: string | null;
+      room_id: string | null;
+      team: string | null;
+      channel_gym_id: string | null;
+    }>(
+      `${classifyChannelsSql(temp)} WHERE $1::bigint[] IS NULL OR gym_id = ANY($1) ORDER BY gym_id NULLS LAST, channel_id`,
+      [scope],
+    );
+    const roomCounts = await client.query<{ gym_id: string; rooms: string }>(
+      'SELECT gym_id, count(*) AS rooms FROM chat_rooms GROUP BY gym_id',
+    );
+    await client.query('COMMIT');
+
+    const gyms = new Map<number | null, { rooms: number; counts: Record<AuditFindingKind, number> }>();
+    const gymEntry = (gymId: number | null) => {
+      let entry = gyms.get(gymId);
+      if (!entry) gyms.set(gymId, (entry = { rooms: 0, counts: emptyCounts() }));
+      return entry;
+    };
+    for (const row of roomCounts.rows) {
+      const gymId = Number(row.gym_id);
+      if (scope === null || scope.includes(gymId)) gymEntry(gymId).rooms = Number(row.rooms);
+    }
+    const findings: AuditFinding[] = [];
+    for (const row of rows) {
+      const gymId = row.gym_id === null ? null : Number(row.gym_id);
+      gymEntry(gymId).counts[row.kind]++;
+      if (row.kind === 'synced') continue;
+      findings.push({
+        kind: row.kind,
+        channelId: row.channel_id,
+        gymId,
+        roomId: row.room_id === null ? null : Number(row.room_id),
+        team: row.team,
+        channelGymId: row.channel_gym_id,
+      });
+    }
+    const ordered = [...gyms.entries()]
+      .sort(([a], [b]) => (a ?? Number.MAX_SAFE_INTEGER) - (b ?? Number.MAX_SAFE_INTEGER))
+      .map(([gymId, entry]) => ({ gymId, ...entry }));
+    return { channelsListed, pages, gyms: ordered, findings };
+  } catch (error) {
+    broken = true;
+    throw error;
+  } finally {
+    if (broken) await client.query('ROLLBACK').catch(() => undefined);
+    await client.query(`DROP TABLE IF EXISTS ${temp}`).catch(() => undefined);
+    client.release(broken);
+  }
+}

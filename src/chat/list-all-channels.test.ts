@@ -1,0 +1,118 @@
+// Keyset paging against a stand-in for POST /channels that behaves like Stream's (sort by
+// created_at, $gte filter, offset <= 1000, limit <= 30, 429 with X-RateLimit-Reset): every
+// channel comes back exactly once whatever the ties, and no request asks past offset 1000.
+import fc from 'fast-check';
+import type { StreamChat } from 'stream-chat';
+import { describe, expect, it } from 'vitest';
+import type { Clock } from '../clock.ts';
+import { listAllChannels, rateLimitWait } from './list-all-channels.ts';
+
+interface Body {
+  filter_conditions: { created_at?: { $gte: string } };
+  limit: number;
+  offset: number;
+}
+
+function standIn(createdAts: readonly string[], refuseEvery = 0) {
+  const channels = createdAts.map((createdAt, i) => ({
+    id: `c${String(i).padStart(5, '0')}`,
+    type: 'messaging',
+    createdAt,
+  }));
+  // Stable order among ties (by id), as a database with a secondary key would give.
+  const sorted = [...channels].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  const requests: Body[] = [];
+  let calls = 0;
+  const client = {
+    baseURL: 'http://stream.test',
+    post: (url: string, body: Body): Promise<unknown> => {
+      expect(url).toBe('http://stream.test/channels');
+      calls++;
+      if (refuseEvery > 0 && calls % refuseEvery === 0) {
+        return Promise.reject(
+          Object.assign(new Error('StreamChat error code 9: rate limited'), {
+            status: 429,
+            response: { status: 429, headers: { 'x-ratelimit-reset': '1767225601' } },
+          }),
+        );
+      }
+      requests.push(body);
+      if (body.offset > 1000 || body.limit > 30) return Promise.reject(new Error('out of range'));
+      const from = body.filter_conditions.created_at?.$gte;
+      const page = sorted
+        .filter((channel) => from === undefined || channel.createdAt >= from)
+        .slice(body.offset, body.offset + body.limit);
+      return Promise.resolve({
+        channels: page.map((channel) => ({
+          channel: {
+            id: channel.id,
+            type: channel.type,
+            cid: `messaging:${channel.id}`,
+            created_at: channel.createdAt,
+          },
+          members: [],
+        })),
+      });
+    },
+  };
+  return { client: client as unknown as StreamChat, requests };
+}
+
+function clockAt(startMs: number): Clock & { slept: number[] } {
+  let now = startMs;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => now,
+    sleep: (ms: number) => {
+      slept.push(ms);
+      now += ms;
+      return Promise.resolve();
+    },
+  };
+}
+
+async function listAll(client: StreamChat, clock: Clock): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const page of listAllChannels(client, { clock })) ids.push(...page.map((channel) => channel.id));
+  return ids;
+}
+
+describe('listAllChannels', () => {
+  it('lists every channel exactly once, with ties split across pages, never past offset 1000', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 200 }), async (seconds) => {
+        const createdAts = seconds.map((s) => `2025-06-25T04:10:${String(40 + s).padStart(2, '0')}.000Z`);
+        const { client, requests } = standIn(createdAts);
+        const ids = await listAll(client, clockAt(0));
+        expect(ids.length).toBe(createdAts.length);
+        expect(new Set(ids).size).toBe(createdAts.length);
+        expect(requests.every((body) => body.offset <= 1000 && body.limit === 30)).toBe(true);
+        // ceil(N/30) pages, plus at most one empty request when N is a multiple of 30.
+        expect(requests.length).toBeLessThanOrEqual(Math.floor(createdAts.length / 30) + 1);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('waits out a 429 until its reset on the injected clock, then retries the same page', async () => {
+    const createdAts = Array.from(
+      { length: 95 },
+      (_, i) =>
+        `2025-06-25T04:${String(10 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000Z`,
+    );
+    const { client } = standIn(createdAts, 2);
+    const clock = clockAt(Date.UTC(2026, 0, 1));
+    const ids = await listAll(client, clock);
+    expect(new Set(ids).size).toBe(95);
+    expect(clock.slept.length).toBeGreaterThan(0);
+    expect(clock.slept[0]).toBe(1001);
+  });
+
+  it('reads the wait from a 429 only', () => {
+    expect(rateLimitWait(new Error('boom'), 0)).toBeUndefined();
+    expect(rateLimitWait({ status: 500 }, 0)).toBeUndefined();
+    expect(rateLimitWait({ status: 429, response: { headers: { 'x-ratelimit-reset': '10' } } }, 4_000)).toBe(6_001);
+    expect(rateLimitWait({ status: 429 }, 0)).toBe(1_000);
+  });
+});
