@@ -18,11 +18,17 @@ export type AuditFindingKind = (typeof auditFindingKinds)[number];
 export interface AuditFinding {
   readonly kind: AuditFindingKind;
   readonly channelId: string;
+  /** `type:id` when the channel exists in Stream, else null. */
+  readonly cid: string | null;
   /** The gym the finding belongs to: the room's; with no room, the gym the team or gym_id names. */
   readonly gymId: number | null;
   readonly roomId: number | null;
   readonly team: string | null;
   readonly channelGymId: string | null;
+  /** The event an event channel names (null for other kinds). */
+  readonly eventId: number | null;
+  /** The channel's members as user numbers (whatever their id format); [] when not in Stream. */
+  readonly memberUsers: readonly number[];
 }
 
 export interface GymAuditCounts {

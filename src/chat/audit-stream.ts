@@ -42,6 +42,7 @@ function channelRow(channel: ListedChannel): unknown[] {
   const members = channel.memberIds.map(parseStreamUserId);
   return [
     channel.id,
+    channel.cid,
     channel.team,
     channel.gymId,
     parseGymTeam(channel.team) ?? null,
@@ -53,12 +54,12 @@ function channelRow(channel: ListedChannel): unknown[] {
 }
 
 async function insertPage(client: DbClient, page: readonly ListedChannel[]): Promise<void> {
-  const columns: unknown[][] = [[], [], [], [], [], [], []];
+  const columns: unknown[][] = [[], [], [], [], [], [], [], []];
   for (const channel of page) channelRow(channel).forEach((value, i) => columns[i]!.push(value));
   // One statement per page; a channel listed twice (ties re-read across pages) counts once.
   await client.query(
-    `INSERT INTO ${temp} (channel_id, team, channel_gym_id, team_gym_id, event_id, has_legacy_members, member_users)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::boolean[], $7::text[])
+    `INSERT INTO ${temp} (channel_id, cid, team, channel_gym_id, team_gym_id, event_id, has_legacy_members, member_users)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::boolean[], $8::text[])
      ON CONFLICT (channel_id) DO NOTHING`,
     columns,
   );
@@ -74,7 +75,7 @@ export async function auditStream(deps: AuditStreamDeps, options: AuditStreamOpt
   try {
     await client.query(
       `CREATE TEMPORARY TABLE IF NOT EXISTS ${temp} (
-         channel_id text PRIMARY KEY, team text, channel_gym_id text, team_gym_id bigint, event_id bigint,
+         channel_id text PRIMARY KEY, cid text NOT NULL, team text, channel_gym_id text, team_gym_id bigint, event_id bigint,
          has_legacy_members boolean NOT NULL, member_users text NOT NULL)`,
     );
     await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -91,8 +92,11 @@ export async function auditStream(deps: AuditStreamDeps, options: AuditStreamOpt
       channel_id: string;
       gym_id: string | null;
       room_id: string | null;
+      cid: string | null;
       team: string | null;
       channel_gym_id: string | null;
+      event_id: string | null;
+      member_users: string;
     }>(
       `${classifyChannelsSql(temp)} WHERE $1::bigint[] IS NULL OR gym_id = ANY($1) ORDER BY gym_id NULLS LAST, channel_id`,
       [scope],
@@ -122,8 +126,11 @@ export async function auditStream(deps: AuditStreamDeps, options: AuditStreamOpt
         channelId: row.channel_id,
         gymId,
         roomId: row.room_id === null ? null : Number(row.room_id),
+        cid: row.cid,
         team: row.team,
         channelGymId: row.channel_gym_id,
+        eventId: row.event_id === null ? null : Number(row.event_id),
+        memberUsers: row.member_users === '' ? [] : row.member_users.split(',').map(Number),
       });
     }
     const ordered = [...gyms.entries()]

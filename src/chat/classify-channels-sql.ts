@@ -3,7 +3,7 @@
 // that applies is what the channel IS; later ones are consequences): missing on either side,
 // wrong team, team/gym_id disagreement, legacy member ids, different members, else synced.
 
-/** SELECT kind, channel_id, gym_id, room_id, team, channel_gym_id over `channels` (the temp table). */
+/** SELECT kind, channel_id, gym_id, room_id, cid, team, channel_gym_id, event_id, member_users over `channels`. */
 export function classifyChannelsSql(channels: string): string {
   return `
 SELECT * FROM (
@@ -25,8 +25,11 @@ SELECT * FROM (
     coalesce(r.gym_id, c.team_gym_id, CASE WHEN c.channel_gym_id ~ '^[1-9][0-9]{0,17}$' THEN c.channel_gym_id::bigint END)
       AS gym_id,
     r.id AS room_id,
+    c.cid,
     c.team,
-    c.channel_gym_id
+    c.channel_gym_id,
+    c.event_id,
+    coalesce(c.member_users, '') AS member_users
   FROM ${channels} c
   FULL JOIN chat_rooms r ON r.stream_channel_id = c.channel_id
 ) findings`;
