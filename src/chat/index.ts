@@ -1,5 +1,5 @@
-// The gym app's chat domain (Stream Chat <-> Postgres): ids today; the audit, repairs, the
-// webhook handler and the tenant-id migration build on them.
+// The gym app's chat domain (Stream Chat <-> Postgres, incident A): ids, the read-only audit,
+// the repair plan, the room-from-channel guard and the webhook handler.
 export { gymTeam, parseGymTeam, parseStreamUserId, formatStreamUserId, tenantUserId } from './stream-user-id.ts';
 export type { StreamUserId } from './stream-user-id.ts';
 export {
@@ -10,3 +10,18 @@ export {
   parseStreamChannelId,
 } from './stream-channel-id.ts';
 export type { FullChannelId, StreamChannelId } from './stream-channel-id.ts';
+export { auditStream, type AuditReport, type AuditStreamDeps, type AuditStreamOptions } from './audit-stream.ts';
+export { auditFindingKinds, formatGymLine } from './audit-finding.ts';
+export type { AuditFinding, AuditFindingKind, GymAuditCounts } from './audit-finding.ts';
+export { listAllChannels, channelPageSize, type ListAllChannelsOptions } from './list-all-channels.ts';
+export type { ListedChannel } from './listed-channel.ts';
+export { planStreamRepair, describeRepairAction, type RepairAction, type RepairScope } from './plan-stream-repair.ts';
+export { createRoomFromChannel, gymOfChannel, type CreateRoomOutcome } from './create-room-from-channel.ts';
+export { verifyWebhookSignature } from './verify-webhook-signature.ts';
+export {
+  handleStreamWebhook,
+  type StreamWebhookDeps,
+  type StreamWebhookRequest,
+  type StreamWebhookResult,
+  type StreamWebhookOutcome,
+} from './handle-stream-webhook.ts';
