@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+// eslint-disable-next-line syncsim/layers -- the hand-kept registry; goes when the CLI receives discovered scenarios (issue 9 item 2)
 import { scenarios } from '../../scenarios/index.ts';
 import { formatRun } from '../report/format-run.ts';
 import { replayCommand } from '../report/replay-command.ts';
