@@ -26,13 +26,7 @@ export { streamHandlers, DEFAULT_BASE_URL, FAULT_HEADER, type StreamHandlerOptio
 export { RateLimiter, DEFAULT_RATE_LIMITS, type RateLimitVerdict } from './rate-limiter.ts';
 export { verifyServerToken, signServerToken } from './verify-server-token.ts';
 export { matchesFilter, type FilterOptions } from './match-filter.ts';
-export {
-  gateStreamClient,
-  pathTemplate,
-  STREAM_HTTP_FAULTS,
-  type GateStreamClientOptions,
-  type StreamHttpFault,
-} from './gate-stream-client.ts';
+export { gateStreamClient, pathTemplate, type GateStreamClientOptions } from './gate-stream-client.ts';
 export {
   StreamWebhooks,
   WEBHOOK_FAULTS,

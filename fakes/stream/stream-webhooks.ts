@@ -13,6 +13,7 @@
  * microtask. `settled()` resolves once nothing is pending.
  */
 import { createHmac } from 'node:crypto';
+import type { HttpFault } from '../fault-kinds.ts';
 import type { FaultSource, IoGate } from '../io-gate.ts';
 import type { StreamEvent } from './stream-records.ts';
 import type { StreamFake } from './stream-fake.ts';
@@ -41,7 +42,11 @@ export interface WebhookDelivery {
   error?: string;
 }
 
-export const WEBHOOK_FAULTS = ['connection-reset', 'response-lost', 'http-latency'] as const;
+export const WEBHOOK_FAULTS = [
+  'connection-reset',
+  'response-lost',
+  'http-latency',
+] as const satisfies readonly HttpFault[];
 const DEFAULT_TYPES: readonly StreamEvent['type'][] = [
   'message.new',
   'channel.created',

@@ -19,7 +19,7 @@
 import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import type { SessionFs } from '../../src/bot/session-fs.ts';
 import type { FaultInjector } from '../faults/fault-injector.ts';
-import type { FsFault } from '../faults/fault-kinds.ts';
+import type { FsFault } from '../../fakes/fault-kinds.ts';
 import type { SchedulerBridge } from '../schedule/scheduler-bridge.ts';
 import { bareNameInside, nodeFsError } from './node-fs-error.ts';
 
