@@ -7,12 +7,10 @@ export {
   authError,
   type StreamErrorBody,
 } from './stream-error.ts';
-export {
-  StreamStore,
-  type StreamStoreOptions,
-  type QueryChannelsRequest,
-  type QueryUsersRequest,
-} from './stream-store.ts';
+export { StreamStore, type StreamStoreOptions, type StoreEvent, type StreamSnapshot } from './stream-store.ts';
+export type * from './stream-commands.ts';
+export * from './stream-requests.ts';
+export { renderEvent } from './stream-responses.ts';
 export type {
   ChannelRecord,
   MemberRecord,
