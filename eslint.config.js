@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { nondeterminism } from './eslint-determinism.js';
+import { layersPlugin } from './eslint-layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.syncsim/**', 'coverage/**'] },
@@ -28,6 +29,13 @@ export default tseslint.config(
     // Wall-clock measurement belongs in bench/ only, never in anything that decides an outcome.
     files: ['src/**', 'fakes/**', 'sims/**'],
     rules: { 'no-restricted-syntax': ['error', ...nondeterminism] },
+  },
+  {
+    // src/ <- fakes/ <- sims/ <- scenarios/, tests included: what each layer may import is in
+    // eslint-layers.js (sims/ takes src/ types only; src/ and fakes/ nothing above them).
+    files: ['src/**', 'fakes/**', 'sims/**'],
+    plugins: { syncsim: layersPlugin },
+    rules: { 'syncsim/layers': ['error', { root: import.meta.dirname }] },
   },
   {
     files: ['**/*.js'],

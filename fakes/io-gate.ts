@@ -7,11 +7,21 @@
  * the request reaches the fake's store (schedule BEFORE the call), the history records it as
  * invoke -> ok | fail | info, and only one operation of the whole run is in flight at a time.
  */
+import type { FaultKind } from './fault-kinds.ts';
+
+/** The systems whose operations a run orders and records. */
+export type System = 'pg' | 'stream' | 'motopress' | 'fs' | 'clock' | 'actor';
+
+/** What an actor (or a fake on its behalf) asks the gate to run: the one definition, for fakes and engine. */
 export interface GateRequest {
   actor: string;
-  system: 'stream' | 'motopress' | 'fs';
+  system: System;
   operation: string;
   args?: unknown;
+  /** The operation ends a transaction or unlocks (COMMIT, ROLLBACK, pg_advisory_unlock...). */
+  releasesLocks?: boolean;
+  /** False when the statement cannot wait on another transaction's lock (see sims/pg/may-wait-on-lock.ts). */
+  mayWaitOnLock?: boolean;
 }
 
 export interface IoGate {
@@ -24,7 +34,8 @@ export interface IoGate {
 
 /** The run's fault plan as a fake sees it: which fault (if any) fires for this request. */
 export interface FaultSource {
-  decide<K extends string>(candidates: readonly K[], actor: string, operation: string): K | undefined;
+  /** Candidates come from the catalogue (fault-kinds.ts): a kind that is not there does not compile. */
+  decide<K extends FaultKind>(candidates: readonly K[], actor: string, operation: string): K | undefined;
   /** Simulated latency in ms for a latency fault. */
   latency(): number;
 }

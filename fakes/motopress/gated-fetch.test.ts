@@ -8,7 +8,8 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FaultSource, GateRequest, IoGate } from '../io-gate.ts';
-import { gatedFetch, MOTOPRESS_HTTP_FAULTS, type MotopressHttpFault } from './gated-fetch.ts';
+import { HTTP_FAULTS, type HttpFault } from '../fault-kinds.ts';
+import { gatedFetch } from './gated-fetch.ts';
 import { DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET } from './motopress-fake.ts';
 import { API, basic, fakeSite, smallHotel, type J } from './fixtures/motopress-site.ts';
 
@@ -47,7 +48,7 @@ class RecordingGate implements IoGate {
 class ScriptedFaults implements FaultSource {
   readonly seen: Array<{ candidates: readonly string[]; operation: string }> = [];
   constructor(
-    readonly script: Array<MotopressHttpFault | undefined>,
+    readonly script: Array<HttpFault | undefined>,
     readonly gate: RecordingGate,
     readonly latencyMs = 2_000,
   ) {}
@@ -73,7 +74,7 @@ beforeEach(() => {
 });
 
 function client(
-  script: Array<MotopressHttpFault | undefined>,
+  script: Array<HttpFault | undefined>,
   extra: { timeoutMs?: number; timeoutErrorName?: 'TimeoutError' | 'AbortError' } = {},
 ) {
   const faults = new ScriptedFaults(script, gate);
@@ -108,7 +109,7 @@ describe('gatedFetch', () => {
         summary: { status: 200, total: 9 },
       },
     ]);
-    expect(faults.seen[0]!.candidates).toEqual(MOTOPRESS_HTTP_FAULTS);
+    expect(faults.seen[0]!.candidates).toEqual(HTTP_FAULTS);
     expect(JSON.stringify(gate.calls)).not.toContain(DEFAULT_CONSUMER_SECRET);
   });
 

@@ -19,20 +19,9 @@
  * - response-lost: the store applies the request, then the caller gets "fetch failed" (`info`).
  * The fault travels to the handler in an internal header that only the handlers read.
  */
+import { HTTP_FAULTS } from '../fault-kinds.ts';
 import type { FaultSource, IoGate } from '../io-gate.ts';
 import { FAULT_HEADER } from './motopress-handlers.ts';
-
-export const MOTOPRESS_HTTP_FAULTS = [
-  'http-500',
-  'http-502',
-  'http-503',
-  'http-429',
-  'http-latency',
-  'connection-reset',
-  'client-timeout',
-  'response-lost',
-] as const;
-export type MotopressHttpFault = (typeof MOTOPRESS_HTTP_FAULTS)[number];
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -102,7 +91,7 @@ async function roundTrip(
     if (fault) request.headers.set(FAULT_HEADER, fault);
     return (options.fetch ?? globalThis.fetch)(request);
   };
-  const fault = options.faults?.decide(MOTOPRESS_HTTP_FAULTS, options.actor, operation);
+  const fault = options.faults?.decide(HTTP_FAULTS, options.actor, operation);
   switch (fault) {
     case undefined:
       return deliver();

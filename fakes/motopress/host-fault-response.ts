@@ -9,9 +9,10 @@
  * - http-503: WP maintenance mode, HTML with `Retry-After: 600`.
  * None of them touch the store.
  */
-export type HostFault = 'http-500' | 'http-502' | 'http-503' | 'http-429';
+import type { HttpFault } from '../fault-kinds.ts';
 
-export const HOST_FAULTS: readonly HostFault[] = ['http-500', 'http-502', 'http-503', 'http-429'];
+export const HOST_FAULTS = ['http-500', 'http-502', 'http-503', 'http-429'] as const satisfies readonly HttpFault[];
+export type HostFault = (typeof HOST_FAULTS)[number];
 
 export function isHostFault(value: string): value is HostFault {
   return (HOST_FAULTS as readonly string[]).includes(value);

@@ -69,13 +69,7 @@ export {
   DEFAULT_SITE_URL,
   type MotopressHandlerOptions,
 } from './motopress-handlers.ts';
-export {
-  gatedFetch,
-  MOTOPRESS_HTTP_FAULTS,
-  type GatedFetchOptions,
-  type MotopressHttpFault,
-  type FetchLike,
-} from './gated-fetch.ts';
+export { gatedFetch, type GatedFetchOptions, type FetchLike } from './gated-fetch.ts';
 export { buildMotopressWorld, type MotopressWorld, type MotopressWorldOptions } from './build-motopress-world.ts';
 export { serveMotopress, type ServeMotopressOptions, type MotopressServer } from './serve-motopress.ts';
 export { wpDateTime, wpDate, isYmd, addDays, nightsBetween } from './wp-datetime.ts';

@@ -5,6 +5,7 @@
  * same world (a private Faker instance, never the global one).
  */
 import { Faker, en } from '@faker-js/faker';
+import { parseGetOrCreate, parseMessage, parseUpsertUsers } from './stream-requests.ts';
 import type { StreamStore } from './stream-store.ts';
 
 export interface StreamWorldOptions {
@@ -45,53 +46,61 @@ export function buildStreamWorld(store: StreamStore, options: StreamWorldOptions
       users[id] = { id, name: faker.person.fullName(), phone: faker.phone.number({ style: 'international' }), teams };
     }
   }
-  store.upsertUsers(users);
+  store.upsertUsers(parseUpsertUsers(users));
   const memberIds = [...teamsOf.keys()];
 
   const world: StreamWorld = { gyms: [], memberIds, directCids: [], eventCids: [] };
   for (const gym of gyms) {
     const inGym = memberIds.filter((id) => teamsOf.get(id)!.includes(gym.id));
     const roomId = `${gym.id}-room`;
-    store.getOrCreateChannel('messaging', roomId, {
-      data: {
-        created_by_id: gym.staffId,
-        team: gym.id,
-        gym_id: gym.id,
-        name: `${gym.name} lobby`,
-        members: [gym.staffId, ...inGym],
-      },
-    });
-    world.gyms.push({ ...gym, roomCid: `messaging:${roomId}` });
-    const messages = options.messagesPerRoom ?? faker.number.int({ min: 1, max: 4 });
-    for (let k = 0; k < messages; k++) {
-      store.sendMessage('messaging', roomId, {
-        message: { text: faker.lorem.sentence(), user_id: faker.helpers.arrayElement([gym.staffId, ...inGym]) },
-      });
-    }
-    for (const member of faker.helpers.arrayElements(inGym, { min: 1, max: Math.min(2, inGym.length) })) {
-      const id = `${gym.id}-dm-${member}`;
-      store.getOrCreateChannel('messaging', id, {
+    store.getOrCreateChannel(
+      parseGetOrCreate('messaging', roomId, {
         data: {
           created_by_id: gym.staffId,
           team: gym.id,
           gym_id: gym.id,
-          kind: 'direct',
-          members: [gym.staffId, member],
+          name: `${gym.name} lobby`,
+          members: [gym.staffId, ...inGym],
         },
-      });
+      }),
+    );
+    world.gyms.push({ ...gym, roomCid: `messaging:${roomId}` });
+    const messages = options.messagesPerRoom ?? faker.number.int({ min: 1, max: 4 });
+    for (let k = 0; k < messages; k++) {
+      store.sendMessage(
+        'messaging',
+        roomId,
+        parseMessage({ text: faker.lorem.sentence(), user_id: faker.helpers.arrayElement([gym.staffId, ...inGym]) }),
+      );
+    }
+    for (const member of faker.helpers.arrayElements(inGym, { min: 1, max: Math.min(2, inGym.length) })) {
+      const id = `${gym.id}-dm-${member}`;
+      store.getOrCreateChannel(
+        parseGetOrCreate('messaging', id, {
+          data: {
+            created_by_id: gym.staffId,
+            team: gym.id,
+            gym_id: gym.id,
+            kind: 'direct',
+            members: [gym.staffId, member],
+          },
+        }),
+      );
       world.directCids.push(`messaging:${id}`);
     }
     const eventId = `${gym.id}-event-${faker.number.int({ min: 100, max: 999 })}`;
-    store.getOrCreateChannel('messaging', eventId, {
-      data: {
-        created_by_id: gym.staffId,
-        team: gym.id,
-        gym_id: gym.id,
-        kind: 'event',
-        name: `${faker.word.adjective()} ${faker.word.noun()} class`,
-        members: [gym.staffId, ...inGym.slice(0, 2)],
-      },
-    });
+    store.getOrCreateChannel(
+      parseGetOrCreate('messaging', eventId, {
+        data: {
+          created_by_id: gym.staffId,
+          team: gym.id,
+          gym_id: gym.id,
+          kind: 'event',
+          name: `${faker.word.adjective()} ${faker.word.noun()} class`,
+          members: [gym.staffId, ...inGym.slice(0, 2)],
+        },
+      }),
+    );
     world.eventCids.push(`messaging:${eventId}`);
   }
   return world;

@@ -8,10 +8,11 @@ import { expectStreamError } from './fixtures/expect-stream-error.ts';
 import { fakeStreamApp } from './fixtures/fake-stream-app.ts';
 import { RecordingGate, ScriptedFaults } from './fixtures/recording-gate.ts';
 import { gateStreamClient, pathTemplate } from './gate-stream-client.ts';
+import { parseUpsertUsers } from './stream-requests.ts';
 
 function gated(script: Array<string | undefined>) {
   const app = fakeStreamApp();
-  app.fake.store.upsertUsers({ a: { id: 'a' } });
+  app.fake.store.upsertUsers(parseUpsertUsers({ a: { id: 'a' } }));
   const gate = new RecordingGate();
   const faults = new ScriptedFaults(script);
   gateStreamClient(app.client, { gate, actor: 'sync', faults, clock: app.clock });

@@ -18,20 +18,9 @@
  */
 import axios, { AxiosError, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import type { StreamChat } from 'stream-chat';
+import { HTTP_FAULTS } from '../fault-kinds.ts';
 import type { FaultSource, IoGate } from '../io-gate.ts';
 import { FAULT_HEADER } from './stream-handlers.ts';
-
-export const STREAM_HTTP_FAULTS = [
-  'http-500',
-  'http-502',
-  'http-503',
-  'http-429',
-  'http-latency',
-  'connection-reset',
-  'client-timeout',
-  'response-lost',
-] as const;
-export type StreamHttpFault = (typeof STREAM_HTTP_FAULTS)[number];
 
 export interface GateStreamClientOptions {
   gate: IoGate;
@@ -68,7 +57,7 @@ async function roundTrip(
   options: GateStreamClientOptions,
   operation: string,
 ): Promise<AxiosResponse> {
-  const fault = options.faults?.decide(STREAM_HTTP_FAULTS, options.actor, operation);
+  const fault = options.faults?.decide(HTTP_FAULTS, options.actor, operation);
   switch (fault) {
     case undefined:
       return deliver(config);

@@ -7,12 +7,10 @@ export {
   authError,
   type StreamErrorBody,
 } from './stream-error.ts';
-export {
-  StreamStore,
-  type StreamStoreOptions,
-  type QueryChannelsRequest,
-  type QueryUsersRequest,
-} from './stream-store.ts';
+export { StreamStore, type StreamStoreOptions, type StoreEvent, type StreamSnapshot } from './stream-store.ts';
+export type * from './stream-commands.ts';
+export * from './stream-requests.ts';
+export { renderEvent } from './stream-responses.ts';
 export type {
   ChannelRecord,
   MemberRecord,
@@ -26,13 +24,7 @@ export { streamHandlers, DEFAULT_BASE_URL, FAULT_HEADER, type StreamHandlerOptio
 export { RateLimiter, DEFAULT_RATE_LIMITS, type RateLimitVerdict } from './rate-limiter.ts';
 export { verifyServerToken, signServerToken } from './verify-server-token.ts';
 export { matchesFilter, type FilterOptions } from './match-filter.ts';
-export {
-  gateStreamClient,
-  pathTemplate,
-  STREAM_HTTP_FAULTS,
-  type GateStreamClientOptions,
-  type StreamHttpFault,
-} from './gate-stream-client.ts';
+export { gateStreamClient, pathTemplate, type GateStreamClientOptions } from './gate-stream-client.ts';
 export {
   StreamWebhooks,
   WEBHOOK_FAULTS,

@@ -9,6 +9,8 @@ import { API_KEY, API_SECRET, fakeStreamApp } from './fixtures/fake-stream-app.t
 import { DEFAULT_BASE_URL } from './stream-handlers.ts';
 import type { StreamEvent } from './stream-records.ts';
 import { StreamError } from './stream-error.ts';
+import { parseUpsertUsers } from './stream-requests.ts';
+import { renderEvent } from './stream-responses.ts';
 import { signServerToken } from './verify-server-token.ts';
 
 const post = (path: string, body: unknown) =>
@@ -25,7 +27,7 @@ const post = (path: string, body: unknown) =>
 describe('Stream fake rules', () => {
   it('channel ids outside [a-zA-Z0-9_-] are refused with code 4 (the SDK checks this locally, so over raw HTTP)', async () => {
     await using app = fakeStreamApp();
-    app.fake.store.upsertUsers({ o: { id: 'o' } });
+    app.fake.store.upsertUsers(parseUpsertUsers({ o: { id: 'o' } }));
     const bad = await post('/channels/messaging/bad%20id/query', { data: { created_by_id: 'o' } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({
@@ -130,7 +132,7 @@ describe('Stream fake rules', () => {
   it("emits message.new and channel.created/updated/deleted with Stream's event fields", async () => {
     await using app = fakeStreamApp();
     const events: StreamEvent[] = [];
-    app.fake.store.onEvent((e) => events.push(e));
+    app.fake.store.onEvent((e) => events.push(renderEvent(app.fake.store, e)));
     await app.client.upsertUsers([{ id: 'a' }]);
     const c = app.client.channel('messaging', 'c1', {
       created_by_id: 'a',

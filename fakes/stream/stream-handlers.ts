@@ -1,5 +1,7 @@
 /**
- * msw handlers for the Stream Chat REST API: they only translate HTTP <-> StreamFake. Per
+ * msw handlers for the Stream Chat REST API: they only translate HTTP <-> StreamFake, as a route
+ * table: parse the request (stream-requests.ts), call the store, render the records it returns
+ * (stream-responses.ts). Per
  * request, in Stream's order: an injected fault (the `x-syncsim-fault` header set by
  * gateStreamClient), api_key, server JWT, the endpoint's rate limit, then the store. Every
  * answer carries the endpoint's X-RateLimit-* headers; errors use Stream's body and status.
@@ -8,6 +10,22 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { streamErrorBody, StreamError } from './stream-error.ts';
 import type { StreamFake } from './stream-fake.ts';
+import { renderUser } from './render-stream.ts';
+import {
+  messageLimitOf,
+  parseChannelPatch,
+  parseChannelQuery,
+  parseChannelUpdate,
+  parseCids,
+  parseDeleteUsers,
+  parseGetOrCreate,
+  parseMessage,
+  parseTruncate,
+  parseUpsertUsers,
+  parseUserPatches,
+  parseUserQuery,
+} from './stream-requests.ts';
+import { channelJson, channelStateJson, membersJson, messageJson, taskJson, usersById } from './stream-responses.ts';
 import { verifyServerToken } from './verify-server-token.ts';
 
 /** Internal header carrying the fault decided inside the gate; never reaches the store. */
@@ -40,50 +58,82 @@ export function streamHandlers(
       serve(fake, op, request, params, run, options.acceptFaults ?? true),
     );
   const flag = (url: URL, name: string) => url.searchParams.get(name) === 'true';
+  const getOrCreate = (type: string, id: string | undefined, body: Json) => {
+    const { channel } = store.getOrCreateChannel(parseGetOrCreate(type, id, body));
+    return channelStateJson(store, channel, messageLimitOf(body));
+  };
 
   return [
-    route('post', '/users', 'UpdateUsers', ({ body }) => ({ status: 201, body: store.upsertUsers(body.users) })),
-    route('patch', '/users', 'UpdateUsersPartial', ({ body }) => ({ body: store.partialUpdateUsers(body.users) })),
-    route('get', '/users', 'QueryUsers', ({ url }) => ({ body: store.queryUsers(parsePayload(url)) })),
-    route('post', '/users/delete', 'DeleteUsers', ({ body }) => ({ status: 201, body: store.deleteUsers(body) })),
-    route('delete', '/users/:id', 'DeleteUser', ({ url, params }) => ({
-      body: store.deleteUser(params.id!, {
-        hard_delete: flag(url, 'hard_delete'),
-        mark_messages_deleted: flag(url, 'mark_messages_deleted'),
-      }),
+    route('post', '/users', 'UpdateUsers', ({ body }) => ({
+      status: 201,
+      body: usersById(store.upsertUsers(parseUpsertUsers(body.users))),
     })),
-    route('post', '/channels', 'QueryChannels', ({ body }) => ({ status: 201, body: store.queryChannels(body) })),
+    route('patch', '/users', 'UpdateUsersPartial', ({ body }) => ({
+      body: usersById(store.partialUpdateUsers(parseUserPatches(body.users))),
+    })),
+    route('get', '/users', 'QueryUsers', ({ url }) => ({
+      body: { users: store.queryUsers(parseUserQuery(url)).map(renderUser) },
+    })),
+    route('post', '/users/delete', 'DeleteUsers', ({ body }) => ({
+      status: 201,
+      body: { task_id: store.deleteUsers(parseDeleteUsers(body)).id },
+    })),
+    route('delete', '/users/:id', 'DeleteUser', ({ url, params }) => {
+      // mark_messages_deleted is accepted; the fake keeps no per-user message state to mark.
+      const { user, task } = store.deleteUser(params.id!, { hard: flag(url, 'hard_delete') });
+      return { body: { user: renderUser(user), task_id: task.id } };
+    }),
+    route('post', '/channels', 'QueryChannels', ({ body }) => {
+      const query = parseChannelQuery(body);
+      const channels = store.queryChannels(query);
+      return {
+        status: 201,
+        body: { channels: channels.map((c) => channelStateJson(store, c, query.messageLimit, query.memberLimit)) },
+      };
+    }),
     route('post', '/channels/delete', 'DeleteChannels', ({ body }) => ({
       status: 201,
-      body: store.deleteChannels(body.cids, body.hard_delete === true),
+      body: { task_id: store.deleteChannels(parseCids(body.cids), body.hard_delete === true).id },
     })),
-    route('get', '/tasks/:id', 'GetTask', ({ params }) => ({ body: store.getTask(params.id!) })),
+    route('get', '/tasks/:id', 'GetTask', ({ params }) => ({ body: taskJson(store.getTask(params.id!)) })),
     route('post', '/channels/:type/query', 'GetOrCreateChannel', ({ params, body }) => ({
       status: 201,
-      body: store.getOrCreateChannel(params.type!, undefined, body).response,
+      body: getOrCreate(params.type!, undefined, body),
     })),
     route('post', '/channels/:type/:id/query', 'GetOrCreateChannel', ({ params, body }) => ({
       status: 201,
-      body: store.getOrCreateChannel(params.type!, params.id, body).response,
+      body: getOrCreate(params.type!, params.id, body),
     })),
     route('post', '/channels/:type/:id/message', 'SendMessage', ({ params, body }) => ({
       status: 201,
-      body: store.sendMessage(params.type!, params.id!, body),
+      body: { message: messageJson(store, store.sendMessage(params.type!, params.id!, parseMessage(body.message))) },
     })),
-    route('post', '/channels/:type/:id/truncate', 'TruncateChannel', ({ params, body }) => ({
-      status: 201,
-      body: store.truncateChannel(params.type!, params.id!, body),
-    })),
-    route('post', '/channels/:type/:id', 'UpdateChannel', ({ params, body }) => ({
-      status: 201,
-      body: store.updateChannel(params.type!, params.id!, body),
-    })),
-    route('patch', '/channels/:type/:id', 'UpdateChannelPartial', ({ params, body }) => ({
-      body: store.updateChannelPartial(params.type!, params.id!, body),
-    })),
-    route('delete', '/channels/:type/:id', 'DeleteChannel', ({ url, params }) => ({
-      body: store.deleteChannel(params.type!, params.id!, flag(url, 'hard_delete')),
-    })),
+    route('post', '/channels/:type/:id/truncate', 'TruncateChannel', ({ params, body }) => {
+      const { channel, message } = store.truncateChannel(params.type!, params.id!, parseTruncate(body));
+      return {
+        status: 201,
+        body: { channel: channelJson(store, channel), ...(message ? { message: messageJson(store, message) } : {}) },
+      };
+    }),
+    route('post', '/channels/:type/:id', 'UpdateChannel', ({ params, body }) => {
+      const { channel, message } = store.updateChannel(params.type!, params.id!, parseChannelUpdate(body));
+      return {
+        status: 201,
+        body: {
+          channel: channelJson(store, channel),
+          members: membersJson(store, channel, 100),
+          ...(message ? { message: messageJson(store, message) } : {}),
+        },
+      };
+    }),
+    route('patch', '/channels/:type/:id', 'UpdateChannelPartial', ({ params, body }) => {
+      const channel = store.updateChannelPartial(params.type!, params.id!, parseChannelPatch(body));
+      return { body: { channel: channelJson(store, channel), members: membersJson(store, channel, 100) } };
+    }),
+    route('delete', '/channels/:type/:id', 'DeleteChannel', ({ url, params }) => {
+      const channel = store.deleteChannel(params.type!, params.id!, flag(url, 'hard_delete'));
+      return { body: { channel: { ...channelJson(store, channel, false), created_by: null } } };
+    }),
   ];
 }
 
@@ -140,16 +190,6 @@ async function readBody(request: Request): Promise<Json> {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new StreamError(400, 4, 'body must be a JSON object');
   return parsed as Json;
-}
-
-function parsePayload(url: URL): Json {
-  const raw = url.searchParams.get('payload');
-  if (raw === null) throw new StreamError(400, 4, 'payload is required');
-  try {
-    return JSON.parse(raw) as Json;
-  } catch {
-    throw new StreamError(400, 4, 'payload must be valid JSON');
-  }
 }
 
 /** An injected fault as the real service (or the proxy in front of it) would answer it. */

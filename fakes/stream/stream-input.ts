@@ -96,9 +96,15 @@ export function checkChannelId(id: string): void {
     throw inputError(`channel id "${id}" is invalid: at most 64 letters, digits, "_" or "-"`);
 }
 
-export function channelCustom(data: Json): Custom {
+/** A channel's custom fields (everything that is not built in), not yet checked for size. */
+export function channelCustomFields(data: Json): Custom {
   const custom: Custom = {};
   for (const [k, v] of Object.entries(data)) if (!CHANNEL_BUILT_IN.has(k)) custom[k] = v;
+  return custom;
+}
+
+export function channelCustom(data: Json): Custom {
+  const custom = channelCustomFields(data);
   checkCustomSize(custom);
   return custom;
 }

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { API_SECRET, fakeStreamApp } from './fixtures/fake-stream-app.ts';
 import { RecordingGate, ScriptedFaults } from './fixtures/recording-gate.ts';
 import { StreamFake } from './stream-fake.ts';
+import { parseGetOrCreate, parseUpsertUsers } from './stream-requests.ts';
 import { StreamWebhooks } from './stream-webhooks.ts';
 
 interface Received {
@@ -70,8 +71,8 @@ describe('Stream webhooks', () => {
       maxAttempts: 3,
       eventTypes: ['channel.created'],
     });
-    app.fake.store.upsertUsers({ a: { id: 'a' } });
-    app.fake.store.getOrCreateChannel('messaging', 'c1', { data: { created_by_id: 'a' } });
+    app.fake.store.upsertUsers(parseUpsertUsers({ a: { id: 'a' } }));
+    app.fake.store.getOrCreateChannel(parseGetOrCreate('messaging', 'c1', { data: { created_by_id: 'a' } }));
     await hooks.settled();
     expect(received.map((r) => r.headers['x-webhook-attempt'])).toEqual(['1', '2', '3']);
     expect(new Set(received.map((r) => r.headers['x-webhook-id'])).size).toBe(1);
@@ -85,7 +86,7 @@ describe('Stream webhooks', () => {
       maxAttempts: 2,
       eventTypes: ['channel.created'],
     });
-    app.fake.store.getOrCreateChannel('messaging', 'c2', { data: { created_by_id: 'a' } });
+    app.fake.store.getOrCreateChannel(parseGetOrCreate('messaging', 'c2', { data: { created_by_id: 'a' } }));
     await failing.settled();
     expect(failing.dropped).toHaveLength(1);
     expect(failing.deliveries.map((d) => d.attempt)).toEqual([1, 2]);
@@ -102,8 +103,8 @@ describe('Stream webhooks', () => {
       faults,
       eventTypes: ['channel.created'],
     });
-    app.fake.store.upsertUsers({ a: { id: 'a' } });
-    app.fake.store.getOrCreateChannel('messaging', 'c1', { data: { created_by_id: 'a' } });
+    app.fake.store.upsertUsers(parseUpsertUsers({ a: { id: 'a' } }));
+    app.fake.store.getOrCreateChannel(parseGetOrCreate('messaging', 'c1', { data: { created_by_id: 'a' } }));
     await hooks.settled();
     expect(gate.events.map((e) => `${e.operation} ${e.type}`)).toEqual([
       'webhook channel.created invoke',
@@ -133,8 +134,8 @@ describe('Stream webhooks', () => {
       const hooks = new StreamWebhooks(fake, {
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
       });
-      fake.store.upsertUsers({ a: { id: 'a' } });
-      fake.store.getOrCreateChannel('messaging', 'c1', { data: { created_by_id: 'a' } });
+      fake.store.upsertUsers(parseUpsertUsers({ a: { id: 'a' } }));
+      fake.store.getOrCreateChannel(parseGetOrCreate('messaging', 'c1', { data: { created_by_id: 'a' } }));
       await hooks.settled();
       expect(received).toHaveLength(1);
       expect(received[0]!.headers['x-signature']).toBe(StreamWebhooks.sign(received[0]!.body, 's'));

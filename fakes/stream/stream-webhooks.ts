@@ -13,8 +13,10 @@
  * microtask. `settled()` resolves once nothing is pending.
  */
 import { createHmac } from 'node:crypto';
+import type { HttpFault } from '../fault-kinds.ts';
 import type { FaultSource, IoGate } from '../io-gate.ts';
 import type { StreamEvent } from './stream-records.ts';
+import { renderEvent } from './stream-responses.ts';
 import type { StreamFake } from './stream-fake.ts';
 
 export type WebhookHandler = (request: Request) => Response | Promise<Response>;
@@ -41,7 +43,11 @@ export interface WebhookDelivery {
   error?: string;
 }
 
-export const WEBHOOK_FAULTS = ['connection-reset', 'response-lost', 'http-latency'] as const;
+export const WEBHOOK_FAULTS = [
+  'connection-reset',
+  'response-lost',
+  'http-latency',
+] as const satisfies readonly HttpFault[];
 const DEFAULT_TYPES: readonly StreamEvent['type'][] = [
   'message.new',
   'channel.created',
@@ -64,7 +70,8 @@ export class StreamWebhooks {
     this.#options = options;
     const types = new Set(options.eventTypes ?? DEFAULT_TYPES);
     this.#unsubscribe = fake.store.onEvent((event) => {
-      if (types.has(event.type)) this.#enqueue(event);
+      // Rendered as it happens, so the payload shows the state of that moment.
+      if (types.has(event.type)) this.#enqueue(renderEvent(fake.store, event));
     });
   }
 

@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { SerializedError } from '@vitest/utils';
+import { ConsoleReporter } from '../report/console-reporter.ts';
+import { JunitReporter } from '../report/junit-reporter.ts';
+import { Reporting } from '../report/reporter.ts';
 import { CliError } from './cli-error.ts';
 import { migrationsDir, outputFile, parseFlags, parseInteger } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
@@ -43,56 +46,62 @@ export async function checkCommand(args: string[], out: (line: string) => void):
   const raise = (v: Verdict) => {
     if (RANK.indexOf(v) > RANK.indexOf(worst)) worst = v;
   };
-  const failures: string[] = [];
-  let passed = 0;
-  let failed = 0;
+  const reporting = new Reporting([new ConsoleReporter(out), ...(junit ? [new JunitReporter(junit)] : [])]);
+  const named = (errors: readonly SerializedError[]) =>
+    errors.map((e) => `${e.name ?? 'Error'}: ${e.message}`).join('\n');
   const reporter: Reporter = {
     onTestCaseResult(test: TestCase) {
       const result = test.result();
-      if (result.state === 'passed') {
-        passed++;
-        out(`  ok    ${test.fullName}`);
-      } else if (result.state === 'failed') {
-        failed++;
-        const verdict = verdictOf(result.errors);
-        raise(verdict);
-        out(`  ${verdict.toUpperCase().padEnd(5)} ${test.fullName}`);
-        failures.push(`${test.fullName}\n${result.errors.map((e) => e.message).join('\n')}`);
-      }
+      if (result.state !== 'passed' && result.state !== 'failed') return;
+      const verdict = result.state === 'passed' ? 'held' : verdictOf(result.errors);
+      raise(verdict);
+      const suite = test.module.relativeModuleId;
+      const details = result.state === 'failed' ? result.errors.map((e) => e.message).join('\n') : undefined;
+      const durationMs = test.diagnostic()?.duration;
+      reporting.outcome({
+        kind: 'test',
+        name: test.fullName,
+        suite,
+        verdict,
+        met: result.state === 'passed',
+        details,
+        durationMs,
+      });
     },
     onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>) {
       for (const module of modules) {
         const errors = module.errors();
-        if (errors.length > 0) {
-          raise('error');
-          failures.push(
-            `${module.relativeModuleId}\n${errors.map((e) => `${e.name ?? 'Error'}: ${e.message}`).join('\n')}`,
-          );
-        }
+        if (errors.length === 0) continue;
+        raise('error');
+        const file = module.relativeModuleId;
+        reporting.outcome({
+          kind: 'file',
+          name: file,
+          suite: file,
+          verdict: 'error',
+          met: false,
+          details: named(errors),
+        });
       }
       if (unhandled.length > 0) {
         raise('error');
-        failures.push(`unhandled errors\n${unhandled.map((e) => `${e.name ?? 'Error'}: ${e.message}`).join('\n')}`);
+        const name = 'unhandled errors';
+        reporting.outcome({ kind: 'file', name, suite: name, verdict: 'error', met: false, details: named(unhandled) });
       }
     },
   };
 
-  out('syncsim check: running every scenario');
+  reporting.begin('check');
   const filters = positionals.length > 0 ? positionals : ['scenarios/'];
   const vitest = await startVitest('test', filters, {
     root: ROOT,
     run: true,
     watch: false,
-    reporters: junit ? [reporter, ['junit', { outputFile: junit }]] : [reporter],
+    reporters: [reporter],
     ...(values.shard !== undefined ? { shard: values.shard } : {}),
   });
   await vitest.close();
-  if (passed + failed === 0) {
-    out('no scenario test ran');
-    raise('error');
-  }
-  for (const failure of failures) out(`\n${failure}`);
-  out(`\n${passed} passed, ${failed} failed`);
-  out(`syncsim check: ${worst === 'held' ? 'every scenario met its expectation' : worst} (exit ${EXIT[worst]})`);
+  if (!reporting.outcomes.some((o) => o.kind === 'test')) raise('error');
+  await reporting.end({ command: 'check', verdict: worst, exitCode: EXIT[worst] });
   return EXIT[worst];
 }

@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+// eslint-disable-next-line syncsim/layers -- the hand-kept registry; goes when the CLI receives discovered scenarios (issue 9 item 2)
 import { scenarios } from '../../scenarios/index.ts';
-import { formatRun } from '../report/format-run.ts';
-import { replayCommand } from '../report/replay-command.ts';
+import { ConsoleReporter } from '../report/console-reporter.ts';
+import { JsonReporter } from '../report/json-reporter.ts';
+import { Reporting, variantOutcome } from '../report/reporter.ts';
 import type { RunResult } from '../runner/run-result.ts';
 import { runScenario } from '../runner/run-scenario.ts';
 import { CliError } from './cli-error.ts';
@@ -28,43 +29,22 @@ export async function reproduceCommand(
   const migrations = migrationsDir(values.migrations);
   if (migrations) process.env.SYNCSIM_MIGRATIONS = migrations;
 
+  const reporting = new Reporting([new ConsoleReporter(out), ...(json ? [new JsonReporter(json)] : [])]);
+  reporting.begin('reproduce');
   const results = await withDatabase(err, async (engine) => {
     const all: RunResult[] = [];
     for (const variant of Object.keys(scenario.variants)) {
       const progress = progressLine(`${scenario.id}:${variant}`, scenario.runs ?? 100, err);
-      all.push(await runScenario(scenario, variant, engine, { onCase: progress.update }));
+      const result = await runScenario(scenario, variant, engine, { onCase: progress.update });
       progress.done();
+      reporting.outcome(variantOutcome(result));
+      all.push(result);
     }
     return all;
   });
 
-  out(`${scenario.id}: ${scenario.title}`);
-  out(sideBySide(results));
-  for (const result of results) if (result.status !== 'held') out(`\n${formatRun(result)}`);
-  if (json)
-    await writeFile(
-      json,
-      JSON.stringify(
-        results.map((r) => ({ ...r, replay: replayCommand(r) })),
-        null,
-        2,
-      ) + '\n',
-    );
-  return results.every((r) => r.met) ? 0 : results.some((r) => r.status === 'error') ? 3 : 1;
-}
-
-function sideBySide(results: RunResult[]): string {
-  const rows = [
-    ['variant', 'expected', 'outcome', 'invariants broken', 'cases', 'met'],
-    ...results.map((r) => [
-      r.variant,
-      r.expect,
-      r.status,
-      r.broken.join(', ') || '-',
-      String(r.cases),
-      r.met ? 'yes' : 'NO',
-    ]),
-  ];
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
-  return rows.map((row) => '  ' + row.map((cell, col) => cell.padEnd(widths[col]!)).join('  ')).join('\n');
+  const exitCode = results.every((r) => r.met) ? 0 : results.some((r) => r.status === 'error') ? 3 : 1;
+  const verdict = exitCode === 0 ? 'held' : exitCode === 3 ? 'error' : 'broken';
+  await reporting.end({ command: 'reproduce', title: `${scenario.id}: ${scenario.title}`, verdict, exitCode });
+  return exitCode;
 }

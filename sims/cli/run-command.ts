@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+// eslint-disable-next-line syncsim/layers -- the hand-kept registry; goes when the CLI receives discovered scenarios (issue 9 item 2)
 import { scenarios } from '../../scenarios/index.ts';
-import { formatRun } from '../report/format-run.ts';
-import { replayCommand } from '../report/replay-command.ts';
+import { ConsoleReporter } from '../report/console-reporter.ts';
+import { JsonReporter } from '../report/json-reporter.ts';
+import { Reporting, variantOutcome } from '../report/reporter.ts';
 import { EXIT_CODES } from '../runner/run-result.ts';
 import { runScenario } from '../runner/run-scenario.ts';
 import { CliError } from './cli-error.ts';
@@ -33,6 +34,8 @@ export async function runCommand(
   const migrations = migrationsDir(values.migrations);
   if (migrations) process.env.SYNCSIM_MIGRATIONS = migrations;
 
+  const reporting = new Reporting([new ConsoleReporter(out), ...(json ? [new JsonReporter(json)] : [])]);
+  reporting.begin('run');
   const total = path !== undefined ? 1 : (runs ?? scenario.runs ?? 100);
   const progress = progressLine(`${scenario.id}:${variant}`, total, err);
   const result = await withDatabase(err, (engine) =>
@@ -44,7 +47,7 @@ export async function runCommand(
     }),
   );
   progress.done();
-  out(formatRun(result));
-  if (json) await writeFile(json, JSON.stringify({ ...result, replay: replayCommand(result) }, null, 2) + '\n');
+  reporting.outcome(variantOutcome(result));
+  await reporting.end({ command: 'run', verdict: result.status, exitCode: EXIT_CODES[result.status] });
   return EXIT_CODES[result.status];
 }

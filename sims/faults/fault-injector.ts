@@ -5,7 +5,7 @@
  * `heal()` turns every fault off for the heal phase.
  */
 import type { Rng } from '../rng/rng.ts';
-import type { FaultKind } from './fault-kinds.ts';
+import type { FaultKind } from '../../fakes/fault-kinds.ts';
 import type { FaultPlan } from './fault-plan.ts';
 
 export interface InjectedFault {
@@ -34,15 +34,14 @@ export class FaultInjector {
   }
 
   /** Which of `candidates` fires for this operation, if any (at most one per operation). */
-  decide<K extends string>(candidates: readonly K[], actor: string, operation: string): K | undefined {
+  decide<K extends FaultKind>(candidates: readonly K[], actor: string, operation: string): K | undefined {
     if (this.#healed) return undefined;
     for (const kind of candidates) {
-      // Kinds outside the catalogue have no rate in any plan, so they never fire.
-      const rate = this.plan.rates[kind as string as FaultKind];
+      const rate = this.plan.rates[kind];
       if (rate === undefined || rate <= 0) continue;
       if (kind === 'crash' && this.plan.crashable && !this.plan.crashable.includes(actor)) continue;
       if (this.#rng.chance(rate)) {
-        this.injected.push({ kind: kind as string as FaultKind, actor, operation });
+        this.injected.push({ kind, actor, operation });
         return kind;
       }
     }

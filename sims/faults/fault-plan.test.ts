@@ -34,6 +34,12 @@ describe('swarmFaultPlan', () => {
 });
 
 describe('FaultInjector', () => {
+  it('takes catalogued fault kinds only: a typo does not compile', () => {
+    const injector = new FaultInjector({ rates: { 'pg-deadlock': 1 } }, new Rng(1));
+    // @ts-expect-error 'pg-deadlok' is not a fault kind
+    expect(injector.decide(['pg-deadlok'], 'a', 'q')).toBeUndefined();
+  });
+
   it('fires by rate from its own rng stream, records what fired, and is silent once healed', () => {
     const draws = (seed: number) => {
       const injector = new FaultInjector({ rates: { 'pg-deadlock': 0.5 } }, new Rng(seed).fork('faults'));

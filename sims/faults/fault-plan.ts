@@ -5,7 +5,7 @@
  * generated input and shrinks with it (towards fewer kinds and lower rates).
  */
 import * as fc from 'fast-check';
-import type { FaultKind } from './fault-kinds.ts';
+import type { FaultKind } from '../../fakes/fault-kinds.ts';
 
 export interface FaultPlan {
   /** Probability, per eligible operation, that each active kind fires. */

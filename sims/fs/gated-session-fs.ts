@@ -17,10 +17,11 @@
  * everything after it never happen.
  */
 import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { fsError, pathInside, type SessionFs } from '../../src/bot/session-fs.ts';
+import type { SessionFs } from '../../src/bot/session-fs.ts';
 import type { FaultInjector } from '../faults/fault-injector.ts';
-import type { FsFault } from '../faults/fault-kinds.ts';
+import type { FsFault } from '../../fakes/fault-kinds.ts';
 import type { SchedulerBridge } from '../schedule/scheduler-bridge.ts';
+import { bareNameInside, nodeFsError } from './node-fs-error.ts';
 
 export interface GatedFsContext {
   bridge: SchedulerBridge;
@@ -42,7 +43,7 @@ const APPLICABLE: Record<Operation, readonly FsFault[]> = {
 
 export function gatedSessionFs(context: GatedFsContext, actor: string): SessionFs {
   const { bridge, dir, faults } = context;
-  const path = (name: string) => pathInside(dir, name);
+  const path = (name: string) => bareNameInside(dir, name);
 
   function gate<T>(
     operation: Operation,
@@ -62,8 +63,8 @@ export function gatedSessionFs(context: GatedFsContext, actor: string): SessionF
 
   /** Faults that fail the call without touching the disk. */
   function refuse(fault: FsFault | undefined, syscall: string, name: string): void {
-    if (fault === 'fs-enoent') throw fsError('ENOENT', syscall, name);
-    if (fault === 'fs-eacces') throw fsError('EACCES', syscall, name);
+    if (fault === 'fs-enoent') throw nodeFsError('ENOENT', syscall, name);
+    if (fault === 'fs-eacces') throw nodeFsError('EACCES', syscall, name);
   }
 
   return {
@@ -82,18 +83,18 @@ export function gatedSessionFs(context: GatedFsContext, actor: string): SessionF
         refuse(fault, 'open', name);
         if (fault === 'fs-enospc') {
           await writeFile(path(name), '');
-          throw fsError('ENOSPC', 'write', name);
+          throw nodeFsError('ENOSPC', 'write', name);
         }
         if (fault === 'fs-torn-write') {
           await writeFile(path(name), data.slice(0, Math.floor(data.length / 2)), 'utf8');
-          throw fsError('EIO', 'write', name);
+          throw nodeFsError('EIO', 'write', name);
         }
         await writeFile(path(name), data, 'utf8');
       }),
     rename: (from, to) =>
       gate('rename', { from, to }, async (fault) => {
         refuse(fault, 'rename', from);
-        if (fault === 'fs-rename-failed') throw fsError('EIO', 'rename', from);
+        if (fault === 'fs-rename-failed') throw nodeFsError('EIO', 'rename', from);
         await rename(path(from), path(to));
       }),
     unlink: (name) =>

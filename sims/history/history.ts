@@ -6,7 +6,10 @@
  * The history is the evidence in every report, so it must be byte-identical across replays:
  * it holds simulated time only and arguments with secrets redacted.
  */
-export type System = 'pg' | 'stream' | 'motopress' | 'fs' | 'clock' | 'actor';
+import type { System } from '../../fakes/io-gate.ts';
+
+// One list of systems, for the gate's requests and the history's events alike.
+export type { System };
 export type EventType = 'invoke' | 'ok' | 'fail' | 'info';
 
 export interface HistoryEvent {

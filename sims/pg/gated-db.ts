@@ -11,7 +11,7 @@
 import type pg from 'pg';
 import type { Db, DbClient, QueryResult } from '../../src/db/db.ts';
 import type { FaultInjector } from '../faults/fault-injector.ts';
-import { PG_FAULTS, type PgFault } from '../faults/fault-kinds.ts';
+import { PG_FAULTS, type PgFault } from '../../fakes/fault-kinds.ts';
 import type { Classify, SchedulerBridge } from '../schedule/scheduler-bridge.ts';
 import type { LockProbe } from '../schedule/lock-probe.ts';
 import { backendPid, type CaseConnections } from './case-connections.ts';

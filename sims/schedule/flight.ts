@@ -1,16 +1,7 @@
-import type { System } from '../history/history.ts';
+import type { GateRequest } from '../../fakes/io-gate.ts';
 
-/** What an actor asks the bridge to gate. */
-export interface GateRequest {
-  actor: string;
-  system: System;
-  operation: string;
-  args?: unknown;
-  /** The operation ends a transaction or unlocks (COMMIT, ROLLBACK, pg_advisory_unlock...). */
-  releasesLocks?: boolean;
-  /** False when the statement cannot wait on another transaction's lock (see sims/pg/may-wait-on-lock.ts). */
-  mayWaitOnLock?: boolean;
-}
+// Declared once, where fakes/ can see it too; re-exported because the engine names it from here.
+export type { GateRequest };
 
 export type FlightState = 'waiting' | 'running' | 'blocked' | 'done';
 

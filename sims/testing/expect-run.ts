@@ -4,11 +4,9 @@
  * else is a harness error (3). The message carries the console report and its replay command.
  */
 import { formatRun } from '../report/format-run.ts';
+import { InvariantBroken } from '../invariants/invariant-broken.ts';
 import type { RunResult } from '../runner/run-result.ts';
 
-export class InvariantBroken extends Error {
-  override name = 'InvariantBroken';
-}
 export class Inconclusive extends Error {
   override name = 'Inconclusive';
 }

@@ -10,7 +10,7 @@
  * by the invariant named in their file.
  */
 import * as fc from 'fast-check';
-import { FS_FAULTS, PG_FAULTS } from '../../../sims/faults/fault-kinds.ts';
+import { FS_FAULTS, PG_FAULTS } from '../../../fakes/fault-kinds.ts';
 import { swarmFaultPlan } from '../../../sims/faults/fault-plan.ts';
 import { defineScenario, type Actor, type Variant } from '../../../sims/runner/scenario.ts';
 import { agentActor, customerActor, schedulerActor, srcImplementation, type BotImplementation } from './bot-actors.ts';

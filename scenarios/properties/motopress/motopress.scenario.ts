@@ -11,7 +11,7 @@
  */
 import * as fc from 'fast-check';
 import { buildMotopressWorld } from '../../../fakes/motopress/index.ts';
-import { HTTP_FAULTS, PG_FAULTS } from '../../../sims/faults/fault-kinds.ts';
+import { HTTP_FAULTS, PG_FAULTS } from '../../../fakes/fault-kinds.ts';
 import { swarmFaultPlan } from '../../../sims/faults/fault-plan.ts';
 import { defineScenario, type Actor, type Variant } from '../../../sims/runner/scenario.ts';
 import { ADMIN_OPS, adminActor, healActor, srcSync, syncActor, type AdminOp, type HotelSync } from './hotel-actors.ts';

@@ -1,5 +1,8 @@
 /**
- * The fault catalogue, declared as data. Each kind is injected at an I/O boundary:
+ * The fault catalogue, declared as data, once: the engine (sims/) and the fakes both name faults
+ * from it, and `FaultSource.decide` takes only these kinds, so a misspelt fault is a type error
+ * instead of a fault that silently never fires. It sits in fakes/, the lowest layer that injects
+ * faults, because fakes/ may not import sims/. Each kind is injected at an I/O boundary:
  *
  * HTTP (fakes): a 5xx, a 429 with Retry-After, latency on the simulated clock, a connection
  *   reset, a client timeout, and "applied but the response was lost" (the fake changed its
@@ -33,7 +36,8 @@ export const CRASH_FAULTS = ['crash'] as const;
 export type HttpFault = (typeof HTTP_FAULTS)[number];
 export type PgFault = (typeof PG_FAULTS)[number];
 export type FsFault = (typeof FS_FAULTS)[number];
-export type FaultKind = HttpFault | PgFault | FsFault | 'crash';
+export type CrashFault = (typeof CRASH_FAULTS)[number];
+export type FaultKind = HttpFault | PgFault | FsFault | CrashFault;
 
 export const FAULTS_BY_SYSTEM = {
   http: HTTP_FAULTS,

@@ -7,17 +7,17 @@
 import * as fc from 'fast-check';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SimClock } from '../../sims/clock/sim-clock.ts';
-import { FaultInjector } from '../../sims/faults/fault-injector.ts';
-import type { FaultPlan } from '../../sims/faults/fault-plan.ts';
-import { HistoryRecorder } from '../../sims/history/history.ts';
-import { Rng } from '../../sims/rng/rng.ts';
-import type { GateRequest } from '../../sims/schedule/flight.ts';
-import { SchedulerBridge } from '../../sims/schedule/scheduler-bridge.ts';
-import { gatedFetch } from './gated-fetch.ts';
-import { MotopressFake } from './motopress-fake.ts';
-import { motopressHandlers } from './motopress-handlers.ts';
-import { API, basic, SITE, smallHotel } from './fixtures/motopress-site.ts';
+import { SimClock } from '../clock/sim-clock.ts';
+import { FaultInjector } from '../faults/fault-injector.ts';
+import type { FaultPlan } from '../faults/fault-plan.ts';
+import { HistoryRecorder } from '../history/history.ts';
+import { Rng } from '../rng/rng.ts';
+import type { GateRequest } from './flight.ts';
+import { SchedulerBridge } from './scheduler-bridge.ts';
+import { gatedFetch } from '../../fakes/motopress/gated-fetch.ts';
+import { MotopressFake } from '../../fakes/motopress/motopress-fake.ts';
+import { motopressHandlers } from '../../fakes/motopress/motopress-handlers.ts';
+import { API, basic, SITE, smallHotel } from '../../fakes/motopress/fixtures/motopress-site.ts';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

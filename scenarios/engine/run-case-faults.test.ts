@@ -2,16 +2,19 @@
  * Faults injected through the engine() are real: Postgres itself fails the statement (so an open
  * transaction really aborts), a lost connection really rolls back (or, on COMMIT, leaves the
  * outcome unknown: `info`), and a crashed actor stops at that operation without hanging the run.
+ *
+ * An engine test, but its actor runs src/db's withTransaction, and only the scenarios layer may
+ * run src/ code together with sims/ (sims/ imports src/ types only).
  */
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
 import { withTransaction } from '../../src/db/with-transaction.ts';
-import type { FaultPlan } from '../faults/fault-plan.ts';
-import type { GateRequest } from '../schedule/flight.ts';
-import { fileCaseEngine } from '../testing/scenario-suite.ts';
-import { runCase } from './run-case.ts';
-import { defineScenario } from './scenario.ts';
+import type { FaultPlan } from '../../sims/faults/fault-plan.ts';
+import type { GateRequest } from '../../sims/schedule/flight.ts';
+import { fileCaseEngine } from '../../sims/testing/scenario-suite.ts';
+import { runCase } from '../../sims/runner/run-case.ts';
+import { defineScenario } from '../../sims/runner/scenario.ts';
 
 const engine = fileCaseEngine();
 

@@ -7,17 +7,18 @@ import * as fc from 'fast-check';
 import { setupServer } from 'msw/node';
 import { StreamChat } from 'stream-chat';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SimClock } from '../../sims/clock/sim-clock.ts';
-import { FaultInjector } from '../../sims/faults/fault-injector.ts';
-import type { FaultPlan } from '../../sims/faults/fault-plan.ts';
-import { Rng } from '../../sims/rng/rng.ts';
-import { HistoryRecorder } from '../../sims/history/history.ts';
-import type { GateRequest } from '../../sims/schedule/flight.ts';
-import { SchedulerBridge } from '../../sims/schedule/scheduler-bridge.ts';
-import { gateStreamClient } from './gate-stream-client.ts';
-import { StreamWebhooks } from './stream-webhooks.ts';
-import { StreamFake } from './stream-fake.ts';
-import { DEFAULT_BASE_URL, streamHandlers } from './stream-handlers.ts';
+import { SimClock } from '../clock/sim-clock.ts';
+import { FaultInjector } from '../faults/fault-injector.ts';
+import type { FaultPlan } from '../faults/fault-plan.ts';
+import { Rng } from '../rng/rng.ts';
+import { HistoryRecorder } from '../history/history.ts';
+import type { GateRequest } from './flight.ts';
+import { SchedulerBridge } from './scheduler-bridge.ts';
+import { gateStreamClient } from '../../fakes/stream/gate-stream-client.ts';
+import { StreamWebhooks } from '../../fakes/stream/stream-webhooks.ts';
+import { StreamFake } from '../../fakes/stream/stream-fake.ts';
+import { DEFAULT_BASE_URL, streamHandlers } from '../../fakes/stream/stream-handlers.ts';
+import { parseGetOrCreate, parseUpsertUsers } from '../../fakes/stream/stream-requests.ts';
 
 // One msw server for the file; each race swaps in a fresh fake.
 let current: StreamFake;
@@ -33,8 +34,10 @@ async function race(seed: number, plan?: FaultPlan, withWebhooks = false) {
   const faults = plan ? new FaultInjector(plan, new Rng(seed).fork('faults')) : undefined;
   current = new StreamFake({ apiKey: 'k', apiSecret: 's', now: () => clock.now() });
   server.resetHandlers(...streamHandlers(current, DEFAULT_BASE_URL));
-  current.store.upsertUsers({ a: { id: 'a' }, b: { id: 'b' } });
-  current.store.getOrCreateChannel('messaging', 'room', { data: { created_by_id: 'a', members: ['a', 'b'] } });
+  current.store.upsertUsers(parseUpsertUsers({ a: { id: 'a' }, b: { id: 'b' } }));
+  current.store.getOrCreateChannel(
+    parseGetOrCreate('messaging', 'room', { data: { created_by_id: 'a', members: ['a', 'b'] } }),
+  );
 
   const received: string[] = [];
   const hooks = withWebhooks

@@ -2,17 +2,20 @@
  * File faults through the engine() are real: the directory on disk shows what each fault left
  * (nothing, an empty file, half a JSON body, a temp file that was never renamed), every call is
  * in the history as system 'fs', and no absolute path leaks into the history.
+ *
+ * An engine test, but its actor is src/bot's real SessionStore, and only the scenarios layer may
+ * run src/ code together with sims/ (sims/ imports src/ types only).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SessionStore } from '../../src/bot/session-store.ts';
-import type { FaultPlan } from '../faults/fault-plan.ts';
-import { runCase } from '../runner/run-case.ts';
-import { defineScenario } from '../runner/scenario.ts';
-import type { GateRequest } from '../schedule/flight.ts';
-import { fileCaseEngine } from '../testing/scenario-suite.ts';
+import type { FaultPlan } from '../../sims/faults/fault-plan.ts';
+import { runCase } from '../../sims/runner/run-case.ts';
+import { defineScenario } from '../../sims/runner/scenario.ts';
+import type { GateRequest } from '../../sims/schedule/flight.ts';
+import { fileCaseEngine } from '../../sims/testing/scenario-suite.ts';
 
 const engine = fileCaseEngine();
 

@@ -3,6 +3,7 @@
  * the plugin's, not hand-written stubs. A wrapper fetch records each request and injects what
  * the host would do (fault pages from hostFaultResponse, dropped connections, timeouts, the admin
  * editing posts between two page fetches); a fake clock records every backoff sleep.
+ * It lives here, not beside the client in src/, because src/ may not import fakes/.
  */
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,9 +13,13 @@ import {
   hostFaultResponse,
   MotopressFake,
   motopressHandlers,
-} from '../../fakes/motopress/index.ts';
-import type { Clock } from '../clock.ts';
-import { MotopressClient, type FetchLike, type MotopressClientOptions } from './motopress-client.ts';
+} from '../../../fakes/motopress/index.ts';
+import type { Clock } from '../../../src/clock.ts';
+import {
+  MotopressClient,
+  type FetchLike,
+  type MotopressClientOptions,
+} from '../../../src/motopress/motopress-client.ts';
 import {
   MotopressAuthError,
   MotopressConfigError,
@@ -22,7 +27,7 @@ import {
   MotopressProtocolError,
   MotopressRequestError,
   MotopressUnavailableError,
-} from './motopress-errors.ts';
+} from '../../../src/motopress/motopress-errors.ts';
 
 const SITE = 'https://hotel.fake';
 const API = `${SITE}/wp-json/mphb/v1`;
