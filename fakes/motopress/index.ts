@@ -38,7 +38,17 @@ export {
   type KeyPermission,
   type MotopressFakeOptions,
 } from './motopress-fake.ts';
-export { checkAuth, WWW_AUTHENTICATE, type Identity } from './check-auth.ts';
+export { checkAuth, keyAuthAllowed, WWW_AUTHENTICATE, type Identity } from './check-auth.ts';
+export { checkOauth, type OauthOutcome } from './check-oauth.ts';
+export {
+  signatureBaseString,
+  oauthSignature,
+  rawUrlEncode,
+  type OauthSignatureMethod,
+  type SignatureInput,
+} from './oauth-signature.ts';
+export { PhpArray, phpEmpty, type PhpKey, type PhpValue } from './php-array.ts';
+export { parsePhpQuery, phpUrlDecode } from './parse-php-query.ts';
 export {
   parseCollectionParams,
   parseItemParams,

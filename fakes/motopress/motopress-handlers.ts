@@ -1,7 +1,7 @@
 /**
  * msw handlers for `{site}/wp-json/mphb/v1/...`: they only translate HTTP <-> MotopressFake, in
  * WordPress' order: an injected fault (the internal `x-syncsim-fault` header set by gatedFetch,
- * answered as the host would and never passed on), key authentication, route match
+ * answered as the host would and never passed on), authentication (keys, then OAuth 1.0a), route match
  * (`rest_no_route` 404 for unknown paths, methods and non-numeric ids), param validation (400
  * `rest_invalid_param`), the permission check (401 `mphb_rest_cannot_view` without a valid key;
  * an item that does not exist is a 404 before permissions are looked at), then the store.
@@ -9,7 +9,7 @@
  * Every answer carries WP's REST headers; lists add X-WP-Total, X-WP-TotalPages and Link.
  */
 import { http, type HttpHandler } from 'msw';
-import { checkAuth, WWW_AUTHENTICATE, type Identity } from './check-auth.ts';
+import { checkAuth, keyAuthAllowed, WWW_AUTHENTICATE, type Identity } from './check-auth.ts';
 import { parseCollectionParams, parseItemParams } from './collection-params.ts';
 import { hostFaultResponse, isHostFault } from './host-fault-response.ts';
 import type { MotopressFake } from './motopress-fake.ts';
@@ -87,10 +87,12 @@ export async function answerMotopress(
   const url = new URL(request.url);
   const path = `/${rawPath.replace(/^\/+|\/+$/g, '')}`;
   const headers = restHeaders(site);
-  const offered = url.searchParams.has('consumer_key') || /^Basic\s/i.test(request.headers.get('authorization') ?? '');
+  const offered =
+    keyAuthAllowed(fake, url) &&
+    (url.searchParams.has('consumer_key') || /^Basic\s/i.test(request.headers.get('authorization') ?? ''));
   try {
     const identity: Identity =
-      keyAuth && path.startsWith('/mphb/') ? checkAuth(fake, request, url) : { kind: 'anonymous' };
+      keyAuth && path.startsWith('/mphb/') ? await checkAuth(fake, request, url, site) : { kind: 'anonymous' };
     return await route(
       fake,
       request,

@@ -3,10 +3,14 @@
  * 127.0.0.1, so apps in other languages (and plain fetch/curl) can be tested against it. Each
  * request goes through `answerMotopress`, the function the msw handlers call; the injected-fault
  * header is ignored. The site URL is the server's URL, so `_links` and `Link` point back here.
- * Key auth is accepted over plain HTTP (the real plugin would want HTTPS or OAuth 1.0a).
+ * Clients sign with OAuth 1.0a over plain HTTP, as the plugin wants; Basic and query keys are
+ * accepted too unless `strictHttps` (the real plugin takes them over HTTPS only).
  *
  * Time: by default a logical clock starting at 2026-01-01T00:00:00Z that advances 1 ms per
  * request, so the same requests always produce the same state; pass `now` for another clock.
+ * OAuth timestamps are checked against `oauthClock` (default: that same clock). A client in
+ * another process signs with the real time, so `syncsim fake motopress` passes the wall clock it
+ * got from bin/syncsim.js; nothing under fakes/ reads the wall clock itself.
  * Prints nothing. `stop()` is idempotent and the handle supports `await using`.
  */
 import { listenLocal } from '../local-http-server.ts';
@@ -22,6 +26,10 @@ export interface ServeMotopressOptions {
   consumerKey?: string;
   consumerSecret?: string;
   now?: () => number;
+  /** ms; `oauth_timestamp` must be within 15 minutes of it (default: `now`). */
+  oauthClock?: () => number;
+  /** Refuse Basic and query keys on plain HTTP, like the plugin (default false). */
+  strictHttps?: boolean;
 }
 
 export interface MotopressServer extends AsyncDisposable {
@@ -40,7 +48,12 @@ export async function serveMotopress(options: ServeMotopressOptions = {}): Promi
   const now = options.now ?? (() => LOGICAL_EPOCH + ticks);
   const consumerKey = options.consumerKey ?? DEFAULT_CONSUMER_KEY;
   const consumerSecret = options.consumerSecret ?? DEFAULT_CONSUMER_SECRET;
-  const fake = new MotopressFake({ now, keys: [{ consumerKey, consumerSecret, permission: 'read_write' }] });
+  const fake = new MotopressFake({
+    now,
+    keys: [{ consumerKey, consumerSecret, permission: 'read_write' }],
+    ...(options.oauthClock ? { oauthClock: options.oauthClock } : {}),
+    strictHttps: options.strictHttps ?? false,
+  });
   const world = options.seed === undefined ? undefined : buildMotopressWorld(fake.store, { seed: options.seed });
 
   const { url, stop } = await listenLocal({

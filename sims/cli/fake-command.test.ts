@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { StreamChat } from 'stream-chat';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { answer, wooClient } from '../../fakes/motopress/fixtures/oauth-clients.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/syncsim.js');
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
@@ -98,6 +99,39 @@ describe('syncsim fake motopress', () => {
     expect(out).toContain('motopress fake stopped');
   });
 
+  it('--strict-https: a stock WooCommerce client signing with the real time gets in, Basic on plain HTTP does not', async () => {
+    const child = spawn(process.execPath, [BIN, 'fake', 'motopress', '--port', '0', '--seed', '5', '--strict-https'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    for (let waited = 0; !out.includes('Ctrl-C') && waited < 30_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
+    const url = /motopress fake on (\S+)/.exec(out)?.[1] ?? '';
+    const key = /consumer key: +(\S+)/.exec(out)?.[1] ?? '';
+    const secret = /consumer secret: +(\S+)/.exec(out)?.[1] ?? '';
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(out).toContain('refused on plain HTTP (--strict-https)');
+
+    // The client stamps requests with this machine's clock; the server checks them against the
+    // wall clock bin/syncsim.js injected, so they agree without either side being told a time.
+    const client = wooClient(url, key, secret);
+    const page = await answer(client.get('bookings', { per_page: 5, orderby: 'id', order: 'asc' }));
+    expect([page.status, (page.body as unknown[]).length]).toEqual([200, 5]);
+    expect(page.sentUrl).toMatch(/oauth_timestamp=\d+/);
+    const basic = `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+    const refused = await fetch(`${url}/wp-json/mphb/v1/bookings`, { headers: { Authorization: basic } });
+    expect([refused.status, ((await refused.json()) as { code: string }).code]).toEqual([401, 'mphb_rest_cannot_view']);
+
+    const exited = new Promise<number | null>((done) => child.once('exit', done));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+
   it("refuses the other service's credentials and a lone key, exit 3", async () => {
     const foreign = await runToExit(['fake', 'motopress', '--api-key', 'k']);
     expect(foreign.code).toBe(3);
@@ -105,6 +139,11 @@ describe('syncsim fake motopress', () => {
     const lone = await runToExit(['fake', 'motopress', '--consumer-key', 'ck']);
     expect(lone.code).toBe(3);
     expect(lone.err.trim()).toBe('syncsim: --consumer-key and --consumer-secret go together');
+    const strictStream = await runToExit(['fake', 'stream', '--strict-https']);
+    expect([strictStream.code, strictStream.err.trim()]).toEqual([
+      3,
+      'syncsim: --strict-https is not a stream flag (see syncsim fake --help)',
+    ]);
   });
 });
 

@@ -17,15 +17,18 @@ interface Served {
   stop(): Promise<void>;
 }
 
-export async function fakeCommand(args: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseFlags('fake', args, [
-    'port',
-    'seed',
-    'api-key',
-    'api-secret',
-    'consumer-key',
-    'consumer-secret',
-  ]);
+/** `wallClock`: the real time from bin/syncsim.js, which the MotoPress fake checks OAuth timestamps against. */
+export async function fakeCommand(
+  args: string[],
+  out: (line: string) => void,
+  wallClock: () => number,
+): Promise<number> {
+  const { values, positionals } = parseFlags(
+    'fake',
+    args,
+    ['port', 'seed', 'api-key', 'api-secret', 'consumer-key', 'consumer-secret'],
+    ['strict-https'],
+  );
   if (values.help) {
     out(USAGE.fake ?? '');
     return 0;
@@ -46,6 +49,8 @@ export async function fakeCommand(args: string[], out: (line: string) => void): 
   const foreign: Credential[] = service === 'stream' ? ['consumer-key', 'consumer-secret'] : ['api-key', 'api-secret'];
   const misplaced = foreign.find((flag) => values[flag] !== undefined);
   if (misplaced) throw new CliError(`--${misplaced} is not a ${service} flag (see syncsim fake --help)`);
+  if (service === 'stream' && values['strict-https'])
+    throw new CliError('--strict-https is not a stream flag (see syncsim fake --help)');
 
   let served: Served;
   if (service === 'stream') {
@@ -53,7 +58,14 @@ export async function fakeCommand(args: string[], out: (line: string) => void): 
     served = await startStream(port, seed, values['api-key'], values['api-secret']);
   } else {
     pair('consumer-key', 'consumer-secret');
-    served = await startMotopress(port, seed, values['consumer-key'], values['consumer-secret']);
+    served = await startMotopress({
+      port,
+      seed,
+      consumerKey: values['consumer-key'],
+      consumerSecret: values['consumer-secret'],
+      strictHttps: values['strict-https'] ?? false,
+      wallClock,
+    });
   }
   for (const line of served.lines) out(line);
   await new Promise<void>((resolve) => {
@@ -90,17 +102,29 @@ async function startStream(
   };
 }
 
-async function startMotopress(
-  port: number,
-  seed: number | undefined,
-  consumerKey: string | undefined,
-  consumerSecret: string | undefined,
-): Promise<Served> {
+interface MotopressFlags {
+  port: number;
+  seed: number | undefined;
+  consumerKey: string | undefined;
+  consumerSecret: string | undefined;
+  strictHttps: boolean;
+  wallClock: () => number;
+}
+
+async function startMotopress(flags: MotopressFlags): Promise<Served> {
+  const { seed, consumerKey, consumerSecret } = flags;
+  // The store keeps its logical clock (same requests, same state); only OAuth timestamps are
+  // checked against the real time, because the clients signing them live outside this process.
   const server = await serveMotopress({
-    port,
+    port: flags.port,
     ...(seed !== undefined ? { seed } : {}),
     ...(consumerKey !== undefined ? { consumerKey, consumerSecret: consumerSecret! } : {}),
+    oauthClock: flags.wallClock,
+    strictHttps: flags.strictHttps,
   });
+  const keyAuth = flags.strictHttps
+    ? '  Basic auth and ?consumer_key= are refused on plain HTTP (--strict-https), as the plugin does'
+    : '  Basic auth (key:secret) and ?consumer_key=&consumer_secret= work too (the plugin: HTTPS only; --strict-https)';
   const store = server.fake.store;
   return {
     lines: [
@@ -112,7 +136,9 @@ async function startMotopress(
             `  world (seed ${seed}): ${store.accommodationTypes.size} accommodation types, ${store.accommodations.size} accommodations, ${store.bookings.size} bookings`,
           ]
         : []),
-      `  GET ${server.url}/wp-json/mphb/v1/bookings with Basic auth (key:secret) or ?consumer_key=&consumer_secret=; Ctrl-C stops it`,
+      `  GET ${server.url}/wp-json/mphb/v1/bookings signed with OAuth 1.0a (HMAC-SHA1/SHA256, as WooCommerce clients sign over http://)`,
+      keyAuth,
+      '  Ctrl-C stops it',
     ],
     stop: () => server.stop(),
   };

@@ -1,6 +1,11 @@
 /**
  * The `syncsim` command: dispatch to a subcommand; a usage error is one line naming the
  * problem and exit 3, before anything runs or is written.
+ *
+ * `wallClock` is the process's real time, read by bin/syncsim.js (outside the folders where
+ * wall-clock reads are banned) and handed in. Only `fake` uses it, and only so the standalone
+ * MotoPress fake can check the OAuth timestamps of clients in other processes; simulations never
+ * see it.
  */
 import { checkCommand } from './check-command.ts';
 import { fakeCommand } from './fake-command.ts';
@@ -10,7 +15,7 @@ import { reproduceCommand } from './reproduce-command.ts';
 import { runCommand } from './run-command.ts';
 import { USAGE } from './usage.ts';
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], wallClock: () => number): Promise<number> {
   const out = (line: string) => process.stdout.write(line + '\n');
   const err = (line: string) => process.stderr.write(line + '\n');
   const [command, ...args] = argv;
@@ -31,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'list':
         return listCommand(args, out);
       case 'fake':
-        return await fakeCommand(args, out);
+        return await fakeCommand(args, out, wallClock);
       default:
         throw new CliError(
           `unknown command '${command}' (commands: check, run, reproduce, list, fake; see syncsim --help)`,

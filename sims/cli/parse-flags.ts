@@ -3,20 +3,29 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.ts';
 
-export interface ParsedFlags<K extends string> {
-  values: Partial<Record<K, string>> & { help?: boolean };
+export interface ParsedFlags<K extends string, B extends string = never> {
+  values: Partial<Record<K, string>> & Partial<Record<B | 'help', boolean>>;
   positionals: string[];
 }
 
-/** Strict flag parsing of string-valued flags: an unknown flag or a missing value is a one-line CliError. */
-export function parseFlags<K extends string>(command: string, args: string[], names: readonly K[]): ParsedFlags<K> {
+/**
+ * Strict flag parsing of string-valued flags (`names`) and switches (`switches`, no value): an
+ * unknown flag or a missing value is a one-line CliError.
+ */
+export function parseFlags<K extends string, B extends string = never>(
+  command: string,
+  args: string[],
+  names: readonly K[],
+  switches: readonly B[] = [],
+): ParsedFlags<K, B> {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
     help: { type: 'boolean', short: 'h' },
   };
   for (const name of names) options[name] = { type: 'string' };
+  for (const name of switches) options[name] = { type: 'boolean' };
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: values as ParsedFlags<K>['values'], positionals };
+    return { values: values as ParsedFlags<K, B>['values'], positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown option '([^']+)'/.exec(message);

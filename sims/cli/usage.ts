@@ -37,11 +37,15 @@ Runs every variant of a scenario (e.g. before, after), prints them side by side 
 invariants each broke, and exits 0 only when every variant met its expectation.
   --json FILE       write all variants' results as JSON`,
   fake: `Usage: syncsim fake stream [--port P] [--seed N] [--api-key K --api-secret S]
-       syncsim fake motopress [--port P] [--seed N] [--consumer-key K --consumer-secret S]
+       syncsim fake motopress [--port P] [--seed N] [--consumer-key K --consumer-secret S] [--strict-https]
 
 Serves the Stream Chat or MotoPress Hotel Booking fake as a real HTTP server on 127.0.0.1
 (port 0 = any free port), with a seeded world when --seed is given, and prints its base URL
-and credentials. Ctrl-C stops it.`,
+and credentials. Ctrl-C stops it.
+MotoPress over http:// takes OAuth 1.0a signed requests (what WooCommerce-style clients send,
+timestamps checked against this machine's clock). It also takes Basic auth and
+?consumer_key=&consumer_secret=, which the real plugin accepts over HTTPS only:
+  --strict-https   refuse Basic and query keys on plain HTTP, as the plugin does`,
   list: `Usage: syncsim list
 
 Prints every scenario id with its variants and what each is expected to do.`,
