@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { nondeterminism } from './eslint-determinism.js';
+import { scenarioImports } from './eslint-scenario-imports.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.syncsim/**', 'coverage/**'] },
@@ -28,6 +29,10 @@ export default tseslint.config(
     // Wall-clock measurement belongs in bench/ only, never in anything that decides an outcome.
     files: ['src/**', 'fakes/**', 'sims/**'],
     rules: { 'no-restricted-syntax': ['error', ...nondeterminism] },
+  },
+  {
+    files: ['scenarios/**'],
+    rules: { 'no-restricted-imports': ['error', scenarioImports] },
   },
   {
     files: ['**/*.js'],

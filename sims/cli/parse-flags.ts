@@ -8,14 +8,23 @@ export interface ParsedFlags<K extends string> {
   positionals: string[];
 }
 
-/** Strict flag parsing of string-valued flags: an unknown flag or a missing value is a one-line CliError. */
-export function parseFlags<K extends string>(command: string, args: string[], names: readonly K[]): ParsedFlags<K> {
+/**
+ * Strict flag parsing of string-valued flags (and the few on/off ones named in `switches`, read
+ * as the string 'true'): an unknown flag or a missing value is a one-line CliError.
+ */
+export function parseFlags<K extends string>(
+  command: string,
+  args: string[],
+  names: readonly K[],
+  switches: readonly K[] = [],
+): ParsedFlags<K> {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
     help: { type: 'boolean', short: 'h' },
   };
-  for (const name of names) options[name] = { type: 'string' };
+  for (const name of names) options[name] = { type: switches.includes(name) ? 'boolean' : 'string' };
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    for (const name of switches) if (values[name] === true) values[name] = 'true';
     return { values: values as ParsedFlags<K>['values'], positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
