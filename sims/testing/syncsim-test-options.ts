@@ -26,6 +26,10 @@ export function syncsimTestOptions(provide: ProvidedScenarios) {
     // The run's seed is decided (and printed) first, so every failure names it.
     globalSetup: [here('./vitest-seed-setup'), here('../postgres/vitest-global-setup')],
     provide: { ...provide },
+    // Installed, syncsim is in node_modules, which vitest would hand to Node as is; then the
+    // generated test's import() of the project's *.scenario.ts would reach Node (which cannot
+    // load TypeScript) instead of vite. Inlined, every import goes through vite.
+    server: { deps: { inline: [/[\\/]node_modules[\\/]syncsim[\\/]/] } },
     // A flaky simulation is a finding, not noise: never retry.
     retry: 0,
     testTimeout: 120_000,
