@@ -134,7 +134,7 @@ describe('syncsim in a project of its own', () => {
       const { code, stderr } = syncsimIn(project, ...command);
       expect(code).toBe(3);
       expect(stderr.trim().split('\n')).toHaveLength(1);
-      expect(stderr).toMatch(message);
+      expect(stderr.trim()).toMatch(message);
     }
   });
 

@@ -23,9 +23,20 @@ export async function loadProject(
   } catch (error) {
     throw new ProjectError(`${CONFIG_FILE}: ${firstLine(error)}`);
   }
-  return resolveProject(root, loaded.default, CONFIG_FILE);
+  return resolveProject(root, defaultExport(loaded), CONFIG_FILE);
 }
 
 export function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+/**
+ * The config object. In a project without "type": "module" tsx loads the file as CommonJS, and
+ * `export default` arrives wrapped once more ({ __esModule, default }).
+ */
+function defaultExport(loaded: { default?: unknown }): unknown {
+  const value = loaded.default;
+  if (typeof value === 'object' && value !== null && '__esModule' in value && 'default' in value)
+    return (value as { default: unknown }).default;
+  return value;
 }
