@@ -1,17 +1,20 @@
 import { defineConfig } from 'vitest/config';
+import { discoverScenarioFiles } from './sims/project/discover-scenario-files.ts';
+import { resolveProject } from './sims/project/resolve-project.ts';
+import { sourceResolve, syncsimTestOptions } from './sims/testing/syncsim-test-options.ts';
+import syncsimConfig from './syncsim.config.ts';
+
+// `npm test`: every test of the repo, plus every discovered scenario variant as a test
+// (sims/testing/scenario-variants.test.ts), with the settings `syncsim check` uses.
+const project = resolveProject(import.meta.dirname, syncsimConfig);
 
 export default defineConfig({
+  ...sourceResolve(),
   test: {
     include: ['{src,fakes,sims,scenarios}/**/*.test.ts'],
-    // One Postgres server for the whole run; each test file clones its own database from
-    // the migrated template (sims/postgres).
-    // The run's seed is decided (and printed) first, so every failure names it.
-    globalSetup: ['sims/testing/vitest-seed-setup.ts', 'sims/postgres/vitest-global-setup.ts'],
-    // A flaky simulation is a finding, not noise: never retry.
-    retry: 0,
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-    restoreMocks: true,
-    unstubEnvs: true,
+    ...syncsimTestOptions({
+      syncsimProjectRoot: project.root,
+      syncsimScenarioFiles: discoverScenarioFiles(project),
+    }),
   },
 });

@@ -1,24 +1,16 @@
-export { WpError, invalidId, idIsInvalid, noRoute, invalidParams, saveError, type WpErrorBody } from './wp-error.ts';
+/**
+ * `syncsim/fakes/motopress`: the MotoPress Hotel Booking fake as a scenario author uses it - the
+ * fake and its store, its msw handlers, the world builder, the standalone server, and the record
+ * shapes invariants read. Parsing, rendering and auth internals stay behind this file.
+ */
 export {
-  BOOKING_STATUSES,
-  LOCKING_STATUSES,
-  PAYMENT_STATUSES,
-  DEFAULT_SETTINGS,
-  EMPTY_CUSTOMER,
-  type BookingStatus,
-  type PaymentStatus,
-  type PostStatus,
-  type SiteSettings,
-  type AccommodationTypeRecord,
-  type AccommodationRecord,
-  type RateRecord,
-  type CustomerRecord,
-  type ReservedRoomRecord,
-  type IcalImport,
-  type BookingRecord,
-  type PaymentRecord,
-  type MotopressSnapshot,
-} from './motopress-records.ts';
+  MotopressFake,
+  DEFAULT_CONSUMER_KEY,
+  DEFAULT_CONSUMER_SECRET,
+  type ApiKey,
+  type KeyPermission,
+  type MotopressFakeOptions,
+} from './motopress-fake.ts';
 export {
   MotopressStore,
   type MotopressStoreOptions,
@@ -31,55 +23,25 @@ export {
   type PaymentInput,
 } from './motopress-store.ts';
 export {
-  MotopressFake,
-  DEFAULT_CONSUMER_KEY,
-  DEFAULT_CONSUMER_SECRET,
-  type ApiKey,
-  type KeyPermission,
-  type MotopressFakeOptions,
-} from './motopress-fake.ts';
-export { checkAuth, keyAuthAllowed, WWW_AUTHENTICATE, type Identity } from './check-auth.ts';
-export { checkOauth, type OauthOutcome } from './check-oauth.ts';
-export {
-  signatureBaseString,
-  oauthSignature,
-  rawUrlEncode,
-  type OauthSignatureMethod,
-  type SignatureInput,
-} from './oauth-signature.ts';
-export { PhpArray, phpEmpty, type PhpKey, type PhpValue } from './php-array.ts';
-export { parsePhpQuery, phpUrlDecode } from './parse-php-query.ts';
-export {
-  parseCollectionParams,
-  parseItemParams,
-  parseEmbed,
-  ORDERBY,
-  type CollectionParams,
-  type MetaClause,
-  type OrderBy,
-  type Context,
-} from './collection-params.ts';
-export { queryPosts, type PostAdapter, type QueryResult } from './query-posts.ts';
-export {
-  renderItem,
-  filteredTitle,
-  RESOURCES,
-  type Resource,
-  type ResourceName,
-  type RenderContext,
-  type Link,
-  type Links,
-  type Json,
-} from './render-motopress.ts';
-export { hostFaultResponse, isHostFault, HOST_FAULTS, type HostFault } from './host-fault-response.ts';
-export {
-  motopressHandlers,
-  answerMotopress,
-  FAULT_HEADER,
-  DEFAULT_SITE_URL,
-  type MotopressHandlerOptions,
-} from './motopress-handlers.ts';
-export { gatedFetch, type GatedFetchOptions, type FetchLike } from './gated-fetch.ts';
+  BOOKING_STATUSES,
+  type BookingStatus,
+  type PaymentStatus,
+  type PostStatus,
+  type SiteSettings,
+  type AccommodationTypeRecord,
+  type AccommodationRecord,
+  type RateRecord,
+  type CustomerRecord,
+  type ReservedRoomRecord,
+  type BookingRecord,
+  type PaymentRecord,
+  type MotopressSnapshot,
+} from './motopress-records.ts';
+export { motopressHandlers, DEFAULT_SITE_URL, type MotopressHandlerOptions } from './motopress-handlers.ts';
 export { buildMotopressWorld, type MotopressWorld, type MotopressWorldOptions } from './build-motopress-world.ts';
 export { serveMotopress, type ServeMotopressOptions, type MotopressServer } from './serve-motopress.ts';
-export { wpDateTime, wpDate, isYmd, addDays, nightsBetween } from './wp-datetime.ts';
+// What a caller of the API sees: the error the fake answers with, the title as WordPress
+// filters it (for comparing a mirror), and a whole site down (for tests of host faults).
+export { WpError, type WpErrorBody } from './wp-error.ts';
+export { filteredTitle } from './render-motopress.ts';
+export { hostFaultResponse, HOST_FAULTS, type HostFault } from './host-fault-response.ts';

@@ -4,8 +4,8 @@ import { createHmac } from 'node:crypto';
 import pg from 'pg';
 import { StreamChat } from 'stream-chat';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { serveStream, type StreamServer } from '../../fakes/stream/index.ts';
-import { useTestDatabase } from '../../sims/postgres/use-test-database.ts';
+import { serveStream, type StreamServer } from 'syncsim/fakes/stream';
+import { useTestDatabase } from 'syncsim/vitest';
 import { handleStreamWebhook, type StreamWebhookDeps } from '../../src/chat/handle-stream-webhook.ts';
 import { fromPgPool } from '../../src/db/index.ts';
 

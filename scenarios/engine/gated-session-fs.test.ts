@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SessionStore } from '../../src/bot/session-store.ts';
-import type { FaultPlan } from '../../sims/faults/fault-plan.ts';
-import { runCase } from '../../sims/runner/run-case.ts';
-import { defineScenario } from '../../sims/runner/scenario.ts';
-import type { GateRequest } from '../../sims/schedule/flight.ts';
-import { fileCaseEngine } from '../../sims/testing/scenario-suite.ts';
+import type { FaultPlan } from 'syncsim';
+import { runCase } from 'syncsim/vitest';
+import { defineScenario } from 'syncsim';
+import type { GateRequest } from 'syncsim/vitest';
+import { fileCaseEngine } from 'syncsim/vitest';
 
 const engine = fileCaseEngine();
 

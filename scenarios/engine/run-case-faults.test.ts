@@ -10,11 +10,11 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
 import { withTransaction } from '../../src/db/with-transaction.ts';
-import type { FaultPlan } from '../../sims/faults/fault-plan.ts';
-import type { GateRequest } from '../../sims/schedule/flight.ts';
-import { fileCaseEngine } from '../../sims/testing/scenario-suite.ts';
-import { runCase } from '../../sims/runner/run-case.ts';
-import { defineScenario } from '../../sims/runner/scenario.ts';
+import type { FaultPlan } from 'syncsim';
+import type { GateRequest } from 'syncsim/vitest';
+import { fileCaseEngine } from 'syncsim/vitest';
+import { runCase } from 'syncsim/vitest';
+import { defineScenario } from 'syncsim';
 
 const engine = fileCaseEngine();
 

@@ -1,21 +1,23 @@
 /**
- * `syncsim check`: every scenario test, through vitest's Node API (not a second runner), on one
- * Postgres server started by the vitest global setup. One line per test as it finishes, then
- * the failures with their replay commands, then the exit code the failures add up to.
+ * `syncsim check`: every discovered scenario variant as a test (scenario-variants.test.ts) plus
+ * the hand-written tests under the scenario folders, through vitest's Node API (not a second
+ * runner), on one Postgres server started by the vitest global setup. One line per test as it
+ * finishes, then the failures with their replay commands, then the exit code they add up to.
  */
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { SerializedError } from '@vitest/utils';
 import { ConsoleReporter } from '../report/console-reporter.ts';
 import { JunitReporter } from '../report/junit-reporter.ts';
 import { Reporting } from '../report/reporter.ts';
+import { discoverScenarioFiles } from '../project/discover-scenario-files.ts';
+import { loadScenarios } from '../project/load-scenarios.ts';
+import { SCENARIO_VARIANTS_TEST, sourceResolve, syncsimTestOptions } from '../testing/syncsim-test-options.ts';
 import { CliError } from './cli-error.ts';
+import { importTypeScript, openProject } from './open-project.ts';
 import { migrationsDir, outputFile, parseFlags, parseInteger } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
-
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
 type Verdict = 'held' | 'broken' | 'inconclusive' | 'error';
 const EXIT: Record<Verdict, number> = { held: 0, broken: 1, inconclusive: 2, error: 3 };
@@ -41,6 +43,14 @@ export async function checkCommand(args: string[], out: (line: string) => void):
   if (seed !== undefined) process.env.SYNCSIM_SEED = String(seed);
   if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard))
     throw new CliError(`--shard must look like 1/3, got '${values.shard}'`);
+  const project = await openProject();
+  // Folders named on the command line stand in for the configured scenario folders.
+  const roots = positionals.length > 0 ? positionals.map((p) => resolve(p)) : project.scenarioRoots;
+  const scenarioFiles = discoverScenarioFiles({ root: project.root, scenarioRoots: roots });
+  // Loaded here too, so a broken scenario file is one line before any server starts.
+  await loadScenarios(scenarioFiles, project.root, importTypeScript);
+  const include = roots.map((root) => `${relative(project.root, root) || '.'}/**/*.test.ts`);
+  if (scenarioFiles.length > 0) include.push(SCENARIO_VARIANTS_TEST);
 
   let worst: Verdict = 'held';
   const raise = (v: Verdict) => {
@@ -92,14 +102,24 @@ export async function checkCommand(args: string[], out: (line: string) => void):
   };
 
   reporting.begin('check');
-  const filters = positionals.length > 0 ? positionals : ['scenarios/'];
-  const vitest = await startVitest('test', filters, {
-    root: ROOT,
-    run: true,
-    watch: false,
-    reporters: [reporter],
-    ...(values.shard !== undefined ? { shard: values.shard } : {}),
-  });
+  const vitest = await startVitest(
+    'test',
+    [],
+    {
+      // The project's own vitest config (if any) is for its own tests, not for these.
+      config: false,
+      root: project.root,
+      include,
+      // The generated test file sits in node_modules when syncsim is installed.
+      exclude: [],
+      ...syncsimTestOptions({ syncsimProjectRoot: project.root, syncsimScenarioFiles: scenarioFiles }),
+      run: true,
+      watch: false,
+      reporters: [reporter],
+      ...(values.shard !== undefined ? { shard: values.shard } : {}),
+    },
+    sourceResolve(),
+  );
   await vitest.close();
   if (!reporting.outcomes.some((o) => o.kind === 'test')) raise('error');
   await reporting.end({ command: 'check', verdict: worst, exitCode: EXIT[worst] });

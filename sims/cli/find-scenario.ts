@@ -1,8 +1,9 @@
-import type { Scenario } from '../runner/scenario.ts';
+import type { DiscoveredScenario } from '../project/load-scenarios.ts';
 import { CliError } from './cli-error.ts';
 
-/** Resolve `<scenario>[:<variant>]` against the registry, naming what was not found. */
-export function findScenario(registry: readonly Scenario<never, never>[], spec: string | undefined, command: string) {
+/** Resolve `<scenario>[:<variant>]` against the discovered scenarios, naming what was not found. */
+export function findScenario(discovered: readonly DiscoveredScenario[], spec: string | undefined, command: string) {
+  const registry = discovered.map((d) => d.scenario);
   if (!spec) throw new CliError(`${command} needs a scenario (known: ${registry.map((s) => s.id).join(', ')})`);
   const [id, variant, extra] = spec.split(':');
   const scenario = registry.find((s) => s.id === id);

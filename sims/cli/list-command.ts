@@ -1,15 +1,21 @@
-// eslint-disable-next-line syncsim/layers -- the hand-kept registry; goes when the CLI receives discovered scenarios (issue 9 item 2)
-import { scenarios } from '../../scenarios/index.ts';
+import type { DiscoveredScenario } from '../project/load-scenarios.ts';
+import { variantRuns } from '../runner/variant-runs.ts';
+import { openProject, projectScenarios } from './open-project.ts';
 import { parseFlags } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
 
-export function listCommand(args: string[], out: (line: string) => void): number {
-  const { values } = parseFlags('list', args, []);
+export async function listCommand(args: string[], out: (line: string) => void): Promise<number> {
+  const { values } = parseFlags('list', args, [], ['json']);
   if (values.help) {
     out(USAGE.list ?? '');
     return 0;
   }
-  for (const scenario of scenarios) {
+  const discovered = await projectScenarios(await openProject());
+  if (values.json) {
+    out(JSON.stringify(listing(discovered), null, 2));
+    return 0;
+  }
+  for (const { scenario } of discovered) {
     out(`${scenario.id}  (${scenario.kind}) ${scenario.title}`);
     for (const [name, variant] of Object.entries(scenario.variants)) {
       const expectation = variant.expect === 'holds' ? 'holds' : `breaks ${(variant.breaks ?? []).join(', ')}`;
@@ -19,4 +25,22 @@ export function listCommand(args: string[], out: (line: string) => void): number
     }
   }
   return 0;
+}
+
+/** The listing as data, for tools (`syncsim list --json`). */
+function listing(discovered: readonly DiscoveredScenario[]) {
+  return discovered.map(({ scenario, file }) => ({
+    id: scenario.id,
+    kind: scenario.kind,
+    title: scenario.title,
+    file,
+    defaultVariant: scenario.defaultVariant,
+    variants: Object.entries(scenario.variants).map(([name, variant]) => ({
+      name,
+      description: variant.description,
+      expect: variant.expect,
+      breaks: [...(variant.breaks ?? [])],
+      runs: variantRuns(scenario, name),
+    })),
+  }));
 }

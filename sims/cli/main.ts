@@ -9,10 +9,13 @@
  */
 import { checkCommand } from './check-command.ts';
 import { fakeCommand } from './fake-command.ts';
+import { ProjectError } from '../project/project-error.ts';
 import { CliError } from './cli-error.ts';
+import { initCommand } from './init-command.ts';
 import { listCommand } from './list-command.ts';
 import { reproduceCommand } from './reproduce-command.ts';
 import { runCommand } from './run-command.ts';
+import { syncsimVersion } from './syncsim-version.ts';
 import { USAGE } from './usage.ts';
 
 export async function main(argv: string[], wallClock: () => number): Promise<number> {
@@ -27,6 +30,12 @@ export async function main(argv: string[], wallClock: () => number): Promise<num
       case '-h':
         out(USAGE.main ?? '');
         return command === undefined ? 3 : 0;
+      case '--version':
+      case '-v':
+        out(syncsimVersion());
+        return 0;
+      case 'init':
+        return initCommand(args, out);
       case 'check':
         return await checkCommand(args, out);
       case 'run':
@@ -34,16 +43,17 @@ export async function main(argv: string[], wallClock: () => number): Promise<num
       case 'reproduce':
         return await reproduceCommand(args, out, err);
       case 'list':
-        return listCommand(args, out);
+        return await listCommand(args, out);
       case 'fake':
         return await fakeCommand(args, out, wallClock);
       default:
         throw new CliError(
-          `unknown command '${command}' (commands: check, run, reproduce, list, fake; see syncsim --help)`,
+          `unknown command '${command}' (commands: check, run, reproduce, list, fake, init; see syncsim --help)`,
         );
     }
   } catch (error) {
-    if (error instanceof CliError) {
+    // A mistake in the user's project (config, a scenario file) is theirs to fix: one line too.
+    if (error instanceof CliError || error instanceof ProjectError) {
       err(`syncsim: ${error.message}`);
       return 3;
     }

@@ -1,12 +1,12 @@
-// eslint-disable-next-line syncsim/layers -- the hand-kept registry; goes when the CLI receives discovered scenarios (issue 9 item 2)
-import { scenarios } from '../../scenarios/index.ts';
 import { ConsoleReporter } from '../report/console-reporter.ts';
 import { JsonReporter } from '../report/json-reporter.ts';
 import { Reporting, variantOutcome } from '../report/reporter.ts';
 import type { RunResult } from '../runner/run-result.ts';
 import { runScenario } from '../runner/run-scenario.ts';
+import { variantRuns } from '../runner/variant-runs.ts';
 import { CliError } from './cli-error.ts';
 import { findScenario } from './find-scenario.ts';
+import { openProject, projectScenarios } from './open-project.ts';
 import { migrationsDir, outputFile, parseFlags } from './parse-flags.ts';
 import { progressLine } from './progress.ts';
 import { USAGE } from './usage.ts';
@@ -24,7 +24,7 @@ export async function reproduceCommand(
   }
   if (positionals.length !== 1 || positionals[0]?.includes(':'))
     throw new CliError('reproduce takes one scenario id (all its variants run)');
-  const { scenario } = findScenario(scenarios, positionals[0], 'reproduce');
+  const { scenario } = findScenario(await projectScenarios(await openProject()), positionals[0], 'reproduce');
   const json = outputFile('--json', values.json);
   const migrations = migrationsDir(values.migrations);
   if (migrations) process.env.SYNCSIM_MIGRATIONS = migrations;
@@ -34,8 +34,9 @@ export async function reproduceCommand(
   const results = await withDatabase(err, async (engine) => {
     const all: RunResult[] = [];
     for (const variant of Object.keys(scenario.variants)) {
-      const progress = progressLine(`${scenario.id}:${variant}`, scenario.runs ?? 100, err);
-      const result = await runScenario(scenario, variant, engine, { onCase: progress.update });
+      const runs = variantRuns(scenario, variant);
+      const progress = progressLine(`${scenario.id}:${variant}`, runs, err);
+      const result = await runScenario(scenario, variant, engine, { runs, onCase: progress.update });
       progress.done();
       reporting.outcome(variantOutcome(result));
       all.push(result);

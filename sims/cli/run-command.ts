@@ -1,12 +1,12 @@
-// eslint-disable-next-line syncsim/layers -- the hand-kept registry; goes when the CLI receives discovered scenarios (issue 9 item 2)
-import { scenarios } from '../../scenarios/index.ts';
 import { ConsoleReporter } from '../report/console-reporter.ts';
 import { JsonReporter } from '../report/json-reporter.ts';
 import { Reporting, variantOutcome } from '../report/reporter.ts';
 import { EXIT_CODES } from '../runner/run-result.ts';
 import { runScenario } from '../runner/run-scenario.ts';
+import { variantRuns } from '../runner/variant-runs.ts';
 import { CliError } from './cli-error.ts';
 import { findScenario } from './find-scenario.ts';
+import { openProject, projectScenarios } from './open-project.ts';
 import { migrationsDir, outputFile, parseFlags, parseInteger, parsePath } from './parse-flags.ts';
 import { progressLine } from './progress.ts';
 import { USAGE } from './usage.ts';
@@ -24,7 +24,7 @@ export async function runCommand(
   }
   if (positionals.length > 1)
     throw new CliError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
-  const { scenario, variant } = findScenario(scenarios, positionals[0], 'run');
+  const { scenario, variant } = findScenario(await projectScenarios(await openProject()), positionals[0], 'run');
   const seed = parseInteger('--seed', values.seed, -2147483648);
   const path = parsePath(values.path);
   if (path !== undefined && seed === undefined) throw new CliError('--path needs the --seed it came from');
@@ -36,13 +36,13 @@ export async function runCommand(
 
   const reporting = new Reporting([new ConsoleReporter(out), ...(json ? [new JsonReporter(json)] : [])]);
   reporting.begin('run');
-  const total = path !== undefined ? 1 : (runs ?? scenario.runs ?? 100);
+  const total = path !== undefined ? 1 : (runs ?? variantRuns(scenario, variant));
   const progress = progressLine(`${scenario.id}:${variant}`, total, err);
   const result = await withDatabase(err, (engine) =>
     runScenario(scenario, variant, engine, {
       ...(seed !== undefined ? { seed } : {}),
       ...(path !== undefined ? { path } : {}),
-      ...(runs !== undefined ? { runs } : {}),
+      ...(path === undefined ? { runs: total } : {}),
       onCase: progress.update,
     }),
   );

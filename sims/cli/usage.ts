@@ -6,17 +6,23 @@ Usage:
   syncsim check [--seed N] [--shard I/N] [--junit FILE]  run every scenario (the CI gate)
   syncsim run <scenario>[:<variant>] [options]           run or replay one scenario
   syncsim reproduce <scenario> [--json FILE]             run every variant side by side
-  syncsim list                                           list scenarios and variants
+  syncsim list [--json]                                  list the discovered scenarios and variants
+  syncsim init                                           write syncsim.config.ts and an example scenario
   syncsim fake stream [--port P] [--seed N]              serve the Stream Chat fake over HTTP
   syncsim fake motopress [--port P] [--seed N]           serve the MotoPress fake over HTTP
   syncsim <command> --help
+  syncsim --version
 
+Scenarios are found, not registered: every **/*.scenario.ts under the folders syncsim.config.ts
+names (default scenarios/).
 Exit codes: 0 all hold, 1 an invariant broke, 2 inconclusive, 3 harness error.
 Postgres: DATABASE_URL if set, else Testcontainers if Docker answers, else embedded
 (force with SYNCSIM_POSTGRES=embedded|testcontainers|url).`,
-  check: `Usage: syncsim check [--seed N] [--shard I/N] [--junit FILE] [--migrations DIR]
+  check: `Usage: syncsim check [FOLDER...] [--seed N] [--shard I/N] [--junit FILE] [--migrations DIR]
 
-Runs every scenario test (scenarios/**/*.test.ts) through vitest on one Postgres server.
+Runs every variant of every discovered scenario as a test of its expectation (holds holds;
+breaks breaks the invariants it names), plus the hand-written *.test.ts files in the scenario
+folders, through vitest on one Postgres server. FOLDERs replace the configured scenario folders.
   --seed N           run every scenario with this fast-check seed (default: random per run)
   --shard I/N        run only the I-th of N slices of the scenario files (split CI machines)
   --junit FILE       also write a JUnit XML report to FILE
@@ -46,7 +52,13 @@ MotoPress over http:// takes OAuth 1.0a signed requests (what WooCommerce-style 
 timestamps checked against this machine's clock). It also takes Basic auth and
 ?consumer_key=&consumer_secret=, which the real plugin accepts over HTTPS only:
   --strict-https   refuse Basic and query keys on plain HTTP, as the plugin does`,
-  list: `Usage: syncsim list
+  list: `Usage: syncsim list [--json]
 
-Prints every scenario id with its variants and what each is expected to do.`,
+Prints every discovered scenario id with its variants and what each is expected to do.
+  --json   the same as JSON: id, kind, title, file, defaultVariant, variants (name, expect, breaks, runs)`,
+  init: `Usage: syncsim init
+
+Writes syncsim.config.ts and scenarios/example/counter.scenario.ts into the current folder (a
+scenario that races two workers on a counter: one variant breaks, one holds). Refuses to
+overwrite either file.`,
 };

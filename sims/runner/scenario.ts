@@ -62,6 +62,11 @@ export interface Variant<Input, World> {
   /** `holds`: no invariant may break. `breaks`: the run must break every invariant in `breaks`. */
   expect: 'holds' | 'breaks';
   breaks?: readonly string[];
+  /**
+   * Cases for this variant when the caller does not say (default: the scenario's `runs`). A
+   * `breaks` variant stops at its first failure, so a rare bug can get a large budget cheaply.
+   */
+  runs?: number;
   actors(context: ActorsContext<Input, World>): Actor[];
   /** Actors of the heal phase (faults off), e.g. one more sync; default: the scenario's. */
   heal?(context: ActorsContext<Input, World>): Actor[];
@@ -110,6 +115,8 @@ export function defineScenario<Input, World>(scenario: Scenario<Input, World>): 
   for (const [name, variant] of Object.entries(scenario.variants)) {
     if (variant.expect === 'breaks' && (variant.breaks ?? []).length === 0)
       throw problem(`variant '${name}' expects a break but names no invariant in breaks`);
+    if (variant.runs !== undefined && !(Number.isSafeInteger(variant.runs) && variant.runs >= 1))
+      throw problem(`variant '${name}' runs must be an integer >= 1`);
     for (const broken of variant.breaks ?? []) {
       if (!invariantNames.has(broken))
         throw problem(`variant '${name}' expects '${broken}' to break, but the scenario has no such invariant`);

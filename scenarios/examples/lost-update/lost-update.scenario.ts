@@ -6,8 +6,7 @@
  * some interleavings; the locked variant (SELECT ... FOR UPDATE) never does.
  */
 import * as fc from 'fast-check';
-import { defineInvariant } from '../../../sims/invariants/invariant.ts';
-import { defineScenario } from '../../../sims/runner/scenario.ts';
+import { defineInvariant, defineScenario } from 'syncsim';
 import type { Db } from '../../../src/db/db.ts';
 import { lockedIncrement } from './locked-increment.ts';
 import { naiveIncrement } from './naive-increment.ts';

@@ -4,10 +4,8 @@
  * locked variant must hold for 200 runs (which exercises the lock-wait yield point).
  */
 import { describe, expect, it } from 'vitest';
-import { formatRun } from '../../../sims/report/format-run.ts';
-import { runScenario } from '../../../sims/runner/run-scenario.ts';
-import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { fileCaseEngine, withSeed } from '../../../sims/testing/scenario-suite.ts';
+import { formatRun } from 'syncsim';
+import { runScenario, expectMet, fileCaseEngine, withSeed } from 'syncsim/vitest';
 import { lostUpdateScenario } from './lost-update.scenario.ts';
 
 const engine = fileCaseEngine();

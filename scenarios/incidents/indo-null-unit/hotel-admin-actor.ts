@@ -4,7 +4,7 @@
  * missed. The store changes at the instant the scheduler releases the pause, so where that falls
  * among the sync's requests is part of the interleaving.
  */
-import type { Actor } from '../../../sims/runner/scenario.ts';
+import type { Actor } from 'syncsim';
 import type { HotelSite } from '../../properties/motopress/hotel-world.ts';
 
 export function hotelAdminActor(

@@ -2,7 +2,7 @@
  * The incident worlds' race: one sync-all of the tenant (in the variant's version) while the
  * hotel's admin creates units and bookings on them at a point the scheduler picks.
  */
-import type { Actor } from '../../../sims/runner/scenario.ts';
+import type { Actor } from 'syncsim';
 import { motopressClientFor, type HotelSite, type HotelWorld } from '../../properties/motopress/hotel-world.ts';
 import { hotelAdminActor } from './hotel-admin-actor.ts';
 import type { OldSyncDeps } from './sync-all-before.ts';

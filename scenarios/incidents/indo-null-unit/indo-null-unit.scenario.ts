@@ -12,7 +12,7 @@
  */
 import * as fc from 'fast-check';
 import { syncAll } from '../../../src/motopress/sync-all.ts';
-import { defineScenario } from '../../../sims/runner/scenario.ts';
+import { defineScenario } from 'syncsim';
 import type { HotelWorld } from '../../properties/motopress/hotel-world.ts';
 import {
   junctionComplete,
@@ -47,6 +47,8 @@ export const indoNullUnitScenario = defineScenario<IncidentInput, HotelWorld>({
       description: "the report's planned fix: accommodations first, then the same reservation code",
       expect: 'breaks',
       breaks: ['no-null-unit', 'junction-complete'],
+      // The race needs the admin's change to land between the two steps: rarer than the others.
+      runs: 300,
       actors: syncingWhileAdminEdits(syncAllAccommodationsFirst, 1),
     },
     after: {

@@ -5,10 +5,10 @@
  * yet. Ids are the WordPress post sequence: types, units, then each booking followed by its
  * reserved-room post.
  */
-import type { MotopressStore } from '../../../fakes/motopress/index.ts';
+import type { MotopressStore } from 'syncsim/fakes/motopress';
 import type { Queryable } from '../../../src/db/db.ts';
 import { addHotel, INDO, type HotelSite } from '../../properties/motopress/hotel-world.ts';
-import type { WorldContext } from '../../../sims/runner/scenario.ts';
+import type { WorldContext } from 'syncsim';
 
 export const INCIDENT_BOOKING = 2432;
 export const INCIDENT_UNIT = 2431;

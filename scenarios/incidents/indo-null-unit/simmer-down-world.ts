@@ -5,7 +5,7 @@
  * synced, 4 more units created, then the 101 bookings, the first 4 on the 4 new units.
  */
 import type { Queryable } from '../../../src/db/db.ts';
-import type { WorldContext } from '../../../sims/runner/scenario.ts';
+import type { WorldContext } from 'syncsim';
 import { addHotel, SIMMER_DOWN, type HotelSite } from '../../properties/motopress/hotel-world.ts';
 
 export const SIMMER_DOWN_BOOKINGS = 101;

@@ -4,9 +4,7 @@
  * 101 (and the admin's) with their units.
  */
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../../sims/runner/run-scenario.ts';
-import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { fileCaseEngine, withSeed } from '../../../sims/testing/scenario-suite.ts';
+import { runScenario, expectMet, fileCaseEngine, withSeed } from 'syncsim/vitest';
 import { simmerDownScenario } from './simmer-down.scenario.ts';
 import { RACING_BOOKING_IDS, SIMMER_DOWN_BOOKINGS } from './simmer-down-world.ts';
 

@@ -8,11 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botCleanupCli } from '../../../src/bot/bot-cleanup-cli.ts';
-import { SimClock } from '../../../sims/clock/sim-clock.ts';
-import { resetDatabase } from '../../../sims/postgres/index.ts';
-import { Rng } from '../../../sims/rng/rng.ts';
-import type { CaseEngine } from '../../../sims/runner/case-engine.ts';
-import { useCaseEngine } from '../../../sims/testing/use-case-engine.ts';
+import { SimClock, Rng } from 'syncsim';
+import { resetDatabase, type CaseEngine, useCaseEngine } from 'syncsim/vitest';
 import { cleanup109Scenario } from './cleanup-109.scenario.ts';
 
 let engine: CaseEngine;

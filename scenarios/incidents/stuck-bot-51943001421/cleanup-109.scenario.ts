@@ -13,8 +13,7 @@
 import * as fc from 'fast-check';
 import { runBotCleanup, type BotCleanupReport } from '../../../src/bot/apply-bot-cleanup.ts';
 import { SessionStore } from '../../../src/bot/session-store.ts';
-import { defineInvariant } from '../../../sims/invariants/invariant.ts';
-import { defineScenario, type Actor } from '../../../sims/runner/scenario.ts';
+import { defineInvariant, defineScenario, type Actor } from 'syncsim';
 import {
   FLOW_ID,
   insertChannel,

@@ -4,12 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatBotCleanup } from '../../../src/bot/apply-bot-cleanup.ts';
-import { runCase } from '../../../sims/runner/run-case.ts';
-import { runScenario } from '../../../sims/runner/run-scenario.ts';
-import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { fileCaseEngine } from '../../../sims/testing/scenario-suite.ts';
+import { runCase, fileCaseEngine, type GateRequest } from 'syncsim/vitest';
 import * as fc from 'fast-check';
-import type { GateRequest } from '../../../sims/schedule/flight.ts';
 import { cleanup109Scenario, type CleanupWorld } from './cleanup-109.scenario.ts';
 import { readdir } from 'node:fs/promises';
 
@@ -54,10 +50,5 @@ describe('stuck-bot cleanup: 12 + 11 + 86 = 109', () => {
     expect([...new Set(outcome.violations.map((v) => v.invariant))]).toEqual(['no-stale-bot-fields']);
     expect(outcome.violations).toHaveLength(86);
     expect(files).toHaveLength(12 + 11 + 5);
-  });
-
-  it('through the runner: apply holds, dry-run-only breaks', async () => {
-    expectMet(await runScenario(cleanup109Scenario, 'apply', engine()));
-    expectMet(await runScenario(cleanup109Scenario, 'dry-run-only', engine()));
   });
 });

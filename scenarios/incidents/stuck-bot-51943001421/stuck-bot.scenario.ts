@@ -14,7 +14,7 @@
  */
 import * as fc from 'fast-check';
 import type { TimeoutDeps } from '../../../src/bot/bot-timeout-scheduler.ts';
-import { defineScenario, type Actor } from '../../../sims/runner/scenario.ts';
+import { defineScenario, type Actor } from 'syncsim';
 import { schedulerActor, srcImplementation, type BotImplementation } from '../../properties/bot/bot-actors.ts';
 import {
   FLOW_ID,

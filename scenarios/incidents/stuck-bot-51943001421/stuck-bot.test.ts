@@ -3,9 +3,7 @@
  * conversations it names), after holds. `npx syncsim reproduce stuck-bot-51943001421`.
  */
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../../sims/runner/run-scenario.ts';
-import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { fileCaseEngine, withSeed } from '../../../sims/testing/scenario-suite.ts';
+import { runScenario, expectMet, fileCaseEngine, withSeed } from 'syncsim/vitest';
 import {
   FLOW_IN_ROW_CONVERSATION,
   INCIDENT_CONVERSATION,

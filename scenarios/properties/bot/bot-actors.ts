@@ -11,7 +11,7 @@ import type { SessionFs } from '../../../src/bot/session-fs.ts';
 import { SessionStore } from '../../../src/bot/session-store.ts';
 import { takeOverConversation } from '../../../src/bot/take-over-conversation.ts';
 import { tickBotTimeouts, type TimeoutDeps } from '../../../src/bot/bot-timeout-scheduler.ts';
-import type { Actor, ActorEnv } from '../../../sims/runner/scenario.ts';
+import type { Actor, ActorEnv } from 'syncsim';
 import { FLOW_ID, TIMEOUT_MS, type BotWorld } from './bot-world.ts';
 
 export interface BotImplementation {

@@ -4,7 +4,7 @@
  * here because it runs src/ and fakes/ together, which only the scenarios layer may.
  */
 import { describe, expect, it } from 'vitest';
-import { filteredTitle } from '../../../fakes/motopress/index.ts';
+import { filteredTitle } from 'syncsim/fakes/motopress';
 import { decodeTitle } from '../../../src/motopress/decode-title.ts';
 
 describe('decodeTitle', () => {

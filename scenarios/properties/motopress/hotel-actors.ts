@@ -3,12 +3,12 @@
  * planted mutant): sync-all and sync (accommodations only) jobs for a tenant, the hotel admin
  * changing MotoPress mid-sync, and the heal phase's "one more sync-all, twice" per tenant.
  */
-import { WpError } from '../../../fakes/motopress/index.ts';
+import { WpError } from 'syncsim/fakes/motopress';
 import type { Db } from '../../../src/db/db.ts';
 import type { MotopressSource } from '../../../src/motopress/motopress-source.ts';
 import { syncAccommodations } from '../../../src/motopress/sync-accommodations.ts';
 import { syncAll } from '../../../src/motopress/sync-all.ts';
-import type { Actor, ActorEnv } from '../../../sims/runner/scenario.ts';
+import type { Actor, ActorEnv } from 'syncsim';
 import { motopressClientFor, snapshotTenant, type HotelSite, type HotelWorld } from './hotel-world.ts';
 
 /** The module under test, as the actors call it. A planted bug swaps a collaborator. */

@@ -8,11 +8,11 @@ import {
   DEFAULT_CONSUMER_SECRET,
   MotopressFake,
   motopressHandlers,
-} from '../../../fakes/motopress/index.ts';
+} from 'syncsim/fakes/motopress';
 import type { Clock } from '../../../src/clock.ts';
 import type { Queryable } from '../../../src/db/db.ts';
 import { MotopressClient } from '../../../src/motopress/motopress-client.ts';
-import type { ActorEnv, WorldContext } from '../../../sims/runner/scenario.ts';
+import type { ActorEnv, WorldContext } from 'syncsim';
 
 export const INDO = {
   id: '76785d81-292b-4386-8a97-d6a54abb081d',

@@ -13,7 +13,7 @@ import {
   hostFaultResponse,
   MotopressFake,
   motopressHandlers,
-} from '../../../fakes/motopress/index.ts';
+} from 'syncsim/fakes/motopress';
 import type { Clock } from '../../../src/clock.ts';
 import {
   MotopressClient,

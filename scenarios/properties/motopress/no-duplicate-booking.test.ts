@@ -6,10 +6,8 @@
  * still needs the constraint (its upsert names it), which is the schema's job to keep.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runScenario } from '../../../sims/runner/run-scenario.ts';
-import { defineScenario } from '../../../sims/runner/scenario.ts';
-import { expectMet } from '../../../sims/testing/expect-run.ts';
-import { fileCaseEngine, withSeed } from '../../../sims/testing/scenario-suite.ts';
+import { runScenario, expectMet, fileCaseEngine, withSeed } from 'syncsim/vitest';
+import { defineScenario } from 'syncsim';
 import { noDuplicateBooking } from './invariants/index.ts';
 import { syncActor } from './hotel-actors.ts';
 import { motopressPropertyScenario } from './motopress.scenario.ts';

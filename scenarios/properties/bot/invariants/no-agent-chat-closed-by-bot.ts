@@ -4,7 +4,7 @@
  * taken-over conversation that is closed or bot-assigned was closed by the bot's timeout.
  * Evidence is the world's takeover log (appended only after COMMIT returned).
  */
-import { defineInvariant } from '../../../../sims/invariants/invariant.ts';
+import { defineInvariant } from 'syncsim';
 import type { BotWorld } from '../bot-world.ts';
 
 export const noAgentChatClosedByBot = defineInvariant<BotWorld>({

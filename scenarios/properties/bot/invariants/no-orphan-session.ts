@@ -7,7 +7,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { parseSessionFileName } from '../../../../src/bot/session-file-name.ts';
-import { defineInvariant, type Violation } from '../../../../sims/invariants/invariant.ts';
+import { defineInvariant, type Violation } from 'syncsim';
 import type { BotWorld } from '../bot-world.ts';
 
 export const noOrphanSession = defineInvariant<BotWorld>({

@@ -4,7 +4,7 @@
  * an agent's active chat has no bot_flow_id/bot_started_at. Every close and takeover changes
  * these in the same statement as the status/assignee, so this holds at every phase boundary.
  */
-import { defineInvariant } from '../../../../sims/invariants/invariant.ts';
+import { defineInvariant } from 'syncsim';
 import type { BotWorld } from '../bot-world.ts';
 
 export const noStaleBotFields = defineInvariant<BotWorld>({

@@ -5,7 +5,7 @@
  * "EN_COLA_BOT forever", including the shape the shipped fix skipped (file missing AND
  * bot_flow_id NULL).
  */
-import { defineInvariant } from '../../../../sims/invariants/invariant.ts';
+import { defineInvariant } from 'syncsim';
 import type { BotWorld } from '../bot-world.ts';
 
 export const noStuckBotConversation = defineInvariant<BotWorld>({

@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseSessionFileName } from '../../../../src/bot/session-file-name.ts';
 import { parseSession } from '../../../../src/bot/session-store.ts';
-import { defineInvariant, type Violation } from '../../../../sims/invariants/invariant.ts';
+import { defineInvariant, type Violation } from 'syncsim';
 import type { BotWorld } from '../bot-world.ts';
 
 export const noTornSession = defineInvariant<BotWorld>({

@@ -8,9 +8,9 @@
  *     reserved unit.
  * Expected values come from the fake's store, not from the sync under test.
  */
-import { filteredTitle } from '../../../../fakes/motopress/index.ts';
+import { filteredTitle } from 'syncsim/fakes/motopress';
 import { decodeTitle } from '../../../../src/motopress/decode-title.ts';
-import { defineInvariant, type Violation } from '../../../../sims/invariants/invariant.ts';
+import { defineInvariant, type Violation } from 'syncsim';
 import type { HotelWorld } from '../hotel-world.ts';
 
 export const convergesToMirror = defineInvariant<HotelWorld>({

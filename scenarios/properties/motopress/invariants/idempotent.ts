@@ -2,7 +2,7 @@
  * idempotent (liveness, after heal): the heal phase runs sync-all twice per tenant and snapshots
  * the tenant's rows (timestamps included) after each; the second sync must change nothing.
  */
-import { defineInvariant, type Violation } from '../../../../sims/invariants/invariant.ts';
+import { defineInvariant, type Violation } from 'syncsim';
 import type { HotelWorld } from '../hotel-world.ts';
 
 export const idempotent = defineInvariant<HotelWorld>({

@@ -4,7 +4,7 @@
  * end of chaos too, so a reservation committed without its junction rows (a crash in between)
  * is caught before the heal phase could repair it. The exact room set is converges-to-mirror's.
  */
-import { defineInvariant } from '../../../../sims/invariants/invariant.ts';
+import { defineInvariant } from 'syncsim';
 import { siteOf, type HotelWorld } from '../hotel-world.ts';
 
 export const junctionComplete = defineInvariant<HotelWorld>({

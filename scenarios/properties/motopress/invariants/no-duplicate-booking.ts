@@ -4,7 +4,7 @@
  * unique constraints; this check is what still catches duplicates when a migration under
  * validation (`--migrations DIR`) drops them, or a sync keys rows on something else.
  */
-import { defineInvariant, type Violation } from '../../../../sims/invariants/invariant.ts';
+import { defineInvariant, type Violation } from 'syncsim';
 import type { HotelWorld } from '../hotel-world.ts';
 
 export const noDuplicateBooking = defineInvariant<HotelWorld>({

@@ -3,7 +3,7 @@
  * unit (incident E: INDO booking 2432). A reservation whose booking is gone from MotoPress is
  * judged too: it was stored from a booking that had rooms (every booking in these worlds does).
  */
-import { defineInvariant } from '../../../../sims/invariants/invariant.ts';
+import { defineInvariant } from 'syncsim';
 import { siteOf, type HotelWorld } from '../hotel-world.ts';
 
 export const noNullUnit = defineInvariant<HotelWorld>({

@@ -4,7 +4,7 @@
  * MotoPress unit id exists in both; a lookup that forgets the tenant picks the other hotel's
  * room (a reservation of INDO must never point at a unit of Simmer Down).
  */
-import { defineInvariant } from '../../../../sims/invariants/invariant.ts';
+import { defineInvariant } from 'syncsim';
 import type { HotelWorld } from '../hotel-world.ts';
 
 export const tenantIsolation = defineInvariant<HotelWorld>({

@@ -16,10 +16,10 @@ import {
   type AccommodationRecord,
   type BookingRecord,
   type BookingStatus,
-} from '../../../../fakes/motopress/index.ts';
-import { resetDatabase } from '../../../../sims/postgres/index.ts';
-import type { CaseEngine } from '../../../../sims/runner/case-engine.ts';
-import { useCaseEngine } from '../../../../sims/testing/use-case-engine.ts';
+} from 'syncsim/fakes/motopress';
+import { resetDatabase } from 'syncsim/vitest';
+import type { CaseEngine } from 'syncsim/vitest';
+import { useCaseEngine } from 'syncsim/vitest';
 import type { Clock } from '../../../../src/clock.ts';
 import type { Db } from '../../../../src/db/db.ts';
 import { fromPgPool } from '../../../../src/db/from-pg-pool.ts';

@@ -4,7 +4,7 @@
  * Each test states the rows it expects, so a wrong row fails here by value.
  */
 import { describe, expect, it } from 'vitest';
-import { type AccommodationRecord, type BookingRecord } from '../../../../fakes/motopress/index.ts';
+import { type AccommodationRecord, type BookingRecord } from 'syncsim/fakes/motopress';
 import { findNullUnitReservations } from '../../../../src/motopress/find-null-unit-reservations.ts';
 import { INDO } from '../hotel-world.ts';
 import {

@@ -5,7 +5,7 @@
  * Each test states the rows it expects, so a wrong row fails here by value.
  */
 import { describe, expect, it } from 'vitest';
-import { hostFaultResponse } from '../../../../fakes/motopress/index.ts';
+import { hostFaultResponse } from 'syncsim/fakes/motopress';
 import {
   MotopressAuthError,
   MotopressError,

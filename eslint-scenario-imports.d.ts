@@ -1,0 +1,1 @@
+export declare const scenarioImports: { patterns: { regex: string; message: string }[] };

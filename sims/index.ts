@@ -1,0 +1,56 @@
+/**
+ * `syncsim`: what a scenario author imports. Everything here is public API; the rest of sims/
+ * is the engine and may change. Test helpers live in `syncsim/vitest`, the fakes in
+ * `syncsim/fakes/stream` and `syncsim/fakes/motopress`.
+ */
+export {
+  defineScenario,
+  ScenarioDefinitionError,
+  type Actor,
+  type ActorEnv,
+  type ActorsContext,
+  type Scenario,
+  type ScenarioKind,
+  type Variant,
+  type WorldContext,
+} from './runner/scenario.ts';
+export {
+  defineInvariant,
+  type CheckContext,
+  type Invariant,
+  type InvariantKind,
+  type Violation,
+} from './invariants/invariant.ts';
+export {
+  NO_FAULTS,
+  swarmFaultPlan,
+  describeFaultPlan,
+  type FaultPlan,
+  type SwarmOptions,
+} from './faults/fault-plan.ts';
+export {
+  CRASH_FAULTS,
+  FS_FAULTS,
+  HTTP_FAULTS,
+  PG_FAULTS,
+  type FaultKind,
+  type FsFault,
+  type HttpFault,
+  type PgFault,
+} from '../fakes/fault-kinds.ts';
+export { defineConfig, type SyncsimConfig } from './project/syncsim-config.ts';
+// The generators a scenario's input is written with, from the fast-check syncsim runs on, so
+// a project needs no fast-check of its own (and cannot end up with a second copy).
+export * as fc from 'fast-check';
+export { Rng } from './rng/rng.ts';
+export { SimClock } from './clock/sim-clock.ts';
+export type { HistoryEvent } from './history/history.ts';
+export type { Phase } from './runner/run-case.ts';
+export type { RunResult, RunStatus } from './runner/run-result.ts';
+export { formatRun } from './report/format-run.ts';
+export { replayCommand } from './report/replay-command.ts';
+// The collaborators actors and worlds receive, so an author can type their own helpers.
+export type { Clock } from '../src/clock.ts';
+export type { Db, DbClient, Queryable, QueryResult } from '../src/db/db.ts';
+export type { SessionFs } from '../src/bot/session-fs.ts';
+export type { FetchLike } from '../fakes/motopress/gated-fetch.ts';
