@@ -5,8 +5,10 @@
  */
 import { serveMotopress } from '../../fakes/motopress/serve-motopress.ts';
 import { serveStream } from '../../fakes/stream/serve-stream.ts';
+import type { CliContext } from './cli-context.ts';
 import { CliError } from './cli-error.ts';
-import { parseFlags, parseInteger } from './parse-flags.ts';
+import { EXIT } from './exit-codes.ts';
+import { parseFlags, parseInteger, parseSeedFlag } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
 
 const SERVICES = ['stream', 'motopress'];
@@ -17,7 +19,8 @@ interface Served {
   stop(): Promise<void>;
 }
 
-export async function fakeCommand(args: string[], out: (line: string) => void): Promise<number> {
+export async function fakeCommand(args: string[], cli: CliContext): Promise<number> {
+  const out = cli.out;
   const { values, positionals } = parseFlags('fake', args, [
     'port',
     'seed',
@@ -28,15 +31,14 @@ export async function fakeCommand(args: string[], out: (line: string) => void): 
   ]);
   if (values.help) {
     out(USAGE.fake ?? '');
-    return 0;
+    return EXIT.ok;
   }
   const [service, ...extra] = positionals;
   if (!service || !SERVICES.includes(service) || extra.length > 0) {
     throw new CliError(`fake needs one service (${SERVICES.join(', ')}), got '${positionals.join(' ')}'`);
   }
-  const port = parseInteger('--port', values.port, 0) ?? 0;
-  if (port > 65535) throw new CliError(`--port must be at most 65535, got ${port}`);
-  const seed = parseInteger('--seed', values.seed, 0);
+  const port = parseInteger('--port', values.port, 0, 65535) ?? 0;
+  const seed = parseSeedFlag(values.seed);
   type Credential = 'api-key' | 'api-secret' | 'consumer-key' | 'consumer-secret';
   const pair = (key: Credential, secret: Credential) => {
     if ((values[key] === undefined) !== (values[secret] === undefined))
@@ -47,22 +49,54 @@ export async function fakeCommand(args: string[], out: (line: string) => void): 
   const misplaced = foreign.find((flag) => values[flag] !== undefined);
   if (misplaced) throw new CliError(`--${misplaced} is not a ${service} flag (see syncsim fake --help)`);
 
-  let served: Served;
-  if (service === 'stream') {
-    pair('api-key', 'api-secret');
-    served = await startStream(port, seed, values['api-key'], values['api-secret']);
-  } else {
-    pair('consumer-key', 'consumer-secret');
-    served = await startMotopress(port, seed, values['consumer-key'], values['consumer-secret']);
+  if (service === 'stream') pair('api-key', 'api-secret');
+  else pair('consumer-key', 'consumer-secret');
+
+  // Listening for the signal before the port opens: a Ctrl-C during start-up still stops it.
+  let stopSignal: NodeJS.Signals | undefined;
+  let wake: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (wake = resolve));
+  const onSignal = (signal: NodeJS.Signals) => {
+    stopSignal = signal;
+    wake();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const served = await listening(port, () =>
+      service === 'stream'
+        ? startStream(port, seed, values['api-key'], values['api-secret'])
+        : startMotopress(port, seed, values['consumer-key'], values['consumer-secret']),
+    );
+    if (stopSignal === undefined) for (const line of served.lines) out(line);
+    await stopped;
+    await served.stop();
+    // The one line: stopping is this command's normal end, hence exit 0.
+    out(`${service} fake stopped (${stopSignal ?? 'signal'})`);
+    return EXIT.ok;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
-  for (const line of served.lines) out(line);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await served.stop();
-  out(`${service} fake stopped`);
-  return 0;
+}
+
+/** The errors a user causes with --port, as one line each. */
+async function listening(port: number, start: () => Promise<Served>): Promise<Served> {
+  try {
+    return await start();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE')
+      throw new CliError(`--port ${port}: 127.0.0.1:${port} is already in use`, { cause: error });
+    if (code === 'EACCES')
+      throw new CliError(
+        `--port ${port}: not allowed to listen on 127.0.0.1:${port} (ports below 1024 need privileges)`,
+        {
+          cause: error,
+        },
+      );
+    throw error;
+  }
 }
 
 async function startStream(

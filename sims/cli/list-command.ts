@@ -1,13 +1,18 @@
 import { scenarios } from '../../scenarios/index.ts';
+import type { CliContext } from './cli-context.ts';
+import { CliError } from './cli-error.ts';
+import { EXIT } from './exit-codes.ts';
 import { parseFlags } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
 
-export function listCommand(args: string[], out: (line: string) => void): number {
-  const { values } = parseFlags('list', args, []);
+export function listCommand(args: string[], cli: CliContext): number {
+  const { values, positionals } = parseFlags('list', args, []);
   if (values.help) {
-    out(USAGE.list ?? '');
-    return 0;
+    cli.out(USAGE.list ?? '');
+    return EXIT.ok;
   }
+  if (positionals.length > 0) throw new CliError(`list takes no arguments, got '${positionals.join(' ')}'`);
+  const out = cli.out;
   for (const scenario of scenarios) {
     out(`${scenario.id}  (${scenario.kind}) ${scenario.title}`);
     for (const [name, variant] of Object.entries(scenario.variants)) {
@@ -17,5 +22,5 @@ export function listCommand(args: string[], out: (line: string) => void): number
       );
     }
   }
-  return 0;
+  return EXIT.ok;
 }

@@ -1,48 +1,82 @@
 /**
- * The `syncsim` command: dispatch to a subcommand; a usage error is one line naming the
- * problem and exit 3, before anything runs or is written.
+ * The `syncsim` command: dispatch to a subcommand. Every error a user can cause (a flag, a
+ * value, a scenario, an environment variable, a migration, a port in use, an unreachable
+ * database) is one line naming the problem on stderr, exit 3, nothing on stdout and no file
+ * written; `--debug` (anywhere on the line) adds the stack. Exit codes: exit-codes.ts.
  */
 import { checkCommand } from './check-command.ts';
+import { cliContext, type CliStreams } from './cli-context.ts';
+import { CliError, quote } from './cli-error.ts';
+import { EXIT } from './exit-codes.ts';
 import { fakeCommand } from './fake-command.ts';
-import { CliError } from './cli-error.ts';
 import { listCommand } from './list-command.ts';
 import { reproduceCommand } from './reproduce-command.ts';
 import { runCommand } from './run-command.ts';
 import { USAGE } from './usage.ts';
 
-export async function main(argv: string[]): Promise<number> {
-  const out = (line: string) => process.stdout.write(line + '\n');
-  const err = (line: string) => process.stderr.write(line + '\n');
-  const [command, ...args] = argv;
+export interface MainOptions extends Partial<CliStreams> {
+  /** The environment the command reads (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
+  const dashDash = argv.indexOf('--');
+  const flags = dashDash < 0 ? argv : argv.slice(0, dashDash);
+  const debug = flags.includes('--debug');
+  const args = debug
+    ? [...flags.filter((arg) => arg !== '--debug'), ...(dashDash < 0 ? [] : argv.slice(dashDash))]
+    : [...argv];
+  const cli = cliContext(
+    { stdout: options.stdout ?? process.stdout, stderr: options.stderr ?? process.stderr },
+    options.env ?? process.env,
+    debug,
+  );
+  const [command, ...rest] = args;
   try {
     switch (command) {
       case undefined:
+        throw new CliError('no command given (commands: check, run, reproduce, list, fake; see syncsim --help)');
       case 'help':
       case '--help':
       case '-h':
-        out(USAGE.main ?? '');
-        return command === undefined ? 3 : 0;
+        cli.out(USAGE.main ?? '');
+        return EXIT.ok;
       case 'check':
-        return await checkCommand(args, out);
+        return await checkCommand(rest, cli);
       case 'run':
-        return await runCommand(args, out, err);
+        return await runCommand(rest, cli);
       case 'reproduce':
-        return await reproduceCommand(args, out, err);
+        return await reproduceCommand(rest, cli);
       case 'list':
-        return listCommand(args, out);
+        return listCommand(rest, cli);
       case 'fake':
-        return await fakeCommand(args, out);
+        return await fakeCommand(rest, cli);
       default:
         throw new CliError(
-          `unknown command '${command}' (commands: check, run, reproduce, list, fake; see syncsim --help)`,
+          `unknown command ${quote(command)} (commands: check, run, reproduce, list, fake; see syncsim --help)`,
         );
     }
   } catch (error) {
-    if (error instanceof CliError) {
-      err(`syncsim: ${error.message}`);
-      return 3;
-    }
-    err(`syncsim: harness error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 3;
+    for (const line of errorLines(error, debug)) cli.err(line);
+    return EXIT.error;
   }
+}
+
+/** One line naming the problem; with --debug, the stack and its causes after it. */
+export function errorLines(error: unknown, debug: boolean): string[] {
+  const message = error instanceof Error ? error.message : String(error);
+  // Only the first line: a multi-line message (e.g. Postgres's last output) is detail for --debug.
+  const first = oneLine(message.split('\n')[0] ?? '');
+  // A usage error says all there is to say; anything else may be a bug, so the line says where more is.
+  const line = `syncsim: ${first}${debug || error instanceof CliError ? '' : ' (--debug shows the stack)'}`;
+  if (!debug) return [line];
+  const lines = [line];
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause)
+    lines.push(cause.stack ?? cause.message);
+  return lines;
+}
+
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }

@@ -4,43 +4,50 @@ import { formatRun } from '../report/format-run.ts';
 import { replayCommand } from '../report/replay-command.ts';
 import type { RunResult } from '../runner/run-result.ts';
 import { runScenario } from '../runner/run-scenario.ts';
+import { defaultMigrationsDir } from '../postgres/index.ts';
+import { checkEnvironment } from './check-environment.ts';
+import type { CliContext } from './cli-context.ts';
 import { CliError } from './cli-error.ts';
+import { EXIT, exitCodeOfStatus, reproduceOutcome } from './exit-codes.ts';
 import { findScenario } from './find-scenario.ts';
 import { migrationsDir, outputFile, parseFlags } from './parse-flags.ts';
 import { progressLine } from './progress.ts';
 import { USAGE } from './usage.ts';
 import { withDatabase } from './with-database.ts';
 
-export async function reproduceCommand(
-  args: string[],
-  out: (line: string) => void,
-  err: (line: string) => void,
-): Promise<number> {
+export async function reproduceCommand(args: string[], cli: CliContext): Promise<number> {
   const { values, positionals } = parseFlags('reproduce', args, ['json', 'migrations']);
   if (values.help) {
-    out(USAGE.reproduce ?? '');
-    return 0;
+    cli.out(USAGE.reproduce ?? '');
+    return EXIT.ok;
   }
   if (positionals.length !== 1 || positionals[0]?.includes(':'))
     throw new CliError('reproduce takes one scenario id (all its variants run)');
   const { scenario } = findScenario(scenarios, positionals[0], 'reproduce');
   const json = outputFile('--json', values.json);
-  const migrations = migrationsDir(values.migrations);
-  if (migrations) process.env.SYNCSIM_MIGRATIONS = migrations;
+  const env = checkEnvironment(cli.env);
+  const migrations =
+    migrationsDir('--migrations', values.migrations) ?? env.migrations ?? defaultMigrationsDir(cli.env);
 
-  const results = await withDatabase(err, async (engine) => {
-    const all: RunResult[] = [];
-    for (const variant of Object.keys(scenario.variants)) {
-      const progress = progressLine(`${scenario.id}:${variant}`, scenario.runs ?? 100, err);
-      all.push(await runScenario(scenario, variant, engine, { onCase: progress.update }));
-      progress.done();
-    }
-    return all;
-  });
+  const guard = cli.guard(scenario.id);
+  let results: RunResult[];
+  try {
+    results = await withDatabase(cli, guard, migrations, async (engine) => {
+      const all: RunResult[] = [];
+      for (const variant of Object.keys(scenario.variants)) {
+        const progress = progressLine(`${scenario.id}:${variant}`, scenario.runs ?? 100, cli);
+        all.push(await runScenario(scenario, variant, engine, { onCase: progress.update }));
+        progress.done();
+      }
+      return all;
+    });
+  } finally {
+    guard.dispose();
+  }
 
-  out(`${scenario.id}: ${scenario.title}`);
-  out(sideBySide(results));
-  for (const result of results) if (result.status !== 'held') out(`\n${formatRun(result)}`);
+  cli.out(`${scenario.id}: ${scenario.title}`);
+  cli.out(sideBySide(results));
+  for (const result of results) if (result.status !== 'held') cli.out(`\n${formatRun(result)}`);
   if (json)
     await writeFile(
       json,
@@ -50,7 +57,7 @@ export async function reproduceCommand(
         2,
       ) + '\n',
     );
-  return results.every((r) => r.met) ? 0 : results.some((r) => r.status === 'error') ? 3 : 1;
+  return exitCodeOfStatus(reproduceOutcome(results));
 }
 
 function sideBySide(results: RunResult[]): string {

@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { defaultMigrationsDir } from './default-migrations-dir.ts';
 import { ensureTemplate } from './ensure-template.ts';
 import { loadMigrations } from './load-migrations.ts';
+import { preparedPostgres } from './prepared-postgres.ts';
 import type { ProvidedPostgres } from './provided-postgres.ts';
 import { startPostgres } from './start-postgres.ts';
 
@@ -15,6 +16,21 @@ function log(line: string): void {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Under `syncsim check` the server and template are ready (and owned by the command).
+  const prepared = preparedPostgres();
+  if (prepared) {
+    const { server, migrationsDir, template } = prepared;
+    const provided: ProvidedPostgres = {
+      kind: server.kind,
+      adminUrl: server.adminUrl,
+      version: server.version,
+      migrationsDir,
+      template,
+      templateError: null,
+    };
+    project.provide('syncsimPostgres', provided);
+    return () => Promise.resolve();
+  }
   const server = await startPostgres({ log });
   try {
     const migrationsDir = defaultMigrationsDir();
