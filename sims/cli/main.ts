@@ -71,7 +71,9 @@ export function errorLines(error: unknown, debug: boolean): string[] {
   const line = `syncsim: ${first}${debug || error instanceof CliError ? '' : ' (--debug shows the stack)'}`;
   if (!debug) return [line];
   const lines = [line];
-  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause)
+  // A usage error's own stack only points into the flag parser; what caused it may say more.
+  const start = error instanceof CliError ? error.cause : error;
+  for (let cause: unknown = start; cause instanceof Error; cause = cause.cause)
     lines.push(cause.stack ?? cause.message);
   return lines;
 }
