@@ -166,7 +166,9 @@ describe('bad input, fuzzed', () => {
       fc.asyncProperty(
         badEnv.chain(({ env, commands }) => fc.tuple(fc.constant(env), fc.constantFrom(...commands))),
         async ([env, command]) => {
-          const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
+          const clean: NodeJS.ProcessEnv = Object.fromEntries(
+            Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+          );
           const argv = command === 'check' ? ['check', '--junit', target] : [command, 'lost-update', '--json', target];
           const run = await runMainInProcess(argv, clean);
           assertRefused(run);
