@@ -32,6 +32,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return () => Promise.resolve();
   }
   const server = await startPostgres({ log });
+  // Ctrl-C of `npm test`: vitest exits right after its own listener runs, so say so now and
+  // start the stop; the watchdogs (spawn-reaper.ts, session-dir-reaper.ts) finish what it cannot.
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`interrupted (${signal}): stopping Postgres`);
+    void server.stop();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const stop = async () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await server.stop();
+  };
   try {
     const migrationsDir = defaultMigrationsDir();
     let template: string | null = null;
@@ -53,8 +66,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     };
     project.provide('syncsimPostgres', provided);
   } catch (error) {
-    await server.stop();
+    await stop();
     throw error;
   }
-  return () => server.stop();
+  return stop;
 }

@@ -87,6 +87,7 @@ describe('bot-cleanup CLI', () => {
     expect(dry).toEqual({
       code: 0,
       out: 'dry-run: 12 orphan files, 11 files of closed conversations, 86 closed conversations with bot fields = 109 operations\nnothing was changed; run again with --apply to apply',
+      err: '',
     });
     expect(await readdir(dir)).toHaveLength(28);
     expect(await staleRows()).toBe(86);
@@ -94,6 +95,7 @@ describe('bot-cleanup CLI', () => {
     expect(await cli(['--sessions-dir', dir, '--apply'])).toEqual({
       code: 0,
       out: 'apply: 12 orphan files, 11 files of closed conversations, 86 closed conversations with bot fields = 109 operations',
+      err: '',
     });
     expect((await readdir(dir)).sort()).toEqual([
       'whatsapp_51940000000_1.json',
@@ -107,6 +109,7 @@ describe('bot-cleanup CLI', () => {
     expect(await cli(['--sessions-dir', dir, '--apply'])).toEqual({
       code: 0,
       out: 'apply: 0 orphan files, 0 files of closed conversations, 0 closed conversations with bot fields = 0 operations',
+      err: '',
     });
   });
 });
