@@ -10,6 +10,7 @@ import { CliError } from './cli-error.ts';
 import { EXIT } from './exit-codes.ts';
 import { parseFlags, parseInteger, parseSeedFlag } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
+import { watchParent } from './watch-parent.ts';
 
 const SERVICES = ['stream', 'motopress'];
 
@@ -53,15 +54,16 @@ export async function fakeCommand(args: string[], cli: CliContext): Promise<numb
   else pair('consumer-key', 'consumer-secret');
 
   // Listening for the signal before the port opens: a Ctrl-C during start-up still stops it.
-  let stopSignal: NodeJS.Signals | undefined;
+  let stopSignal: string | undefined;
   let wake: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (wake = resolve));
-  const onSignal = (signal: NodeJS.Signals) => {
-    stopSignal = signal;
+  const onSignal = (signal: string) => {
+    stopSignal ??= signal;
     wake();
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const unwatch = watchParent(() => onSignal('parent process exited'));
   try {
     const served = await listening(port, () =>
       service === 'stream'
@@ -75,6 +77,7 @@ export async function fakeCommand(args: string[], cli: CliContext): Promise<numb
     out(`${service} fake stopped (${stopSignal ?? 'signal'})`);
     return EXIT.ok;
   } finally {
+    unwatch();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

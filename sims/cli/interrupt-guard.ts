@@ -13,6 +13,7 @@
  * process after that, the watchdogs remove what the cleanups did not get to.
  */
 import { EXIT, interruptedExitCode } from './exit-codes.ts';
+import { watchParent } from './watch-parent.ts';
 
 export interface InterruptGuard {
   /** True once a signal arrived (or a fatal error is being reported): the command stays quiet. */
@@ -71,8 +72,8 @@ export function installInterruptGuard(options: InterruptGuardOptions): Interrupt
     void runCleanups().finally(() => exit(code));
   };
 
-  const onSignal = (signal: NodeJS.Signals) => {
-    const lines = [`syncsim: interrupted (${signal}): stopping ${options.what}`];
+  const onSignal = (signal: NodeJS.Signals, why: string = signal) => {
+    const lines = [`syncsim: interrupted (${why}): stopping ${options.what}`];
     try {
       lines.push(...(reportLines?.() ?? []));
     } catch {
@@ -102,8 +103,13 @@ export function installInterruptGuard(options: InterruptGuardOptions): Interrupt
     fatal(error);
   };
 
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // Node calls signal listeners with (name, number): the second must not reach `why`.
+  const onSigint = () => onSignal('SIGINT');
+  const onSigterm = () => onSignal('SIGTERM');
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+  // Orphaned (npx's shell killed under us): the same as a SIGTERM.
+  const unwatch = watchParent(() => onSignal('SIGTERM', 'parent process exited'));
   process.on('uncaughtException', onUncaught);
   process.on('unhandledRejection', onUncaught);
   return {
@@ -121,8 +127,9 @@ export function installInterruptGuard(options: InterruptGuardOptions): Interrupt
       reportLines = lines;
     },
     dispose() {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      unwatch();
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
       // Errors raised while the process winds down after dispose are still swallowed when stopping.
       if (!stopping) {
         process.off('uncaughtException', onUncaught);
