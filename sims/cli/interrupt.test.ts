@@ -151,7 +151,7 @@ describe('interrupts leave nothing behind', () => {
   it('reproduce: SIGTERM to the process alone stops Postgres itself (it got no signal), exit 143', async () => {
     const stopped = await interrupt(
       [process.execPath, BIN, 'reproduce', 'lost-update'],
-      /lost-update:locked  50\/200 cases/,
+      /lost-update:locked {2}50\/200 cases/,
       'SIGTERM',
       'process',
     );
