@@ -31,7 +31,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('syncsimPostgres', provided);
     return () => Promise.resolve();
   }
-  const server = await startPostgres({ log });
+  const server = await startPostgres({ log }).catch((error: unknown) => {
+    // Bad SYNCSIM_POSTGRES / DATABASE_URL, or no server: one line, exit 3, not a stack per run.
+    // (Nothing else has started yet; process.exit is how a global setup stops vitest at once.)
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`[syncsim] ${message.split('\n')[0] ?? message}`);
+    process.exit(3);
+  });
   // Ctrl-C of `npm test`: vitest exits right after its own listener runs, so say so now and
   // start the stop; the watchdogs (spawn-reaper.ts, session-dir-reaper.ts) finish what it cannot.
   const onSignal = (signal: NodeJS.Signals) => {
