@@ -61,12 +61,16 @@ export function parseFlags<K extends string, B extends string = never>(
       set(name, value);
     } else {
       const shown = eq < 0 ? arg : arg.slice(0, eq);
-      throw new CliError(
-        `unknown flag ${quote(shown).replace(/^'|'$/g, '')} for '${command}' (see syncsim ${command} --help)`,
-      );
+      throw new CliError(`unknown flag ${bare(shown)} for '${command}' (see syncsim ${command} --help)`);
     }
   }
   return { values: values as ParsedFlags<K, B>['values'], positionals };
+}
+
+/** A flag as typed: unquoted when plain (`--frob`), JSON-quoted when it holds control characters. */
+function bare(flag: string): string {
+  const quoted = quote(flag);
+  return quoted.startsWith("'") ? flag : quoted;
 }
 
 export function parseInteger(

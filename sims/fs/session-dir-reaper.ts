@@ -20,7 +20,7 @@ let armedFor: number | undefined;
 
 /** Arms this process's watchdog over `<base>/syncsim-sessions-<pid>-*` (once per base and process). */
 export function armSessionDirReaper(base: string): void {
-  // A forked child inherits nothing of this state, but a re-armed pid (fork) must get its own.
+  // Keyed by pid: the watchdog watches this process, and the directories carry its pid.
   if (armedFor === process.pid) return;
   const child = spawn('sh', ['-c', watchdogScript], {
     detached: true,
