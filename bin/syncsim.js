@@ -21,4 +21,4 @@ const { main } = await import(fromSources ? sources.href : '../dist/sims/cli/mai
 // The one wall-clock read of the command, at the process edge: src/, fakes/ and sims/ may not read
 // the real time (replays must not depend on it), but the standalone MotoPress fake has to accept
 // OAuth timestamps signed by real clients, so the real time is injected from here.
-process.exitCode = await main(process.argv.slice(2), () => Date.now());
+process.exitCode = await main(process.argv.slice(2), { wallClock: () => Date.now() });

@@ -54,3 +54,5 @@ export type { Clock } from '../src/clock.ts';
 export type { Db, DbClient, Queryable, QueryResult } from '../src/db/db.ts';
 export type { SessionFs } from '../src/bot/session-fs.ts';
 export type { FetchLike } from '../fakes/motopress/gated-fetch.ts';
+// The exit codes every command documents (README), for scripts and tests that check them.
+export { EXIT } from './cli/exit-codes.ts';

@@ -1,27 +1,37 @@
 /**
  * `syncsim check`: every discovered scenario variant as a test (scenario-variants.test.ts) plus
  * the hand-written tests under the scenario folders, through vitest's Node API (not a second
- * runner), on one Postgres server started by the vitest global setup. One line per test as it
- * finishes, then the failures with their replay commands, then the exit code they add up to.
+ * runner), on one Postgres server. One line per test as it finishes, then the failures with
+ * their replay commands, then the exit code they add up to.
+ *
+ * Everything a user can get wrong is found before vitest starts: flags, environment variables,
+ * the project's config and scenario files, and the migrations (the server is started and the
+ * template built here, then handed to the vitest global setup in this same process), so a
+ * broken migration is one line, once.
  */
 import { relative, resolve } from 'node:path';
-import { startVitest } from 'vitest/node';
+import { createVitest } from 'vitest/node';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { SerializedError } from '@vitest/utils';
+import { defaultMigrationsDir, ensureTemplate, loadMigrations, startPostgres } from '../postgres/index.ts';
+import { handOverPostgres } from '../postgres/prepared-postgres.ts';
+import { discoverScenarioFiles } from '../project/discover-scenario-files.ts';
+import { loadScenarios } from '../project/load-scenarios.ts';
 import { ConsoleReporter } from '../report/console-reporter.ts';
 import { JunitReporter } from '../report/junit-reporter.ts';
 import { Reporting } from '../report/reporter.ts';
-import { discoverScenarioFiles } from '../project/discover-scenario-files.ts';
-import { loadScenarios } from '../project/load-scenarios.ts';
+import type { RunStatus } from '../runner/run-result.ts';
 import { SCENARIO_VARIANTS_TEST, sourceResolve, syncsimTestOptions } from '../testing/syncsim-test-options.ts';
-import { CliError } from './cli-error.ts';
+import { checkEnvironment } from './check-environment.ts';
+import type { CliContext } from './cli-context.ts';
+import { usageErrorFrom } from './cli-error.ts';
+import { EXIT, exitCodeOfStatus, worstStatus } from './exit-codes.ts';
+import type { Project } from '../project/resolve-project.ts';
 import { importTypeScript, openProject } from './open-project.ts';
-import { migrationsDir, outputFile, parseFlags, parseInteger } from './parse-flags.ts';
+import { migrationsDir, outputFile, parseFlags, parseSeedFlag, parseShard } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
 
-type Verdict = 'held' | 'broken' | 'inconclusive' | 'error';
-const EXIT: Record<Verdict, number> = { held: 0, broken: 1, inconclusive: 2, error: 3 };
-const RANK: Verdict[] = ['held', 'inconclusive', 'broken', 'error'];
+type Verdict = RunStatus;
 
 export function verdictOf(errors: readonly SerializedError[]): Verdict {
   if (errors.some((e) => e.name !== 'InvariantBroken' && e.name !== 'Inconclusive')) return 'error';
@@ -29,21 +39,25 @@ export function verdictOf(errors: readonly SerializedError[]): Verdict {
   return errors.length > 0 ? 'inconclusive' : 'held';
 }
 
-export async function checkCommand(args: string[], out: (line: string) => void): Promise<number> {
+interface Discovered {
+  readonly project: Project;
+  readonly include: string[];
+  readonly scenarioFiles: string[];
+}
+
+export async function checkCommand(args: string[], cli: CliContext): Promise<number> {
   const { values, positionals } = parseFlags('check', args, ['junit', 'migrations', 'seed', 'shard']);
   if (values.help) {
-    out(USAGE.check ?? '');
-    return 0;
+    cli.out(USAGE.check ?? '');
+    return EXIT.ok;
   }
   const junit = outputFile('--junit', values.junit);
-  const migrations = migrationsDir(values.migrations);
-  if (migrations) process.env.SYNCSIM_MIGRATIONS = migrations;
-  const seed = parseInteger('--seed', values.seed, -2147483648);
-  // Scenario tests read SYNCSIM_SEED; the vitest workers inherit this process's environment.
-  if (seed !== undefined) process.env.SYNCSIM_SEED = String(seed);
-  if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard))
-    throw new CliError(`--shard must look like 1/3, got '${values.shard}'`);
-  const project = await openProject();
+  const env = checkEnvironment(cli.env, { seed: values.seed === undefined });
+  const migrations =
+    migrationsDir('--migrations', values.migrations) ?? env.migrations ?? defaultMigrationsDir(cli.env);
+  const seed = parseSeedFlag(values.seed) ?? env.seed;
+  const shard = parseShard(values.shard);
+  const project = await openProject(cli.cwd);
   // Folders named on the command line stand in for the configured scenario folders.
   const roots = positionals.length > 0 ? positionals.map((p) => resolve(p)) : project.scenarioRoots;
   const scenarioFiles = discoverScenarioFiles({ root: project.root, scenarioRoots: roots });
@@ -52,11 +66,44 @@ export async function checkCommand(args: string[], out: (line: string) => void):
   const include = roots.map((root) => `${relative(project.root, root) || '.'}/**/*.test.ts`);
   if (scenarioFiles.length > 0) include.push(SCENARIO_VARIANTS_TEST);
 
-  let worst: Verdict = 'held';
-  const raise = (v: Verdict) => {
-    if (RANK.indexOf(v) > RANK.indexOf(worst)) worst = v;
-  };
-  const reporting = new Reporting([new ConsoleReporter(out), ...(junit ? [new JunitReporter(junit)] : [])]);
+  const guard = cli.guard('check');
+  try {
+    const startup: string[] = [];
+    const log = (line: string) => startup.push(`[syncsim] ${line}`);
+    const server = await startPostgres({ log, env: cli.env }).catch((error: unknown) => {
+      throw usageErrorFrom(error);
+    });
+    guard.onStop(() => server.stop());
+    try {
+      const template = await ensureTemplate(server, await loadMigrations(migrations)).catch((error: unknown) => {
+        throw usageErrorFrom(error);
+      });
+      log(`postgres: template ${template} from ${migrations}`);
+      // Scenario tests read SYNCSIM_SEED and the global setup SYNCSIM_MIGRATIONS; vitest runs
+      // in this process and its workers inherit its environment.
+      process.env['SYNCSIM_MIGRATIONS'] = migrations;
+      if (seed !== undefined) process.env['SYNCSIM_SEED'] = String(seed);
+      handOverPostgres({ server, migrationsDir: migrations, template });
+      const reporting = new Reporting([new ConsoleReporter(cli.out), ...(junit ? [new JunitReporter(junit)] : [])]);
+      reporting.begin('check');
+      for (const line of startup) cli.out(line);
+      return await runVitest(guard, reporting, { project, include, scenarioFiles }, shard);
+    } finally {
+      handOverPostgres(undefined);
+      await server.stop();
+    }
+  } finally {
+    guard.dispose();
+  }
+}
+
+async function runVitest(
+  guard: ReturnType<CliContext['guard']>,
+  reporting: Reporting,
+  discovered: Discovered,
+  shard: string | undefined,
+): Promise<number> {
+  const statuses: Verdict[] = [];
   const named = (errors: readonly SerializedError[]) =>
     errors.map((e) => `${e.name ?? 'Error'}: ${e.message}`).join('\n');
   const reporter: Reporter = {
@@ -64,25 +111,22 @@ export async function checkCommand(args: string[], out: (line: string) => void):
       const result = test.result();
       if (result.state !== 'passed' && result.state !== 'failed') return;
       const verdict = result.state === 'passed' ? 'held' : verdictOf(result.errors);
-      raise(verdict);
-      const suite = test.module.relativeModuleId;
-      const details = result.state === 'failed' ? result.errors.map((e) => e.message).join('\n') : undefined;
-      const durationMs = test.diagnostic()?.duration;
+      statuses.push(verdict);
       reporting.outcome({
         kind: 'test',
         name: test.fullName,
-        suite,
+        suite: test.module.relativeModuleId,
         verdict,
         met: result.state === 'passed',
-        details,
-        durationMs,
+        details: result.state === 'failed' ? result.errors.map((e) => e.message).join('\n') : undefined,
+        durationMs: test.diagnostic()?.duration,
       });
     },
     onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>) {
       for (const module of modules) {
         const errors = module.errors();
         if (errors.length === 0) continue;
-        raise('error');
+        statuses.push('error');
         const file = module.relativeModuleId;
         reporting.outcome({
           kind: 'file',
@@ -94,17 +138,22 @@ export async function checkCommand(args: string[], out: (line: string) => void):
         });
       }
       if (unhandled.length > 0) {
-        raise('error');
+        statuses.push('error');
         const name = 'unhandled errors';
         reporting.outcome({ kind: 'file', name, suite: name, verdict: 'error', met: false, details: named(unhandled) });
       }
     },
   };
 
-  reporting.begin('check');
-  const vitest = await startVitest(
+  // vitest's logger exits the process 1 ms after a SIGINT/SIGTERM and on an unhandled
+  // rejection; the interrupt guard owns those (it stops Postgres first), so its listeners go.
+  type Listener = (...args: unknown[]) => void;
+  const listenersOf = (event: string): Listener[] => (process.listeners as (event: string) => Listener[])(event);
+  const events = ['SIGINT', 'SIGTERM', 'unhandledRejection'];
+  const before = new Map(events.map((event) => [event, new Set(listenersOf(event))]));
+  const { project, include, scenarioFiles } = discovered;
+  const vitest = await createVitest(
     'test',
-    [],
     {
       // The project's own vitest config (if any) is for its own tests, not for these.
       config: false,
@@ -116,12 +165,23 @@ export async function checkCommand(args: string[], out: (line: string) => void):
       run: true,
       watch: false,
       reporters: [reporter],
-      ...(values.shard !== undefined ? { shard: values.shard } : {}),
+      ...(shard !== undefined ? { shard } : {}),
     },
     sourceResolve(),
   );
-  await vitest.close();
-  if (!reporting.outcomes.some((o) => o.kind === 'test')) raise('error');
-  await reporting.end({ command: 'check', verdict: worst, exitCode: EXIT[worst] });
-  return EXIT[worst];
+  for (const event of events)
+    for (const listener of listenersOf(event)) if (!before.get(event)?.has(listener)) process.off(event, listener);
+  guard.onStop(() => vitest.close());
+  try {
+    await vitest.start();
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name !== 'FilesNotFoundError') throw error;
+  } finally {
+    await vitest.close();
+  }
+  if (!reporting.outcomes.some((o) => o.kind === 'test')) statuses.push('error');
+  const worst = worstStatus(statuses);
+  await reporting.end({ command: 'check', verdict: worst, exitCode: exitCodeOfStatus(worst) });
+  return exitCodeOfStatus(worst);
 }

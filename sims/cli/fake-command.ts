@@ -5,9 +5,12 @@
  */
 import { serveMotopress } from '../../fakes/motopress/serve-motopress.ts';
 import { serveStream } from '../../fakes/stream/serve-stream.ts';
+import type { CliContext } from './cli-context.ts';
 import { CliError } from './cli-error.ts';
-import { parseFlags, parseInteger } from './parse-flags.ts';
+import { EXIT } from './exit-codes.ts';
+import { parseFlags, parseInteger, parseSeedFlag } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
+import { watchParent } from './watch-parent.ts';
 
 const SERVICES = ['stream', 'motopress'];
 
@@ -18,11 +21,8 @@ interface Served {
 }
 
 /** `wallClock`: the real time from bin/syncsim.js, which the MotoPress fake checks OAuth timestamps against. */
-export async function fakeCommand(
-  args: string[],
-  out: (line: string) => void,
-  wallClock: () => number,
-): Promise<number> {
+export async function fakeCommand(args: string[], cli: CliContext, wallClock: () => number): Promise<number> {
+  const out = cli.out;
   const { values, positionals } = parseFlags(
     'fake',
     args,
@@ -31,15 +31,14 @@ export async function fakeCommand(
   );
   if (values.help) {
     out(USAGE.fake ?? '');
-    return 0;
+    return EXIT.ok;
   }
   const [service, ...extra] = positionals;
   if (!service || !SERVICES.includes(service) || extra.length > 0) {
     throw new CliError(`fake needs one service (${SERVICES.join(', ')}), got '${positionals.join(' ')}'`);
   }
-  const port = parseInteger('--port', values.port, 0) ?? 0;
-  if (port > 65535) throw new CliError(`--port must be at most 65535, got ${port}`);
-  const seed = parseInteger('--seed', values.seed, 0);
+  const port = parseInteger('--port', values.port, 0, 65535) ?? 0;
+  const seed = parseSeedFlag(values.seed);
   type Credential = 'api-key' | 'api-secret' | 'consumer-key' | 'consumer-secret';
   const pair = (key: Credential, secret: Credential) => {
     if ((values[key] === undefined) !== (values[secret] === undefined))
@@ -52,29 +51,63 @@ export async function fakeCommand(
   if (service === 'stream' && values['strict-https'])
     throw new CliError('--strict-https is not a stream flag (see syncsim fake --help)');
 
-  let served: Served;
-  if (service === 'stream') {
-    pair('api-key', 'api-secret');
-    served = await startStream(port, seed, values['api-key'], values['api-secret']);
-  } else {
-    pair('consumer-key', 'consumer-secret');
-    served = await startMotopress({
-      port,
-      seed,
-      consumerKey: values['consumer-key'],
-      consumerSecret: values['consumer-secret'],
-      strictHttps: values['strict-https'] ?? false,
-      wallClock,
-    });
+  if (service === 'stream') pair('api-key', 'api-secret');
+  else pair('consumer-key', 'consumer-secret');
+
+  // Listening for the signal before the port opens: a Ctrl-C during start-up still stops it.
+  let stopSignal: string | undefined;
+  let wake: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (wake = resolve));
+  const onSignal = (signal: string) => {
+    stopSignal ??= signal;
+    wake();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const unwatch = watchParent(() => onSignal('parent process exited'));
+  try {
+    const served = await listening(port, () =>
+      service === 'stream'
+        ? startStream(port, seed, values['api-key'], values['api-secret'])
+        : startMotopress({
+            port,
+            seed,
+            consumerKey: values['consumer-key'],
+            consumerSecret: values['consumer-secret'],
+            strictHttps: values['strict-https'] ?? false,
+            wallClock,
+          }),
+    );
+    if (stopSignal === undefined) for (const line of served.lines) out(line);
+    await stopped;
+    await served.stop();
+    // The one line: stopping is this command's normal end, hence exit 0.
+    out(`${service} fake stopped (${stopSignal ?? 'signal'})`);
+    return EXIT.ok;
+  } finally {
+    unwatch();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
-  for (const line of served.lines) out(line);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await served.stop();
-  out(`${service} fake stopped`);
-  return 0;
+}
+
+/** The errors a user causes with --port, as one line each. */
+async function listening(port: number, start: () => Promise<Served>): Promise<Served> {
+  try {
+    return await start();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE')
+      throw new CliError(`--port ${port}: 127.0.0.1:${port} is already in use`, { cause: error });
+    if (code === 'EACCES')
+      throw new CliError(
+        `--port ${port}: not allowed to listen on 127.0.0.1:${port} (ports below 1024 need privileges)`,
+        {
+          cause: error,
+        },
+      );
+    throw error;
+  }
 }
 
 async function startStream(

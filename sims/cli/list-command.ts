@@ -1,19 +1,24 @@
 import type { DiscoveredScenario } from '../project/load-scenarios.ts';
 import { variantRuns } from '../runner/variant-runs.ts';
+import type { CliContext } from './cli-context.ts';
+import { CliError } from './cli-error.ts';
+import { EXIT } from './exit-codes.ts';
 import { openProject, projectScenarios } from './open-project.ts';
 import { parseFlags } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
 
-export async function listCommand(args: string[], out: (line: string) => void): Promise<number> {
-  const { values } = parseFlags('list', args, [], ['json']);
+export async function listCommand(args: string[], cli: CliContext): Promise<number> {
+  const { values, positionals } = parseFlags('list', args, [], ['json']);
   if (values.help) {
-    out(USAGE.list ?? '');
-    return 0;
+    cli.out(USAGE.list ?? '');
+    return EXIT.ok;
   }
-  const discovered = await projectScenarios(await openProject());
+  if (positionals.length > 0) throw new CliError(`list takes no arguments, got '${positionals.join(' ')}'`);
+  const out = cli.out;
+  const discovered = await projectScenarios(await openProject(cli.cwd));
   if (values.json) {
     out(JSON.stringify(listing(discovered), null, 2));
-    return 0;
+    return EXIT.ok;
   }
   for (const { scenario } of discovered) {
     out(`${scenario.id}  (${scenario.kind}) ${scenario.title}`);
@@ -24,7 +29,7 @@ export async function listCommand(args: string[], out: (line: string) => void): 
       );
     }
   }
-  return 0;
+  return EXIT.ok;
 }
 
 /** The listing as data, for tools (`syncsim list --json`). */

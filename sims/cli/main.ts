@@ -1,16 +1,19 @@
 /**
- * The `syncsim` command: dispatch to a subcommand; a usage error is one line naming the
- * problem and exit 3, before anything runs or is written.
+ * The `syncsim` command: dispatch to a subcommand. Every error a user can cause (a flag, a
+ * value, a scenario, an environment variable, a migration, a port in use, an unreachable
+ * database) is one line naming the problem on stderr, exit 3, nothing on stdout and no file
+ * written; `--debug` (anywhere on the line) adds the stack. Exit codes: exit-codes.ts.
  *
  * `wallClock` is the process's real time, read by bin/syncsim.js (outside the folders where
- * wall-clock reads are banned) and handed in. Only `fake` uses it, and only so the standalone
- * MotoPress fake can check the OAuth timestamps of clients in other processes; simulations never
- * see it.
+ * wall-clock reads are banned) and handed in. Only `fake` uses it, so the standalone MotoPress
+ * fake can check the OAuth timestamps of clients in other processes; simulations never see it.
  */
 import { checkCommand } from './check-command.ts';
+import { cliContext, type CliStreams } from './cli-context.ts';
+import { CliError, quote } from './cli-error.ts';
+import { EXIT } from './exit-codes.ts';
 import { fakeCommand } from './fake-command.ts';
 import { ProjectError } from '../project/project-error.ts';
-import { CliError } from './cli-error.ts';
 import { initCommand } from './init-command.ts';
 import { listCommand } from './list-command.ts';
 import { reproduceCommand } from './reproduce-command.ts';
@@ -18,46 +21,88 @@ import { runCommand } from './run-command.ts';
 import { syncsimVersion } from './syncsim-version.ts';
 import { USAGE } from './usage.ts';
 
-export async function main(argv: string[], wallClock: () => number): Promise<number> {
-  const out = (line: string) => process.stdout.write(line + '\n');
-  const err = (line: string) => process.stderr.write(line + '\n');
-  const [command, ...args] = argv;
+export interface MainOptions extends Partial<CliStreams> {
+  /** The environment the command reads (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** The folder the command runs in: the user's project (default process.cwd()). */
+  cwd?: string;
+  /** The real time, for the standalone MotoPress fake's OAuth window (default: refused). */
+  wallClock?: () => number;
+}
+
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
+  const dashDash = argv.indexOf('--');
+  const flags = dashDash < 0 ? argv : argv.slice(0, dashDash);
+  const debug = flags.includes('--debug');
+  const args = debug
+    ? [...flags.filter((arg) => arg !== '--debug'), ...(dashDash < 0 ? [] : argv.slice(dashDash))]
+    : [...argv];
+  const cli = cliContext(
+    { stdout: options.stdout ?? process.stdout, stderr: options.stderr ?? process.stderr },
+    options.env ?? process.env,
+    debug,
+    options.cwd ?? process.cwd(),
+  );
+  const [command, ...rest] = args;
   try {
     switch (command) {
       case undefined:
+        throw new CliError('no command given (commands: check, run, reproduce, list, fake, init; see syncsim --help)');
       case 'help':
       case '--help':
       case '-h':
-        out(USAGE.main ?? '');
-        return command === undefined ? 3 : 0;
+        cli.out(USAGE.main ?? '');
+        return EXIT.ok;
       case '--version':
       case '-v':
-        out(syncsimVersion());
-        return 0;
+        cli.out(syncsimVersion());
+        return EXIT.ok;
       case 'init':
-        return initCommand(args, out);
+        return initCommand(rest, cli.out, cli.cwd);
       case 'check':
-        return await checkCommand(args, out);
+        return await checkCommand(rest, cli);
       case 'run':
-        return await runCommand(args, out, err);
+        return await runCommand(rest, cli);
       case 'reproduce':
-        return await reproduceCommand(args, out, err);
+        return await reproduceCommand(rest, cli);
       case 'list':
-        return await listCommand(args, out);
+        return await listCommand(rest, cli);
       case 'fake':
-        return await fakeCommand(args, out, wallClock);
+        return await fakeCommand(rest, cli, options.wallClock ?? noWallClock);
       default:
         throw new CliError(
-          `unknown command '${command}' (commands: check, run, reproduce, list, fake, init; see syncsim --help)`,
+          `unknown command ${quote(command)} (commands: check, run, reproduce, list, fake, init; see syncsim --help)`,
         );
     }
   } catch (error) {
-    // A mistake in the user's project (config, a scenario file) is theirs to fix: one line too.
-    if (error instanceof CliError || error instanceof ProjectError) {
-      err(`syncsim: ${error.message}`);
-      return 3;
-    }
-    err(`syncsim: harness error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 3;
+    for (const line of errorLines(error, debug)) cli.err(line);
+    return EXIT.error;
   }
+}
+
+/** One line naming the problem; with --debug, the stack and its causes after it. */
+export function errorLines(error: unknown, debug: boolean): string[] {
+  const message = error instanceof Error ? error.message : String(error);
+  // Only the first line: a multi-line message (e.g. Postgres's last output) is detail for --debug.
+  const first = oneLine(message.split('\n')[0] ?? '');
+  // A usage error says all there is to say; anything else may be a bug, so the line says where more is.
+  const usersOwn = error instanceof CliError || error instanceof ProjectError;
+  const line = `syncsim: ${first}${debug || usersOwn ? '' : ' (--debug shows the stack)'}`;
+  if (!debug) return [line];
+  const lines = [line];
+  // A usage error's own stack only points into the flag parser; what caused it may say more.
+  const start = usersOwn ? error.cause : error;
+  for (let cause: unknown = start; cause instanceof Error; cause = cause.cause)
+    lines.push(cause.stack ?? cause.message);
+  return lines;
+}
+
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+}
+
+/** In-process callers (tests) that start a fake without a clock: OAuth then refuses every timestamp. */
+function noWallClock(): number {
+  throw new CliError('the standalone fake needs the real time: run it through bin/syncsim.js');
 }

@@ -1,53 +1,73 @@
+import { defaultMigrationsDir } from '../postgres/index.ts';
 import { ConsoleReporter } from '../report/console-reporter.ts';
 import { JsonReporter } from '../report/json-reporter.ts';
 import { Reporting, variantOutcome } from '../report/reporter.ts';
-import { EXIT_CODES } from '../runner/run-result.ts';
+import { replayCommand } from '../report/replay-command.ts';
 import { runScenario } from '../runner/run-scenario.ts';
 import { variantRuns } from '../runner/variant-runs.ts';
+import { drawRunSeed } from '../testing/run-seed.ts';
+import { checkEnvironment } from './check-environment.ts';
+import type { CliContext } from './cli-context.ts';
 import { CliError } from './cli-error.ts';
+import { EXIT, exitCodeOfStatus, runOutcome } from './exit-codes.ts';
 import { findScenario } from './find-scenario.ts';
 import { openProject, projectScenarios } from './open-project.ts';
-import { migrationsDir, outputFile, parseFlags, parseInteger, parsePath } from './parse-flags.ts';
+import { migrationsDir, outputFile, parseFlags, parseInteger, parsePath, parseSeedFlag } from './parse-flags.ts';
 import { progressLine } from './progress.ts';
 import { USAGE } from './usage.ts';
 import { withDatabase } from './with-database.ts';
 
-export async function runCommand(
-  args: string[],
-  out: (line: string) => void,
-  err: (line: string) => void,
-): Promise<number> {
+export async function runCommand(args: string[], cli: CliContext): Promise<number> {
   const { values, positionals } = parseFlags('run', args, ['seed', 'path', 'runs', 'json', 'migrations']);
   if (values.help) {
-    out(USAGE.run ?? '');
-    return 0;
+    cli.out(USAGE.run ?? '');
+    return EXIT.ok;
   }
   if (positionals.length > 1)
     throw new CliError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
-  const { scenario, variant } = findScenario(await projectScenarios(await openProject()), positionals[0], 'run');
-  const seed = parseInteger('--seed', values.seed, -2147483648);
+  const { scenario, variant } = findScenario(await projectScenarios(await openProject(cli.cwd)), positionals[0], 'run');
+  const given = parseSeedFlag(values.seed);
   const path = parsePath(values.path);
-  if (path !== undefined && seed === undefined) throw new CliError('--path needs the --seed it came from');
+  if (path !== undefined && given === undefined) throw new CliError('--path needs the --seed it came from');
   const runs = parseInteger('--runs', values.runs, 1);
   if (path !== undefined && runs !== undefined) throw new CliError('--path replays one case; drop --runs');
   const json = outputFile('--json', values.json);
-  const migrations = migrationsDir(values.migrations);
-  if (migrations) process.env.SYNCSIM_MIGRATIONS = migrations;
+  const env = checkEnvironment(cli.env);
+  const migrations =
+    migrationsDir('--migrations', values.migrations) ?? env.migrations ?? defaultMigrationsDir(cli.env);
+  // Drawn here rather than by fast-check, so an interrupted run can still name its seed.
+  const seed = given ?? drawRunSeed();
 
-  const reporting = new Reporting([new ConsoleReporter(out), ...(json ? [new JsonReporter(json)] : [])]);
+  const reporting = new Reporting([new ConsoleReporter(cli.out), ...(json ? [new JsonReporter(json)] : [])]);
   reporting.begin('run');
   const total = path !== undefined ? 1 : (runs ?? variantRuns(scenario, variant));
-  const progress = progressLine(`${scenario.id}:${variant}`, total, err);
-  const result = await withDatabase(err, (engine) =>
-    runScenario(scenario, variant, engine, {
-      ...(seed !== undefined ? { seed } : {}),
-      ...(path !== undefined ? { path } : {}),
-      ...(path === undefined ? { runs: total } : {}),
-      onCase: progress.update,
-    }),
-  );
-  progress.done();
-  reporting.outcome(variantOutcome(result));
-  await reporting.end({ command: 'run', verdict: result.status, exitCode: EXIT_CODES[result.status] });
-  return EXIT_CODES[result.status];
+  const progress = progressLine(`${scenario.id}:${variant}`, total, cli);
+  const guard = cli.guard(`${scenario.id}:${variant}`);
+  let found: { path: string; broken: string[]; counts: boolean } | undefined;
+  guard.report(() => {
+    if (found === undefined) return [];
+    return [
+      `  found before the interrupt: ${found.broken.join(', ')} at case ${found.path} (not shrunk)`,
+      `  replay: ${replayCommand({ scenario: scenario.id, variant, seed, path: found.path })}`,
+    ];
+  });
+  try {
+    const result = await withDatabase(cli, guard, migrations, (engine) =>
+      runScenario(scenario, variant, engine, {
+        seed,
+        ...(path !== undefined ? { path } : { runs: total }),
+        onCase: progress.update,
+        onFailure: (failure) => {
+          if (found === undefined || (!found.counts && failure.counts)) found = failure;
+        },
+      }),
+    );
+    progress.done();
+    const exitCode = exitCodeOfStatus(runOutcome(result));
+    reporting.outcome(variantOutcome(result));
+    await reporting.end({ command: 'run', verdict: result.status, exitCode });
+    return exitCode;
+  } finally {
+    guard.dispose();
+  }
 }

@@ -12,10 +12,12 @@ Usage:
   syncsim fake motopress [--port P] [--seed N]           serve the MotoPress fake over HTTP
   syncsim <command> --help
   syncsim --version
+  --debug (with any command) adds the stack to an error's one line
 
 Scenarios are found, not registered: every **/*.scenario.ts under the folders syncsim.config.ts
 names (default scenarios/).
-Exit codes: 0 all hold, 1 an invariant broke, 2 inconclusive, 3 harness error.
+Exit codes: 0 all hold, 1 an invariant broke, 2 inconclusive, 3 harness error or bad input,
+130/143 interrupted (SIGINT/SIGTERM). Seeds: -2147483648..2147483647 (--seed -5 works).
 Postgres: DATABASE_URL if set, else Testcontainers if Docker answers, else embedded
 (force with SYNCSIM_POSTGRES=embedded|testcontainers|url).`,
   check: `Usage: syncsim check [FOLDER...] [--seed N] [--shard I/N] [--junit FILE] [--migrations DIR]
@@ -27,7 +29,8 @@ folders, through vitest on one Postgres server. FOLDERs replace the configured s
   --shard I/N        run only the I-th of N slices of the scenario files (split CI machines)
   --junit FILE       also write a JUnit XML report to FILE
   --migrations DIR   use this folder of .sql migrations instead of src/db/migrations
-Exit: 0 every scenario met its expectation, 1 an invariant broke, 2 inconclusive, 3 harness error.`,
+Exit: 0 every scenario met its expectation, 1 an invariant broke, 2 inconclusive, 3 harness error
+or bad input, 130/143 interrupted.`,
   run: `Usage: syncsim run <scenario>[:<variant>] [--seed N] [--path P] [--runs N] [--json FILE] [--migrations DIR]
 
 Runs one variant of a scenario (default: the scenario's fixed variant) or replays one case.
@@ -36,18 +39,21 @@ Runs one variant of a scenario (default: the scenario's fixed variant) or replay
   --runs N          number of generated cases (default: the scenario's)
   --json FILE       write the result, including the full history, as JSON
   --migrations DIR  use this folder of .sql migrations instead of src/db/migrations
-Exit: 0 held, 1 an invariant broke, 2 inconclusive, 3 harness error.`,
+Exit: 0 held, 1 an invariant broke, 2 inconclusive (a variant expected to break held), 3 harness
+error or bad input, 130/143 interrupted (the failure found so far is printed with its replay line).`,
   reproduce: `Usage: syncsim reproduce <scenario> [--json FILE] [--migrations DIR]
 
 Runs every variant of a scenario (e.g. before, after), prints them side by side with the
 invariants each broke, and exits 0 only when every variant met its expectation.
-  --json FILE       write all variants' results as JSON`,
+  --json FILE       write all variants' results as JSON
+Exit: 0 every variant met its expectation, 1 one broke unexpectedly, 2 a variant expected to break
+held, 3 harness error or bad input, 130/143 interrupted.`,
   fake: `Usage: syncsim fake stream [--port P] [--seed N] [--api-key K --api-secret S]
        syncsim fake motopress [--port P] [--seed N] [--consumer-key K --consumer-secret S] [--strict-https]
 
 Serves the Stream Chat or MotoPress Hotel Booking fake as a real HTTP server on 127.0.0.1
 (port 0 = any free port), with a seeded world when --seed is given, and prints its base URL
-and credentials. Ctrl-C stops it.
+and credentials. Ctrl-C or SIGTERM stops it (exit 0); a port in use is exit 3.
 MotoPress over http:// takes OAuth 1.0a signed requests (what WooCommerce-style clients send,
 timestamps checked against this machine's clock). It also takes Basic auth and
 ?consumer_key=&consumer_secret=, which the real plugin accepts over HTTPS only:

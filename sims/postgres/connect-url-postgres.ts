@@ -4,6 +4,7 @@
 // run skip migrations) and nothing else is ever touched.
 import type { PostgresServer } from './postgres-server.ts';
 import { createdDatabases } from './created-databases.ts';
+import { databaseUrlProblem } from './database-url-problem.ts';
 import { dropDatabase } from './drop-database.ts';
 import { queryServerVersion } from './query-server-version.ts';
 import { urlForDatabase } from './url-for-database.ts';
@@ -16,9 +17,12 @@ export async function connectUrlPostgres(
   url: string,
   options: ConnectUrlPostgresOptions = {},
 ): Promise<PostgresServer> {
+  const problem = databaseUrlProblem(url);
+  if (problem) throw new Error(problem);
   const version = await queryServerVersion(url).catch((error: unknown) => {
     const parsed = new URL(url);
-    const message = error instanceof Error ? error.message : String(error);
+    // ECONNREFUSED on a host with two addresses is an AggregateError with an empty message.
+    const message = (error instanceof Error ? error.message : String(error)) || errorCode(error);
     throw new Error(
       `cannot connect to DATABASE_URL (${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}): ${message}`,
       {
@@ -48,4 +52,8 @@ export async function connectUrlPostgres(
   const { hostname, port } = new URL(url);
   options.log?.(`postgres: PG ${version} at ${hostname}:${port || 5432} from DATABASE_URL`);
   return server;
+}
+
+function errorCode(error: unknown): string {
+  return (error as { code?: string } | null)?.code ?? 'connection failed';
 }

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** SYNCSIM_MIGRATIONS (resolved against the cwd) when set, else <repo>/src/db/migrations. */
-export function defaultMigrationsDir(): string {
-  const fromEnv = process.env['SYNCSIM_MIGRATIONS'];
+export function defaultMigrationsDir(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env['SYNCSIM_MIGRATIONS'];
   if (fromEnv) return path.resolve(fromEnv);
   return fileURLToPath(new URL('../../src/db/migrations', import.meta.url));
 }

@@ -4,7 +4,8 @@ import pg from 'pg';
 
 /** server_version_num / 10000, e.g. 18 for 180004. */
 export async function queryServerVersion(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
+  // Bounded: an unreachable host (a firewall that drops packets) must fail, not hang the run.
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");

@@ -11,15 +11,18 @@ export interface StartPostgresOptions {
   /** 'auto' (default): DATABASE_URL, else a container runtime, else embedded. Env SYNCSIM_POSTGRES also forces one. */
   mode?: 'auto' | PostgresKind;
   log?: (line: string) => void;
+  /** Where DATABASE_URL and SYNCSIM_POSTGRES are read from (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresServer> {
   const log = options.log ?? (() => undefined);
-  const choice = await choosePostgresKind(options.mode, process.env, hasContainerRuntime);
+  const env = options.env ?? process.env;
+  const choice = await choosePostgresKind(options.mode, env, hasContainerRuntime);
   log(`postgres: using ${choice.kind} (${choice.reason})`);
   switch (choice.kind) {
     case 'url':
-      return connectUrlPostgres(process.env['DATABASE_URL'] ?? '', { log });
+      return connectUrlPostgres(env['DATABASE_URL'] ?? '', { log });
     case 'testcontainers':
       return startTestcontainersPostgres({ log });
     case 'embedded':

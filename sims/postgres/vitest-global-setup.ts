@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { defaultMigrationsDir } from './default-migrations-dir.ts';
 import { ensureTemplate } from './ensure-template.ts';
 import { loadMigrations } from './load-migrations.ts';
+import { preparedPostgres } from './prepared-postgres.ts';
 import type { ProvidedPostgres } from './provided-postgres.ts';
 import { startPostgres } from './start-postgres.ts';
 
@@ -15,7 +16,41 @@ function log(line: string): void {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const server = await startPostgres({ log });
+  // Under `syncsim check` the server and template are ready (and owned by the command).
+  const prepared = preparedPostgres();
+  if (prepared) {
+    const { server, migrationsDir, template } = prepared;
+    const provided: ProvidedPostgres = {
+      kind: server.kind,
+      adminUrl: server.adminUrl,
+      version: server.version,
+      migrationsDir,
+      template,
+      templateError: null,
+    };
+    project.provide('syncsimPostgres', provided);
+    return () => Promise.resolve();
+  }
+  const server = await startPostgres({ log }).catch((error: unknown) => {
+    // Bad SYNCSIM_POSTGRES / DATABASE_URL, or no server: one line, exit 3, not a stack per run.
+    // (Nothing else has started yet; process.exit is how a global setup stops vitest at once.)
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`[syncsim] ${message.split('\n')[0] ?? message}`);
+    process.exit(3);
+  });
+  // Ctrl-C of `npm test`: vitest exits right after its own listener runs, so say so now and
+  // start the stop; the watchdogs (spawn-reaper.ts, session-dir-reaper.ts) finish what it cannot.
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`interrupted (${signal}): stopping Postgres`);
+    void server.stop();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const stop = async () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await server.stop();
+  };
   try {
     const migrationsDir = defaultMigrationsDir();
     let template: string | null = null;
@@ -37,8 +72,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     };
     project.provide('syncsimPostgres', provided);
   } catch (error) {
-    await server.stop();
+    await stop();
     throw error;
   }
-  return () => server.stop();
+  return stop;
 }

@@ -49,4 +49,4 @@ export interface RunResult {
   error?: string;
 }
 
-export const EXIT_CODES: Record<RunStatus, number> = { held: 0, broken: 1, inconclusive: 2, error: 3 };
+// Exit codes live in sims/cli/exit-codes.ts (one module for every command).

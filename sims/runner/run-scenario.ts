@@ -27,6 +27,12 @@ export interface RunOptions {
   shrinkBudget?: number;
   /** Called after every case with the number of cases executed so far. */
   onCase?: (cases: number) => void;
+  /**
+   * Called when a case first breaks an invariant, before shrinking, with the path that replays
+   * it: an interrupted run can still report what it found. `counts` is false for a case that
+   * broke only invariants a `breaks` variant does not name (the search goes on past it).
+   */
+  onFailure?: (found: { path: string; broken: string[]; counts: boolean }) => void;
 }
 
 /**
@@ -104,14 +110,17 @@ export async function runScenario<Input, World>(
       const counts =
         replaying ||
         (firstFailure ? keepsFailure(variant, firstFailure.broken, broken) : breaksExpected(variant, broken));
+      const path = replaying ? (options.path ?? '') : String(cases - 1);
       if (!counts) {
         if (firstFailure === undefined) {
           for (const name of broken) alsoBroken.add(name);
-          otherFailure ??= { ...last, path: String(cases - 1) };
+          if (otherFailure === undefined) options.onFailure?.({ path, broken, counts: false });
+          otherFailure ??= { ...last, path };
         }
         return;
       }
       failure = last;
+      if (firstFailure === undefined) options.onFailure?.({ path, broken, counts: true });
       firstFailure ??= { input, broken };
       throw new InvariantBroken(outcome.violations.map((v) => `${v.invariant}: ${v.message}`).join('\n'));
     },

@@ -14,13 +14,26 @@ declare module 'vitest' {
 const MIN = -0x80000000;
 const MAX = 0x7fffffff;
 
-/** SYNCSIM_SEED as fast-check takes it (a 32-bit integer), or an error that names the problem. */
-export function parseRunSeed(text: string): number {
+/**
+ * A seed as fast-check takes it: a signed 32-bit integer, the range syncsim prints. Anything
+ * else is refused, never wrapped (fast-check would silently run 99999999999 as 1215752191).
+ * `name` is where the text came from (SYNCSIM_SEED, --seed), for the one-line error.
+ */
+export function parseSeed(text: string, name: string): number {
   const seed = /^-?\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
   if (!Number.isSafeInteger(seed) || seed < MIN || seed > MAX) {
-    throw new Error(`SYNCSIM_SEED must be an integer from ${MIN} to ${MAX}, got '${text}'`);
+    // JSON-quoted when it holds control characters, so the error stays one line.
+    // eslint-disable-next-line no-control-regex
+    const shown = /[\u0000-\u001f\u007f]/.test(text) ? JSON.stringify(text) : `'${text}'`;
+    throw new Error(`${name} must be an integer from ${MIN} to ${MAX}, got ${shown}`);
   }
-  return seed;
+  // -0 is 0: a printed seed never reads "-0".
+  return seed === 0 ? 0 : seed;
+}
+
+/** SYNCSIM_SEED as fast-check takes it, or an error that names the problem. */
+export function parseRunSeed(text: string): number {
+  return parseSeed(text, 'SYNCSIM_SEED');
 }
 
 /**

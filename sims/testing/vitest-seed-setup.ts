@@ -7,7 +7,14 @@ import { drawRunSeed, parseRunSeed } from './run-seed.ts';
 
 export default function setup(project: TestProject): void {
   const given = process.env.SYNCSIM_SEED;
-  const seed = given !== undefined ? parseRunSeed(given) : drawRunSeed();
+  let seed: number;
+  try {
+    seed = given !== undefined ? parseRunSeed(given) : drawRunSeed();
+  } catch (error) {
+    // A bad SYNCSIM_SEED is the user's to fix: one line, exit 3, before anything starts.
+    console.error(`[syncsim] ${(error as Error).message}`);
+    process.exit(3);
+  }
   console.log(
     `[syncsim] seed ${seed}${given !== undefined ? ' (SYNCSIM_SEED)' : ''}: SYNCSIM_SEED=${seed} npm test (or syncsim check --seed ${seed}) replays this run`,
   );
