@@ -25,7 +25,12 @@ export function verdictOf(errors: readonly SerializedError[]): Verdict {
 }
 
 export async function checkCommand(args: string[], out: (line: string) => void): Promise<number> {
-  const { values, positionals } = parseFlags('check', args, ['junit', 'migrations', 'seed', 'shard']);
+  const { values, positionals, switches } = parseFlags(
+    'check',
+    args,
+    ['junit', 'migrations', 'seed', 'shard', 'runs'],
+    ['verify-determinism'],
+  );
   if (values.help) {
     out(USAGE.check ?? '');
     return 0;
@@ -36,6 +41,10 @@ export async function checkCommand(args: string[], out: (line: string) => void):
   const seed = parseInteger('--seed', values.seed, -2147483648);
   // Scenario tests read SYNCSIM_SEED; the vitest workers inherit this process's environment.
   if (seed !== undefined) process.env.SYNCSIM_SEED = String(seed);
+  const runs = parseInteger('--runs', values.runs, 1);
+  // Read by the scenario tests (sims/testing/scenario-suite.ts) through the vitest global setup.
+  if (runs !== undefined) process.env.SYNCSIM_RUNS = String(runs);
+  if (switches.has('verify-determinism')) process.env.SYNCSIM_VERIFY_DETERMINISM = '1';
   if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard))
     throw new CliError(`--shard must look like 1/3, got '${values.shard}'`);
 

@@ -9,14 +9,21 @@ export interface ParsedFlags<K extends string> {
 }
 
 /** Strict flag parsing of string-valued flags: an unknown flag or a missing value is a one-line CliError. */
-export function parseFlags<K extends string>(command: string, args: string[], names: readonly K[]): ParsedFlags<K> {
+export function parseFlags<K extends string>(
+  command: string,
+  args: string[],
+  names: readonly K[],
+  switches: readonly string[] = [],
+): ParsedFlags<K> & { switches: Set<string> } {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
     help: { type: 'boolean', short: 'h' },
   };
   for (const name of names) options[name] = { type: 'string' };
+  for (const name of switches) options[name] = { type: 'boolean' };
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: values as ParsedFlags<K>['values'], positionals };
+    const on = new Set(switches.filter((name) => (values as Record<string, unknown>)[name] === true));
+    return { values: values as ParsedFlags<K>['values'], positionals, switches: on };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown option '([^']+)'/.exec(message);

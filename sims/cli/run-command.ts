@@ -16,7 +16,12 @@ export async function runCommand(
   out: (line: string) => void,
   err: (line: string) => void,
 ): Promise<number> {
-  const { values, positionals } = parseFlags('run', args, ['seed', 'path', 'runs', 'json', 'migrations']);
+  const { values, positionals, switches } = parseFlags(
+    'run',
+    args,
+    ['seed', 'path', 'runs', 'json', 'migrations', 'max-steps'],
+    ['verify-determinism'],
+  );
   if (values.help) {
     out(USAGE.run ?? '');
     return 0;
@@ -29,6 +34,7 @@ export async function runCommand(
   if (path !== undefined && seed === undefined) throw new CliError('--path needs the --seed it came from');
   const runs = parseInteger('--runs', values.runs, 1);
   if (path !== undefined && runs !== undefined) throw new CliError('--path replays one case; drop --runs');
+  const maxSteps = parseInteger('--max-steps', values['max-steps'], 1);
   const json = outputFile('--json', values.json);
   const migrations = migrationsDir(values.migrations);
   if (migrations) process.env.SYNCSIM_MIGRATIONS = migrations;
@@ -40,6 +46,8 @@ export async function runCommand(
       ...(seed !== undefined ? { seed } : {}),
       ...(path !== undefined ? { path } : {}),
       ...(runs !== undefined ? { runs } : {}),
+      ...(maxSteps !== undefined ? { maxSteps } : {}),
+      verifyDeterminism: switches.has('verify-determinism'),
       onCase: progress.update,
     }),
   );

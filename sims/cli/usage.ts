@@ -21,6 +21,9 @@ Runs every scenario test (scenarios/**/*.test.ts) through vitest on one Postgres
   --shard I/N        run only the I-th of N slices of the scenario files (split CI machines)
   --junit FILE       also write a JUnit XML report to FILE
   --migrations DIR   use this folder of .sql migrations instead of src/db/migrations
+  --runs N           give every property at least N cases (default: each scenario's budget)
+  --verify-determinism  run each reported case and a sample of passing cases twice more and
+                     compare their histories byte for byte (a difference: harness error, exit 3)
 Exit: 0 every scenario met its expectation, 1 an invariant broke, 2 inconclusive, 3 harness error.`,
   run: `Usage: syncsim run <scenario>[:<variant>] [--seed N] [--path P] [--runs N] [--json FILE] [--migrations DIR]
 
@@ -30,6 +33,9 @@ Runs one variant of a scenario (default: the scenario's fixed variant) or replay
   --runs N          number of generated cases (default: the scenario's)
   --json FILE       write the result, including the full history, as JSON
   --migrations DIR  use this folder of .sql migrations instead of src/db/migrations
+  --max-steps N     scheduler steps one case may take before it is reported cut short (default 20000)
+  --verify-determinism  run the reported case and a sample of passing cases twice more and
+                    compare their histories byte for byte (a difference: harness error, exit 3)
 Exit: 0 held, 1 an invariant broke, 2 inconclusive, 3 harness error.`,
   reproduce: `Usage: syncsim reproduce <scenario> [--json FILE] [--migrations DIR]
 
