@@ -3,6 +3,7 @@
  * replay through runScenario, nothing runs after it even when it passes.
  */
 import * as fc from 'fast-check';
+import { describeError } from '../schedule/scheduler-bridge.ts';
 import { caseArbitraries, schedulerFor } from './case-arbitraries.ts';
 import type { CaseEngine } from './case-engine.ts';
 import { runCase, type CaseLimits, type CaseOutcome } from './run-case.ts';
@@ -18,19 +19,19 @@ export async function replayCase<Input, World>(
   const variant = scenario.variants[variantName];
   if (!variant) throw new Error(`scenario '${scenario.id}' has no variant '${variantName}'`);
   let outcome: CaseOutcome | undefined;
-  let failure: unknown;
+  let failure: Error | undefined;
   await fc.check(
     fc.asyncProperty(...caseArbitraries(scenario), async (input, seed, plan) => {
       if (outcome !== undefined || failure !== undefined) return;
       try {
         outcome = await runCase(scenario, variant, input, schedulerFor(seed), engine, seed, plan, limits);
       } catch (error) {
-        failure = error;
+        failure = error instanceof Error ? error : new Error(describeError(error));
       }
     }),
     { seed: target.seed, path: target.path, endOnFailure: true, numRuns: 1 },
   );
-  if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
+  if (failure !== undefined) throw failure;
   if (!outcome) throw new Error(`no case at seed ${target.seed} path ${target.path}`);
   return outcome;
 }
