@@ -28,7 +28,7 @@ import { usageErrorFrom } from './cli-error.ts';
 import { EXIT, exitCodeOfStatus, worstStatus } from './exit-codes.ts';
 import type { Project } from '../project/resolve-project.ts';
 import { importTypeScript, openProject } from './open-project.ts';
-import { migrationsDir, outputFile, parseFlags, parseSeedFlag, parseShard } from './parse-flags.ts';
+import { migrationsDir, outputFile, parseFlags, parseInteger, parseSeedFlag, parseShard } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
 
 type Verdict = RunStatus;
@@ -46,7 +46,12 @@ interface Discovered {
 }
 
 export async function checkCommand(args: string[], cli: CliContext): Promise<number> {
-  const { values, positionals } = parseFlags('check', args, ['junit', 'migrations', 'seed', 'shard']);
+  const { values, positionals } = parseFlags(
+    'check',
+    args,
+    ['junit', 'migrations', 'seed', 'shard', 'runs'],
+    ['verify-determinism'],
+  );
   if (values.help) {
     cli.out(USAGE.check ?? '');
     return EXIT.ok;
@@ -57,6 +62,7 @@ export async function checkCommand(args: string[], cli: CliContext): Promise<num
     migrationsDir('--migrations', values.migrations) ?? env.migrations ?? defaultMigrationsDir(cli.env);
   const seed = parseSeedFlag(values.seed) ?? env.seed;
   const shard = parseShard(values.shard);
+  const runs = parseInteger('--runs', values.runs, 1);
   const project = await openProject(cli.cwd);
   // Folders named on the command line stand in for the configured scenario folders.
   const roots = positionals.length > 0 ? positionals.map((p) => resolve(p)) : project.scenarioRoots;
@@ -83,6 +89,9 @@ export async function checkCommand(args: string[], cli: CliContext): Promise<num
       // in this process and its workers inherit its environment.
       process.env['SYNCSIM_MIGRATIONS'] = migrations;
       if (seed !== undefined) process.env['SYNCSIM_SEED'] = String(seed);
+      // Read by the scenario tests (sims/testing/scenario-suite.ts) through the global setup.
+      if (runs !== undefined) process.env['SYNCSIM_RUNS'] = String(runs);
+      if (values['verify-determinism'] === true) process.env['SYNCSIM_VERIFY_DETERMINISM'] = '1';
       handOverPostgres({ server, migrationsDir: migrations, template });
       const reporting = new Reporting([new ConsoleReporter(cli.out), ...(junit ? [new JunitReporter(junit)] : [])]);
       reporting.begin('check');

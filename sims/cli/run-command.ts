@@ -18,7 +18,12 @@ import { USAGE } from './usage.ts';
 import { withDatabase } from './with-database.ts';
 
 export async function runCommand(args: string[], cli: CliContext): Promise<number> {
-  const { values, positionals } = parseFlags('run', args, ['seed', 'path', 'runs', 'json', 'migrations']);
+  const { values, positionals } = parseFlags(
+    'run',
+    args,
+    ['seed', 'path', 'runs', 'json', 'migrations', 'max-steps'],
+    ['verify-determinism'],
+  );
   if (values.help) {
     cli.out(USAGE.run ?? '');
     return EXIT.ok;
@@ -31,6 +36,7 @@ export async function runCommand(args: string[], cli: CliContext): Promise<numbe
   if (path !== undefined && given === undefined) throw new CliError('--path needs the --seed it came from');
   const runs = parseInteger('--runs', values.runs, 1);
   if (path !== undefined && runs !== undefined) throw new CliError('--path replays one case; drop --runs');
+  const maxSteps = parseInteger('--max-steps', values['max-steps'], 1);
   const json = outputFile('--json', values.json);
   const env = checkEnvironment(cli.env);
   const migrations =
@@ -56,6 +62,8 @@ export async function runCommand(args: string[], cli: CliContext): Promise<numbe
       runScenario(scenario, variant, engine, {
         seed,
         ...(path !== undefined ? { path } : { runs: total }),
+        ...(maxSteps !== undefined ? { maxSteps } : {}),
+        verifyDeterminism: values['verify-determinism'] === true,
         onCase: progress.update,
         onFailure: (failure) => {
           if (found === undefined || (!found.counts && failure.counts)) found = failure;

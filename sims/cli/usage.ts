@@ -20,7 +20,8 @@ Exit codes: 0 all hold, 1 an invariant broke, 2 inconclusive, 3 harness error or
 130/143 interrupted (SIGINT/SIGTERM). Seeds: -2147483648..2147483647 (--seed -5 works).
 Postgres: DATABASE_URL if set, else Testcontainers if Docker answers, else embedded
 (force with SYNCSIM_POSTGRES=embedded|testcontainers|url).`,
-  check: `Usage: syncsim check [FOLDER...] [--seed N] [--shard I/N] [--junit FILE] [--migrations DIR]
+  check: `Usage: syncsim check [FOLDER...] [--seed N] [--shard I/N] [--junit FILE] [--migrations DIR] [--runs N]
+                     [--verify-determinism]
 
 Runs every variant of every discovered scenario as a test of its expectation (holds holds;
 breaks breaks the invariants it names), plus the hand-written *.test.ts files in the scenario
@@ -29,9 +30,13 @@ folders, through vitest on one Postgres server. FOLDERs replace the configured s
   --shard I/N        run only the I-th of N slices of the scenario files (split CI machines)
   --junit FILE       also write a JUnit XML report to FILE
   --migrations DIR   use this folder of .sql migrations instead of src/db/migrations
+  --runs N           give every property at least N cases (default: each scenario's budget)
+  --verify-determinism  run each reported case and a sample of passing cases twice more and
+                     compare their histories byte for byte (a difference: harness error, exit 3)
 Exit: 0 every scenario met its expectation, 1 an invariant broke, 2 inconclusive, 3 harness error
 or bad input, 130/143 interrupted.`,
   run: `Usage: syncsim run <scenario>[:<variant>] [--seed N] [--path P] [--runs N] [--json FILE] [--migrations DIR]
+                   [--max-steps N] [--verify-determinism]
 
 Runs one variant of a scenario (default: the scenario's fixed variant) or replays one case.
   --seed N          fast-check seed (default: random, printed)
@@ -39,6 +44,9 @@ Runs one variant of a scenario (default: the scenario's fixed variant) or replay
   --runs N          number of generated cases (default: the scenario's)
   --json FILE       write the result, including the full history, as JSON
   --migrations DIR  use this folder of .sql migrations instead of src/db/migrations
+  --max-steps N     scheduler steps one case may take before it is reported cut short (default 20000)
+  --verify-determinism  run the reported case and a sample of passing cases twice more and
+                    compare their histories byte for byte (a difference: harness error, exit 3)
 Exit: 0 held, 1 an invariant broke, 2 inconclusive (a variant expected to break held), 3 harness
 error or bad input, 130/143 interrupted (the failure found so far is printed with its replay line).`,
   reproduce: `Usage: syncsim reproduce <scenario> [--json FILE] [--migrations DIR]

@@ -16,6 +16,7 @@ import type { Classify, SchedulerBridge } from '../schedule/scheduler-bridge.ts'
 import type { LockProbe } from '../schedule/lock-probe.ts';
 import { backendPid, type CaseConnections } from './case-connections.ts';
 import { mayWaitOnLock } from './may-wait-on-lock.ts';
+import { untilReadyForQuery } from './until-ready-for-query.ts';
 import { createHash } from 'node:crypto';
 
 export interface GatedDbContext {
@@ -126,7 +127,8 @@ async function execute<R>(
   const serverError = fault && SERVER_ERRORS[fault];
   if (serverError) {
     // Raised by the server on this connection: an open transaction is aborted for real.
-    await client.query(
+    await settledQuery(
+      client,
       `DO $syncsim$ BEGIN RAISE EXCEPTION 'syncsim fault: ${serverError.message}' USING ERRCODE = '${serverError.sqlstate}'; END $syncsim$`,
     );
   }
@@ -137,8 +139,18 @@ async function execute<R>(
     destroy(context, client);
     throw new ConnectionLost(isCommit);
   }
-  const result = await client.query(statement(text, params));
+  const result = await settledQuery(client, statement(text, params));
   return { rows: result.rows as R[], rowCount: result.rowCount };
+}
+
+/** A statement's failure is handed back only once its backend has aborted (see until-ready-for-query.ts). */
+async function settledQuery(client: pg.PoolClient, query: string | pg.QueryConfig): Promise<pg.QueryResult> {
+  try {
+    return await client.query(query);
+  } catch (error) {
+    await untilReadyForQuery(client);
+    throw error;
+  }
 }
 
 /**

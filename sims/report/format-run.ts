@@ -17,6 +17,9 @@ export function formatRunLine(result: RunResult): string {
 export function formatRun(result: RunResult, invocation?: string): string {
   const lines = [formatRunLine(result)];
   if (result.error) lines.push(`  error: ${result.error}`);
+  // A case the harness cut short (or one that ran differently when run again) replays too.
+  if (result.status === 'error' && result.path !== undefined)
+    lines.push(`  replay: ${replayCommand(result, invocation)}`);
   if (result.status === 'broken') {
     for (const v of result.violations) lines.push(`  ${v.invariant}: ${v.message}`);
     if (result.alsoBroken) lines.push(`  also broken by other cases of this run: ${result.alsoBroken.join(', ')}`);

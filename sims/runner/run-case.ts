@@ -21,6 +21,7 @@ import { gatedDb } from '../pg/gated-db.ts';
 import { resetDatabase } from '../postgres/index.ts';
 import { Rng } from '../rng/rng.ts';
 import type { GateRequest } from '../schedule/flight.ts';
+import { driveSchedule } from '../schedule/drive-schedule.ts';
 import { SchedulerBridge } from '../schedule/scheduler-bridge.ts';
 import type { CaseEngine } from './case-engine.ts';
 import type { Actor, ActorEnv, Scenario, Variant } from './scenario.ts';
@@ -36,8 +37,15 @@ export interface CaseOutcome {
   schedule: string[];
   /** Operations that waited on a Postgres lock held by another actor. */
   lockWaits: number;
+  /** Scheduler steps the case took. */
+  steps: number;
   /** Faults that fired, in order. */
   faults: string[];
+}
+
+export interface CaseLimits {
+  /** Scheduler steps (released operations) the case may take over all its phases. */
+  maxSteps?: number;
 }
 
 export const DEFAULT_START = '2025-01-01T00:00:00.000Z';
@@ -52,6 +60,7 @@ export async function runCase<Input, World>(
   engine: CaseEngine,
   seed: number,
   plan: FaultPlan = NO_FAULTS,
+  limits: CaseLimits = {},
 ): Promise<CaseOutcome> {
   const clock = new SimClock(Date.parse(scenario.startTime ?? DEFAULT_START));
   const history = new HistoryRecorder(() => clock.elapsed());
@@ -70,6 +79,7 @@ export async function runCase<Input, World>(
     history: history.events,
     schedule: scheduler.report().map((item) => `${item.taskId} ${item.label} ${item.status}`),
     lockWaits: bridge.lockWaits,
+    steps: bridge.steps,
     faults: faults.injected.map((f) => `${f.kind} ${f.actor} ${f.operation}`),
   });
 
@@ -91,14 +101,16 @@ export async function runCase<Input, World>(
     const check = () => ({ db: engine.admin, world, history: history.events });
 
     // 2. chaos
-    await runActors(variant.actors({ input, world }), bridge, engine, scheduler, rng.fork('chaos'), faults, clock);
+    const run = (actors: Actor[], stream: string) =>
+      runActors(actors, { bridge, engine, scheduler, rng: rng.fork(stream), faults, clock, maxSteps: limits.maxSteps });
+    await run(variant.actors({ input, world }), 'chaos');
     const unsafe = await checkInvariants(scenario.invariants, ['safety'], check());
     if (unsafe.length > 0) return outcome('chaos', unsafe);
 
     // 3. heal: faults off
     faults.heal();
     const healers = (variant.heal ?? scenario.heal)?.({ input, world }) ?? [];
-    if (healers.length > 0) await runActors(healers, bridge, engine, scheduler, rng.fork('heal'), faults, clock);
+    if (healers.length > 0) await run(healers, 'heal');
 
     // 4. final
     return outcome('final', await checkInvariants(scenario.invariants, ['safety', 'liveness'], check()));
@@ -108,22 +120,28 @@ export async function runCase<Input, World>(
   }
 }
 
-async function runActors(
-  actors: Actor[],
-  bridge: SchedulerBridge,
-  engine: CaseEngine,
-  scheduler: Scheduler<GateRequest>,
-  rng: Rng,
-  faults: FaultInjector,
-  clock: SimClock,
-): Promise<void> {
+interface PhaseContext {
+  bridge: SchedulerBridge;
+  engine: CaseEngine;
+  scheduler: Scheduler<GateRequest>;
+  rng: Rng;
+  faults: FaultInjector;
+  clock: SimClock;
+  maxSteps: number | undefined;
+}
+
+async function runActors(actors: Actor[], context: PhaseContext): Promise<void> {
+  const { bridge, engine, scheduler, rng, faults, clock } = context;
   const names = new Set<string>();
+  const live = new Set<string>();
   const crashes = new Map<string, () => void>();
   bridge.onCrash((actor) => crashes.get(actor)?.());
   const runs = actors.map((actor) => {
     if (names.has(actor.name))
       throw new Error(`two actors are named '${actor.name}'; actor names label the history and must be unique`);
     names.add(actor.name);
+    live.add(actor.name);
+    bridge.actorStarted(actor.name);
     const crashed = new Promise<void>((resolve) => crashes.set(actor.name, resolve));
     const env: ActorEnv = {
       actor: actor.name,
@@ -150,8 +168,14 @@ async function runActors(
         bridge.history.complete(op, 'fail', { error: error instanceof Error ? error.message : String(error) }),
     );
     // A crashed actor never finishes; stop waiting for it (its connections are already gone).
-    return Promise.race([finished, crashed.then(() => bridge.history.complete(op, 'info', { error: 'crashed' }))]);
+    return Promise.race([finished, crashed.then(() => bridge.history.complete(op, 'info', { error: 'crashed' }))]).then(
+      () => {
+        live.delete(actor.name);
+        bridge.actorEnded(actor.name);
+      },
+    );
   });
-  await scheduler.waitFor(Promise.all(runs));
+  await driveSchedule(scheduler, bridge, { live: () => [...live], maxSteps: context.maxSteps });
+  await Promise.all(runs);
   await bridge.quiesce();
 }

@@ -31,6 +31,10 @@ export interface RunResult {
   shrinkStopped: boolean;
   /** Lock waits (yield points) taken over all cases: shows the locking path was exercised. */
   lockWaits: number;
+  /** Scheduler steps (released operations) over all cases. */
+  steps?: number;
+  /** Cases run again by --verify-determinism (each compared byte for byte). */
+  determinismReplays?: number;
   /** The reported case's input (the shrunk counterexample on failure), as fast-check prints it. */
   counterexample?: string;
   /** The input of the first failing case, before shrinking. */

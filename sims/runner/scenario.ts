@@ -91,6 +91,8 @@ export interface Scenario<Input = unknown, World = unknown> {
   heal?(context: ActorsContext<Input, World>): Actor[];
   /** Cases per run when the caller does not say (default 100). */
   runs?: number;
+  /** Scheduler steps one case may take before it is reported cut short (default DEFAULT_MAX_STEPS). */
+  maxSteps?: number;
 }
 
 export class ScenarioDefinitionError extends Error {

@@ -72,12 +72,22 @@ export class SchedulerBridge {
   #closed = false;
   #releasing = false;
   #blockSeq = 0;
-  /** Something completed outside a release: blocked operations must be re-examined. */
+  /**
+   * Locks may have changed hands outside the released operation: a blocked operation completed,
+   * or a connection was destroyed (its backend's exit releases its locks). Sticky until blocked
+   * operations are re-examined, so a wake-up is never lost (see #release).
+   */
   #dirty = false;
+  /** Operations invoked and not yet handed back: what a stalled or unbounded case reports. */
+  readonly #live = new Set<Flight>();
+  /** Actors the runner registered, and whether their run has ended (a resumed actor that finishes has settled too). */
+  readonly #actors = new Map<string, 'running' | 'ended'>();
   #tail: Promise<void> = Promise.resolve();
   #failure: unknown;
   /** How many times an operation was found waiting on a lock (each is a yield point taken). */
   lockWaits = 0;
+  /** Scheduler steps taken: operations released so far. A case is bounded by this count. */
+  steps = 0;
 
   constructor(scheduler: Scheduler<GateRequest>, options: BridgeOptions) {
     this.#scheduler = scheduler;
@@ -113,6 +123,7 @@ export class SchedulerBridge {
         `syncsim: ${request.actor} tried ${request.system} ${request.operation} after the run ended (an un-awaited promise?)`,
       );
     const flight = new Flight(request, this.#seq++);
+    this.#live.add(flight);
     await this.#scheduler.schedule(Promise.resolve(), label(request), request, (release) =>
       this.#release(flight, release),
     );
@@ -124,6 +135,7 @@ export class SchedulerBridge {
       // never settles; the runner stops waiting for it.
       this.#history.complete(op, 'info', { error: 'syncsim fault: actor crashed before this operation' });
       flight.begin(Promise.resolve());
+      this.#live.delete(flight);
       if (!this.#crashed.has(request.actor)) {
         this.#crashed.add(request.actor);
         for (const listener of this.#crashListeners) listener(request.actor);
@@ -145,13 +157,18 @@ export class SchedulerBridge {
     );
     flight.begin(
       settled.then(() => {
-        // Completed outside a release: Postgres chose it as a deadlock victim, or a lock or
-        // statement timeout fired. Hand it back (and re-examine the others) at once.
+        // A blocked operation completed: whatever held its lock let go (a COMMIT, a destroyed
+        // connection's backend exiting, a deadlock victim). It must be handed back even if the
+        // release in progress would not otherwise look at blocked operations.
+        if (this.#blocked.has(flight)) this.#dirty = true;
+        // Completed outside a release (a deadlock victim, a lock or statement timeout): hand it
+        // back (and re-examine the others) at once.
         if (!this.#releasing) this.#kick();
       }),
     );
     const outcome = await settled;
     await flight.resumed;
+    this.#live.delete(flight);
     if (outcome.ok) {
       this.#history.complete(op, 'ok', {
         result: options.summarize ? options.summarize(outcome.value) : outcome.value,
@@ -180,6 +197,38 @@ export class SchedulerBridge {
   hold(work: Promise<unknown>): void {
     const tracked = work.finally(() => this.#held.delete(tracked));
     this.#held.add(tracked);
+    // Whether the work is still running when the release ends depends on timing; that it
+    // happened does not: blocked operations are re-examined either way.
+    this.#dirty = true;
+  }
+
+  /** Resolves once no release or settling pass is running or queued. */
+  async idle(): Promise<void> {
+    for (let tail = this.#tail; ; tail = this.#tail) {
+      await tail;
+      if (tail === this.#tail) return;
+    }
+  }
+
+  /** The runner tells the bridge when an actor starts and when its run ends (finished or failed). */
+  actorStarted(actor: string): void {
+    this.#actors.set(actor, 'running');
+  }
+
+  actorEnded(actor: string): void {
+    this.#actors.set(actor, 'ended');
+  }
+
+  /** True when an operation of `actor` waits at the gate or on a Postgres lock (it cannot move by itself). */
+  isParked(actor: string): boolean {
+    for (const flight of this.#live)
+      if (flight.request.actor === actor && (flight.state === 'waiting' || flight.state === 'blocked')) return true;
+    return false;
+  }
+
+  /** Operations invoked and not handed back, oldest first, e.g. `blocked customer-1 pg SELECT ...`. */
+  pending(): string[] {
+    return [...this.#live].sort((a, b) => a.seq - b.seq).map((flight) => describeFlight(flight));
   }
 
   /** Wait for held background I/O and blocked operations to reach a stable state. */
@@ -203,18 +252,23 @@ export class SchedulerBridge {
       await this.#quiesce();
       this.#pauseAllButOldest();
       this.#releasing = true;
+      this.steps++;
       try {
         await release();
         await flight.started;
         const state = await this.#settle(flight);
         if (state === 'done') await this.#resume(flight);
-        const held = this.#held.size > 0;
         while (this.#held.size > 0) await Promise.allSettled([...this.#held]);
         // Only ending a transaction (COMMIT, ROLLBACK, a failed statement) or a backend going
         // away releases locks; anything else cannot wake a waiter, so waiters stay as they are.
-        if (held || (state === 'done' && flight.mayReleaseLocks())) await this.#settleBlocked();
+        // The decision rests on what happened (a lock-releasing statement, a destroyed
+        // connection, a waiter that completed), never on whether a backend's exit or a waiter's
+        // completion has reached this process yet: that is timing, and deciding on it lost
+        // wake-ups (a waiter granted its lock mid-release, never handed back: a hung run).
+        if (this.#dirty || (state === 'done' && flight.mayReleaseLocks())) await this.#settleBlocked();
       } finally {
         this.#releasing = false;
+        if (this.#dirty) this.#kick();
       }
     });
   }
@@ -224,10 +278,21 @@ export class SchedulerBridge {
     if (this.#dirty) await this.#settleBlocked();
   }
 
-  /** Hand a completed operation back to its caller and let it run up to its next gate. */
+  /**
+   * Hand a completed operation back to its caller and let it run up to its next gate (or its
+   * end) before anything else happens. Waiting one event-loop turn instead made the order in
+   * which actors reach the scheduler, and so its choices, depend on how long each took.
+   */
   async #resume(flight: Flight): Promise<void> {
+    const { actor } = flight.request;
     flight.resume();
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // An actor the runner did not register (a unit test driving the bridge) gets one turn.
+    const turnsAllowed = this.#actors.has(actor) ? RESUME_TURNS : 1;
+    for (let turns = 0; turns < turnsAllowed; turns++) {
+      await new Promise<void>((resolve) => (turns < EAGER_TURNS ? setImmediate(resolve) : setTimeout(resolve, 1)));
+      if (this.#actors.get(actor) === 'ended' || this.#crashed.has(actor) || this.isParked(actor)) return;
+    }
+    // Still not at a gate: it awaits something outside the gates; the runner reports the stall.
   }
 
   /** Blocked operations in the order they started waiting (Postgres' wait-queue order). */
@@ -250,18 +315,21 @@ export class SchedulerBridge {
    * paused backend is continued only when its turn comes, after the older ones have settled.
    */
   async #settleBlocked(): Promise<void> {
-    this.#dirty = false;
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const flight of this.#blockedOldestFirst()) {
-        this.#blocked.delete(flight);
-        if (this.#stopped.delete(flight) && flight.pid !== undefined) this.#signals.cont(flight.pid);
-        if ((await this.#settle(flight, true)) === 'done') {
-          await this.#resume(flight);
-          changed = true;
+    do {
+      this.#dirty = false;
+      for (let changed = true; changed;) {
+        changed = false;
+        for (const flight of this.#blockedOldestFirst()) {
+          this.#blocked.delete(flight);
+          if (this.#stopped.delete(flight) && flight.pid !== undefined) this.#signals.cont(flight.pid);
+          if ((await this.#settle(flight, true)) === 'done') {
+            await this.#resume(flight);
+            changed = true;
+          }
         }
       }
-    }
+      while (this.#held.size > 0) await Promise.allSettled([...this.#held]);
+    } while (this.#dirty);
   }
 
   /** Run `work` after any release or pass in progress: one of them at a time. */
@@ -327,6 +395,10 @@ export class SchedulerBridge {
   }
 }
 
+/** Event-loop turns a resumed actor gets to reach its next gate before 1 ms pauses; then a bound. */
+const EAGER_TURNS = 64;
+const RESUME_TURNS = 20_000;
+
 /** How long a statement that cannot wait on a lock runs before it is probed anyway. */
 const GRACE_MS = 20;
 
@@ -347,6 +419,13 @@ function turn(): Promise<'turn'> {
 
 function pause(): Promise<'pause'> {
   return new Promise((resolve) => setTimeout(() => resolve('pause'), 1));
+}
+
+function describeFlight(flight: Flight): string {
+  const { actor, system, operation, args } = flight.request;
+  const sql = (args as { sql?: unknown } | undefined)?.sql;
+  const what = typeof sql === 'string' ? (sql.length > 120 ? `${sql.slice(0, 120)}...` : sql) : operation;
+  return `${flight.state === 'waiting' ? 'at the gate' : flight.state} ${actor} ${system} ${what}`;
 }
 
 function label(request: GateRequest): string {

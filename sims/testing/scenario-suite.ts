@@ -5,13 +5,20 @@
  */
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { CaseEngine } from '../runner/case-engine.ts';
+import type {} from './run-options-from-env.ts';
 import type {} from './run-seed.ts';
 import { useCaseEngine } from './use-case-engine.ts';
 
 export const SEED: number = inject('syncsimSeed');
 
-/** `{ seed }` of the run: spread into runScenario's options. */
-export const withSeed: { seed: number } = { seed: SEED };
+/**
+ * `{ seed }` of the run, plus what `syncsim check` was asked for (--runs N raises every budget,
+ * --verify-determinism replays cases twice): spread into runScenario's options.
+ */
+export const withSeed: { seed: number; minRuns?: number; verifyDeterminism?: boolean } = {
+  seed: SEED,
+  ...inject('syncsimRunOptions'),
+};
 
 /** Registers beforeAll/afterAll for the file's engine; call the result inside tests. */
 export function fileCaseEngine(): () => CaseEngine {

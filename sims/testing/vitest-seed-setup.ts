@@ -4,6 +4,7 @@
 // Runs in vitest's main process: nothing here may import 'vitest' at runtime.
 import type { TestProject } from 'vitest/node';
 import { drawRunSeed, parseRunSeed } from './run-seed.ts';
+import { runOptionsFromEnv } from './run-options-from-env.ts';
 
 export default function setup(project: TestProject): void {
   const given = process.env.SYNCSIM_SEED;
@@ -19,4 +20,5 @@ export default function setup(project: TestProject): void {
     `[syncsim] seed ${seed}${given !== undefined ? ' (SYNCSIM_SEED)' : ''}: SYNCSIM_SEED=${seed} npm test (or syncsim check --seed ${seed}) replays this run`,
   );
   project.provide('syncsimSeed', seed);
+  project.provide('syncsimRunOptions', runOptionsFromEnv(process.env));
 }
