@@ -1,6 +1,7 @@
 /**
- * msw handlers for `{site}/wp-json/mphb/v1/...`: they only translate HTTP <-> MotopressFake, in
- * WordPress' order: an injected fault (the internal `x-syncsim-fault` header set by gatedFetch,
+ * msw handlers for `{site}/wp-json/mphb/v1/...`: they only translate HTTP <-> MotopressFake, as a
+ * route table (ROUTES) whose handlers parse, call the store and render; the plugin's rules (what
+ * may be edited, availability, trash) are the store's. Per request, in WordPress' order: an injected fault (the internal `x-syncsim-fault` header set by gatedFetch,
  * answered as the host would and never passed on), authentication (keys, then OAuth 1.0a), route match
  * (`rest_no_route` 404 for unknown paths, methods and non-numeric ids), param validation (400
  * `rest_invalid_param`), the permission check (401 `mphb_rest_cannot_view` without a valid key;
@@ -23,7 +24,7 @@ import {
   type Resource,
   type ResourceName,
 } from './render-motopress.ts';
-import { idIsInvalid, invalidId, invalidParams, noRoute, saveError, WpError } from './wp-error.ts';
+import { idIsInvalid, invalidId, invalidParams, noRoute, WpError } from './wp-error.ts';
 
 /** Internal header carrying the fault decided inside the gate; never reaches the store. */
 export const FAULT_HEADER = 'x-syncsim-fault';
@@ -110,6 +111,151 @@ export async function answerMotopress(
   }
 }
 
+type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const READ: readonly Method[] = ['GET', 'HEAD'];
+const WRITE: readonly Method[] = ['POST', 'PUT', 'PATCH'];
+
+/** What a route's handler gets: the request as parsed so far, and the headers it answers with. */
+interface RouteCall {
+  fake: MotopressFake;
+  request: Request;
+  url: URL;
+  path: string;
+  method: Method;
+  identity: Identity;
+  ctx: RenderContext;
+  headers: Headers;
+  /** The resource the path names (`bookings`, ...), for the resource routes. */
+  resource: Resource<unknown>;
+  /** The numeric id, for the item routes. */
+  id: number;
+}
+
+interface Route {
+  /** Matched against the path below /mphb/v1/; the first group names the resource, the second the id. */
+  pattern: RegExp;
+  /** The methods this route answers; another method falls through to the next route. */
+  methods: readonly Method[];
+  /** `Allow` set as soon as the path matches, whatever the method (WordPress does it so). */
+  allow?: string;
+  /** Only for these resources (default: every resource the path names). */
+  resources?: readonly string[];
+  /** A fixed path that names no resource (the kept-empty sub-collections, availability). */
+  fixed?: boolean;
+  handle(call: RouteCall): Promise<Response> | Response;
+}
+
+const collection = /^([a-z_]+)$/;
+const item = /^([a-z_]+)\/(\d+)$/;
+const emptyCollection = new RegExp(`^(${[...EMPTY_COLLECTIONS].join('|')})$`);
+
+// In WordPress's order of registration: the first route whose path, resource and method fit answers.
+const ROUTES: readonly Route[] = [
+  {
+    pattern: emptyCollection,
+    fixed: true,
+    methods: READ,
+    handle: ({ url, path, identity, ctx, headers }) => {
+      const params = parseCollectionParams(url);
+      requireUser(identity, 'list');
+      return listResponse([], 0, params.page, url, path, ctx, headers);
+    },
+  },
+  {
+    pattern: /^bookings\/availability$/,
+    fixed: true,
+    methods: READ,
+    handle: ({ method, path }) => {
+      throw notImplemented(method, path);
+    },
+  },
+  {
+    pattern: collection,
+    methods: ['POST'],
+    handle: ({ method, path }) => {
+      throw notImplemented(method, path);
+    },
+  },
+  {
+    pattern: collection,
+    methods: READ,
+    handle: ({ url, path, identity, ctx, headers, resource }) => {
+      headers.set('Allow', 'GET, POST');
+      const params = parseCollectionParams(url);
+      requireUser(identity, 'list');
+      const result = queryPosts(resource.all(ctx.store), params, resource.adapter(ctx.store));
+      const itemCtx = { ...ctx, context: params.context };
+      const cache = new Map<string, unknown>();
+      const body = result.items.map((post) => renderItem(resource, post, itemCtx, params.embed, cache));
+      headers.set('X-WP-Total', String(result.total));
+      headers.set('X-WP-TotalPages', String(result.totalPages));
+      return listResponse(body, result.totalPages, params.page, url, path, ctx, headers);
+    },
+  },
+  {
+    pattern: /^([a-z_]+)\/batch$/,
+    methods: WRITE,
+    handle: ({ method, path }) => {
+      throw notImplemented(method, path);
+    },
+  },
+  {
+    pattern: item,
+    allow: 'GET, POST, PUT, PATCH, DELETE',
+    methods: READ,
+    handle: ({ url, identity, ctx, headers, resource, id }) => {
+      const params = parseItemParams(url);
+      const post = resource.get(ctx.store, id);
+      if (post === undefined) throw invalidId(resource.postType);
+      requireUser(identity, 'view');
+      return json(renderItem(resource, post, { ...ctx, context: params.context }, params.embed), 200, headers);
+    },
+  },
+  {
+    pattern: item,
+    allow: 'GET, POST, PUT, PATCH, DELETE',
+    methods: WRITE,
+    resources: ['bookings'],
+    handle: async ({ fake, request, identity, ctx, headers, resource, id }) => {
+      if (!fake.store.bookings.has(id)) throw idIsInvalid(resource.postType, 400);
+      requireUser(identity, 'edit');
+      const status = parseBookingStatus(await readBody(request));
+      const booking = status === undefined ? fake.store.bookings.get(id)! : fake.store.editBookingStatus(id, status);
+      return json(renderItem(resource, booking, ctx, undefined), 200, headers);
+    },
+  },
+  {
+    pattern: item,
+    allow: 'GET, POST, PUT, PATCH, DELETE',
+    methods: ['DELETE'],
+    resources: ['bookings', 'accommodations'],
+    handle: ({ fake, url, identity, ctx, headers, resource, id }) => {
+      const post = resource.get(ctx.store, id);
+      if (post === undefined) throw idIsInvalid(resource.postType, 404);
+      requireUser(identity, 'delete');
+      const force = ['1', 'true'].includes(url.searchParams.get('force') ?? '');
+      const bookings = resource.base === 'bookings';
+      if (force) {
+        const previous = renderItem(resource, post, ctx, undefined);
+        if (bookings) fake.store.deleteBooking(id);
+        else fake.store.removeAccommodation(id);
+        return json({ deleted: true, previous }, 200, headers);
+      }
+      const trashed = bookings ? fake.store.trashBooking(id) : fake.store.trashAccommodation(id);
+      return json(renderItem(resource, trashed, ctx, undefined), 200, headers);
+    },
+  },
+  {
+    // The item methods of the resources the fake keeps read-only (WordPress has the route).
+    pattern: item,
+    allow: 'GET, POST, PUT, PATCH, DELETE',
+    methods: [...WRITE, 'DELETE'],
+    handle: ({ method, path }) => {
+      throw notImplemented(method, path);
+    },
+  },
+];
+
 async function route(
   fake: MotopressFake,
   request: Request,
@@ -119,92 +265,38 @@ async function route(
   ctx: RenderContext,
   headers: Headers,
 ): Promise<Response> {
-  const method = request.method.toUpperCase();
-  const read = method === 'GET' || method === 'HEAD';
-  const write = method === 'POST' || method === 'PUT' || method === 'PATCH';
-  if (path === NS && read) return json(namespaceIndex(ctx.ns), 200, headers);
+  const method = request.method.toUpperCase() as Method;
+  if (path === NS && READ.includes(method)) return json(namespaceIndex(ctx.ns), 200, headers);
   if (!path.startsWith(`${NS}/`)) throw noRoute();
   const rest = path.slice(NS.length + 1);
-
-  if (EMPTY_COLLECTIONS.has(rest) && read) {
-    const params = parseCollectionParams(url);
-    requireUser(identity, 'list');
-    return listResponse([], 0, params.page, url, path, ctx, headers);
-  }
-  if (rest === 'bookings/availability' && read) throw notImplemented(method, path);
-  const m = /^([a-z_]+)(?:\/(\d+|batch))?$/.exec(rest);
-  const resource = m && m[1]! in RESOURCES ? (RESOURCES[m[1] as ResourceName] as Resource<unknown>) : undefined;
-  if (!m || !resource) throw noRoute();
-  const idPart = m[2];
-
-  if (idPart === undefined) {
-    if (method === 'POST') throw notImplemented(method, path);
-    if (!read) throw noRoute();
-    headers.set('Allow', 'GET, POST');
-    const params = parseCollectionParams(url);
-    requireUser(identity, 'list');
-    const result = queryPosts(resource.all(ctx.store), params, resource.adapter(ctx.store));
-    const itemCtx = { ...ctx, context: params.context };
-    const cache = new Map<string, unknown>();
-    const body = result.items.map((item) => renderItem(resource, item, itemCtx, params.embed, cache));
-    headers.set('X-WP-Total', String(result.total));
-    headers.set('X-WP-TotalPages', String(result.totalPages));
-    return listResponse(body, result.totalPages, params.page, url, path, ctx, headers);
-  }
-  if (idPart === 'batch') {
-    if (write) throw notImplemented(method, path);
-    throw noRoute();
-  }
-
-  const id = Number(idPart);
-  headers.set('Allow', 'GET, POST, PUT, PATCH, DELETE');
-  if (read) {
-    const params = parseItemParams(url);
-    const item = resource.get(ctx.store, id);
-    if (item === undefined) throw invalidId(resource.postType);
-    requireUser(identity, 'view');
-    return json(renderItem(resource, item, { ...ctx, context: params.context }, params.embed), 200, headers);
-  }
-  if (write) {
-    if (resource.base !== 'bookings') throw notImplemented(method, path);
-    const booking = fake.store.bookings.get(id);
-    if (!booking) throw idIsInvalid(resource.postType, 400);
-    requireUser(identity, 'edit');
-    const body = await readBody(request);
-    if (body.status !== undefined) {
-      if (typeof body.status !== 'string' || !(BOOKING_STATUSES as readonly string[]).includes(body.status)) {
-        throw invalidParams([
-          {
-            param: 'status',
-            code: 'rest_not_in_enum',
-            message: `status is not one of ${BOOKING_STATUSES.slice(0, -1).join(', ')}, and cancelled.`,
-          },
-        ]);
-      }
-      if (booking.imported)
-        throw saveError(
-          'You cannot edit the imported booking. Please remember that the booking will be updated during the next synchronization.',
-        );
-      fake.store.setBookingStatus(id, body.status as BookingStatus);
-    }
-    return json(renderItem(resource, booking, ctx, undefined), 200, headers);
-  }
-  if (method === 'DELETE') {
-    if (resource.base !== 'bookings' && resource.base !== 'accommodations') throw notImplemented(method, path);
-    const item = resource.get(ctx.store, id);
-    if (item === undefined) throw idIsInvalid(resource.postType, 404);
-    requireUser(identity, 'delete');
-    const force = ['1', 'true'].includes(url.searchParams.get('force') ?? '');
-    if (force) {
-      const previous = renderItem(resource, item, ctx, undefined);
-      if (resource.base === 'bookings') fake.store.deleteBooking(id);
-      else fake.store.removeAccommodation(id);
-      return json({ deleted: true, previous }, 200, headers);
-    }
-    const trashed = resource.base === 'bookings' ? fake.store.trashBooking(id) : fake.store.trashAccommodation(id);
-    return json(renderItem(resource, trashed, ctx, undefined), 200, headers);
+  for (const candidate of ROUTES) {
+    const match = candidate.pattern.exec(rest);
+    if (!match) continue;
+    const name = candidate.fixed ? '' : (match[1] ?? '');
+    const resource = name in RESOURCES ? (RESOURCES[name as ResourceName] as Resource<unknown>) : undefined;
+    // A path that names something the plugin does not register is no route, whatever the method.
+    if (!resource && !candidate.fixed) throw noRoute();
+    if (candidate.allow) headers.set('Allow', candidate.allow);
+    if (!candidate.methods.includes(method)) continue;
+    if (candidate.resources && !candidate.resources.includes(resource?.base ?? '')) continue;
+    const id = Number(match[2]);
+    return candidate.handle({ fake, request, url, path, method, identity, ctx, headers, resource: resource!, id });
   }
   throw noRoute();
+}
+
+/** The `status` of a PUT/PATCH body: absent, or one of the plugin's statuses (400 otherwise). */
+function parseBookingStatus(body: Json): BookingStatus | undefined {
+  if (body.status === undefined) return undefined;
+  if (typeof body.status === 'string' && (BOOKING_STATUSES as readonly string[]).includes(body.status))
+    return body.status as BookingStatus;
+  throw invalidParams([
+    {
+      param: 'status',
+      code: 'rest_not_in_enum',
+      message: `status is not one of ${BOOKING_STATUSES.slice(0, -1).join(', ')}, and cancelled.`,
+    },
+  ]);
 }
 
 /** Without a valid key there is no user: 401 (403 would mean a user lacking the capability). */

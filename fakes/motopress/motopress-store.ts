@@ -364,6 +364,19 @@ export class MotopressStore {
     return booking;
   }
 
+  /**
+   * What a REST PUT/PATCH of `status` does: the plugin refuses to edit a booking imported from an
+   * iCal feed (the next synchronisation would overwrite it), then the status changes as above.
+   */
+  editBookingStatus(id: number, status: BookingStatus): BookingRecord {
+    const booking = this.#need(this.bookings, id, 'mphb_booking');
+    if (booking.imported)
+      throw saveError(
+        'You cannot edit the imported booking. Please remember that the booking will be updated during the next synchronization.',
+      );
+    return this.setBookingStatus(id, status);
+  }
+
   cancelBooking(id: number): BookingRecord {
     return this.setBookingStatus(id, 'cancelled');
   }
