@@ -57,13 +57,14 @@ export async function checkCommand(args: string[], cli: CliContext): Promise<num
     return EXIT.ok;
   }
   const junit = outputFile('--junit', values.junit);
+  // The project's config (migrations, Postgres) fills in what no flag or variable says.
+  const project = await openProject(cli.cwd, cli.env);
   const env = checkEnvironment(cli.env, { seed: values.seed === undefined });
   const migrations =
     migrationsDir('--migrations', values.migrations) ?? env.migrations ?? defaultMigrationsDir(cli.env);
   const seed = parseSeedFlag(values.seed) ?? env.seed;
   const shard = parseShard(values.shard);
   const runs = parseInteger('--runs', values.runs, 1);
-  const project = await openProject(cli.cwd);
   // Folders named on the command line stand in for the configured scenario folders.
   const roots = positionals.length > 0 ? positionals.map((p) => resolve(p)) : project.scenarioRoots;
   const scenarioFiles = discoverScenarioFiles({ root: project.root, scenarioRoots: roots });

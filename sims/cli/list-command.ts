@@ -15,7 +15,7 @@ export async function listCommand(args: string[], cli: CliContext): Promise<numb
   }
   if (positionals.length > 0) throw new CliError(`list takes no arguments, got '${positionals.join(' ')}'`);
   const out = cli.out;
-  const discovered = await projectScenarios(await openProject(cli.cwd));
+  const discovered = await projectScenarios(await openProject(cli.cwd, cli.env));
   if (values.json) {
     out(JSON.stringify(listing(discovered), null, 2));
     return EXIT.ok;

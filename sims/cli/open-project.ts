@@ -15,10 +15,10 @@ import type { Project } from '../project/resolve-project.ts';
  */
 export const importTypeScript = (url: string): Promise<unknown> => tsImport(url, import.meta.url);
 
-export async function openProject(root = process.cwd()): Promise<Project> {
+export async function openProject(root = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<Project> {
   const project = await loadProject(root, importTypeScript);
-  if (project.migrations !== undefined) process.env.SYNCSIM_MIGRATIONS ??= project.migrations;
-  if (project.postgres !== undefined) process.env.SYNCSIM_POSTGRES ??= project.postgres;
+  if (project.migrations !== undefined) env['SYNCSIM_MIGRATIONS'] ??= project.migrations;
+  if (project.postgres !== undefined) env['SYNCSIM_POSTGRES'] ??= project.postgres;
   return project;
 }
 

@@ -24,7 +24,11 @@ export async function reproduceCommand(args: string[], cli: CliContext): Promise
   }
   if (positionals.length !== 1 || positionals[0]?.includes(':'))
     throw new CliError('reproduce takes one scenario id (all its variants run)');
-  const { scenario } = findScenario(await projectScenarios(await openProject(cli.cwd)), positionals[0], 'reproduce');
+  const { scenario } = findScenario(
+    await projectScenarios(await openProject(cli.cwd, cli.env)),
+    positionals[0],
+    'reproduce',
+  );
   const json = outputFile('--json', values.json);
   const env = checkEnvironment(cli.env);
   const migrations =

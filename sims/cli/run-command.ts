@@ -30,7 +30,11 @@ export async function runCommand(args: string[], cli: CliContext): Promise<numbe
   }
   if (positionals.length > 1)
     throw new CliError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
-  const { scenario, variant } = findScenario(await projectScenarios(await openProject(cli.cwd)), positionals[0], 'run');
+  const { scenario, variant } = findScenario(
+    await projectScenarios(await openProject(cli.cwd, cli.env)),
+    positionals[0],
+    'run',
+  );
   const given = parseSeedFlag(values.seed);
   const path = parsePath(values.path);
   if (path !== undefined && given === undefined) throw new CliError('--path needs the --seed it came from');
