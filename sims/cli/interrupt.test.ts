@@ -130,7 +130,8 @@ describe('interrupts leave nothing behind', () => {
   it('run: Ctrl-C prints one line and the failure found so far, with its replay line', async () => {
     const stopped = await interrupt(
       [process.execPath, BIN, 'run', 'properties-bot:planted-non-atomic-write', '--seed', '42'],
-      /50\/100 cases/,
+      // Past case 46, where seed 42 first breaks no-torn-session: the interrupt lands while shrinking.
+      /\b([5-9]\d|[1-9]\d\d)\/1000 cases/,
       'SIGINT',
       'group',
     );

@@ -39,7 +39,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     : [...argv];
   const cli = cliContext(
     { stdout: options.stdout ?? process.stdout, stderr: options.stderr ?? process.stderr },
-    options.env ?? process.env,
+    // A copy: the project config fills in defaults (openProject) without touching the caller's object.
+    { ...(options.env ?? process.env) },
     debug,
     options.cwd ?? process.cwd(),
   );

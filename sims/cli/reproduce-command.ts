@@ -24,16 +24,13 @@ export async function reproduceCommand(args: string[], cli: CliContext): Promise
   }
   if (positionals.length !== 1 || positionals[0]?.includes(':'))
     throw new CliError('reproduce takes one scenario id (all its variants run)');
-  const { scenario } = findScenario(
-    await projectScenarios(await openProject(cli.cwd, cli.env)),
-    positionals[0],
-    'reproduce',
-  );
   const json = outputFile('--json', values.json);
+  const project = await openProject(cli.cwd, cli.env);
   const env = checkEnvironment(cli.env);
   const migrations =
     migrationsDir('--migrations', values.migrations) ?? env.migrations ?? defaultMigrationsDir(cli.env);
 
+  const { scenario } = findScenario(await projectScenarios(project), positionals[0], 'reproduce');
   const reporting = new Reporting([new ConsoleReporter(cli.out), ...(json ? [new JsonReporter(json)] : [])]);
   reporting.begin('reproduce');
   const guard = cli.guard(scenario.id);

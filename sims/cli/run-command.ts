@@ -30,11 +30,6 @@ export async function runCommand(args: string[], cli: CliContext): Promise<numbe
   }
   if (positionals.length > 1)
     throw new CliError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
-  const { scenario, variant } = findScenario(
-    await projectScenarios(await openProject(cli.cwd, cli.env)),
-    positionals[0],
-    'run',
-  );
   const given = parseSeedFlag(values.seed);
   const path = parsePath(values.path);
   if (path !== undefined && given === undefined) throw new CliError('--path needs the --seed it came from');
@@ -42,9 +37,13 @@ export async function runCommand(args: string[], cli: CliContext): Promise<numbe
   if (path !== undefined && runs !== undefined) throw new CliError('--path replays one case; drop --runs');
   const maxSteps = parseInteger('--max-steps', values['max-steps'], 1);
   const json = outputFile('--json', values.json);
+  // Flags first, then the project's config (it fills in migrations and Postgres) and every check
+  // of the environment, and only then the scenario files: bad input is one line before any loading.
+  const project = await openProject(cli.cwd, cli.env);
   const env = checkEnvironment(cli.env);
   const migrations =
     migrationsDir('--migrations', values.migrations) ?? env.migrations ?? defaultMigrationsDir(cli.env);
+  const { scenario, variant } = findScenario(await projectScenarios(project), positionals[0], 'run');
   // Drawn here rather than by fast-check, so an interrupted run can still name its seed.
   const seed = given ?? drawRunSeed();
 

@@ -102,7 +102,10 @@ describe('the project lint config', () => {
       'fakes/motopress',
       "import { decodeTitle } from '../../src/motopress/decode-title.ts';\nexport const x = decodeTitle;\n",
     ],
-    ['sims/cli', "import { scenarios } from '../../scenarios/index.ts';\nexport const x = scenarios;\n"],
+    [
+      'sims/cli',
+      "import { lostUpdateScenario } from '../../scenarios/examples/lost-update/lost-update.scenario.ts';\nexport const x = lostUpdateScenario;\n",
+    ],
     ['sims/fs', "import { fsError } from '../../src/bot/session-fs.ts';\nexport const x = fsError;\n"],
   ] as const;
   const files = planted.map(([dir], i) => join(root, dir, `planted-layer-violation-${process.pid}-${i}.ts`));

@@ -23,7 +23,8 @@ export const CLOSED_WITH_BOT_FIELDS = `status = 'closed' AND (bot_flow_id IS NOT
 
 export async function planBotCleanup(deps: { db: Db; sessions: SessionStore }): Promise<BotCleanupPlan> {
   const { rows } = await deps.db.query<{ key: string; active: boolean }>(
-    `SELECT channel_connection_id::text || '/' || phone AS key, bool_or(status = 'active') AS active FROM crm_conversations GROUP BY 1`,
+    // ORDER BY: a hash aggregate's row order is not a contract, and the history records these rows.
+    `SELECT channel_connection_id::text || '/' || phone AS key, bool_or(status = 'active') AS active FROM crm_conversations GROUP BY 1 ORDER BY 1`,
   );
   const conversations = new Map(rows.map((r) => [r.key, r.active]));
   const plan: BotCleanupPlan = { orphanFiles: [], closedConversationFiles: [], closedWithBotFields: [] };
