@@ -57,7 +57,7 @@ export async function runCommand(args: string[], cli: CliContext): Promise<numbe
     if (found === undefined) return [];
     return [
       `  found before the interrupt: ${found.broken.join(', ')} at case ${found.path} (not shrunk)`,
-      `  replay: ${replayCommand({ scenario: scenario.id, variant, seed, path: found.path })}`,
+      `  replay: ${replayCommand({ scenario: scenario.id, variant, seed, path: found.path, ...(maxSteps !== undefined ? { maxSteps } : {}) })}`,
     ];
   });
   try {

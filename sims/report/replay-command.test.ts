@@ -14,4 +14,11 @@ describe('replayCommand', () => {
       expect(parsePath(values.path)).toBe('20:0:3');
     }
   });
+
+  it('carries a step bound given on the command line, since the case was cut by it', () => {
+    const line = replayCommand({ scenario: 's', variant: 'v', seed: 3, path: '1:2', maxSteps: 500 });
+    const { values } = parseFlags('run', line.split(' ').slice(4), ['seed', 'path', 'max-steps']);
+    expect(parseInteger('--max-steps', values['max-steps'], 1)).toBe(500);
+    expect(replayCommand({ scenario: 's', variant: 'v', seed: 3 })).not.toContain('max-steps');
+  });
 });

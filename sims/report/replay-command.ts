@@ -4,6 +4,8 @@ export interface ReplayTarget {
   variant: string;
   seed: number;
   path?: string;
+  /** A step bound given on the command line: the case's result depends on it, so it is replayed too. */
+  maxSteps?: number;
 }
 
 /** How the command is invoked: `npx syncsim` for installs, `node bin/syncsim.js` inside this repo. */
@@ -11,5 +13,6 @@ export function replayCommand(target: ReplayTarget, invocation = 'npx syncsim'):
   // fast-check seeds can be negative; `--seed=-5` keeps the value from reading as a flag.
   const parts = [invocation, 'run', `${target.scenario}:${target.variant}`, `--seed=${target.seed}`];
   if (target.path !== undefined) parts.push(`--path=${target.path}`);
+  if (target.maxSteps !== undefined) parts.push(`--max-steps=${target.maxSteps}`);
   return parts.join(' ');
 }

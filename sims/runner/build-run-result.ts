@@ -25,6 +25,8 @@ export interface RunIdentity {
   runs: number;
   /** The path replayed, when this run was a replay. */
   replayPath?: string;
+  /** A step bound that overrode the scenario's: part of what the result is a function of. */
+  maxSteps?: number;
 }
 
 export function buildRunResult<Input>(
@@ -45,6 +47,7 @@ export function buildRunResult<Input>(
     shrinkStopped: search.shrinkStopped,
     lockWaits: search.lockWaits,
     steps: search.steps,
+    ...(identity.maxSteps !== undefined ? { maxSteps: identity.maxSteps } : {}),
   };
   if (search.harnessError !== undefined) {
     // A case the harness had to cut short is a finding about that case: it gets a replay line.

@@ -19,6 +19,8 @@ export interface RunResult {
   /** fast-check seed and, for a failure or a replay, the path of the reported case. */
   seed: number;
   path?: string;
+  /** The step bound given for this run, when it overrode the scenario's (replays need it). */
+  maxSteps?: number;
   /** Cases executed, including shrinking. */
   cases: number;
   /** Cases asked for. */

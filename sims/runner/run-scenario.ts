@@ -92,7 +92,13 @@ export async function runScenario<Input, World>(
     numRuns: runs,
   });
   const result = buildRunResult(
-    { scenario: scenario.id, variant: variantName, runs, ...(replaying ? { replayPath: options.path } : {}) },
+    {
+      scenario: scenario.id,
+      variant: variantName,
+      runs,
+      ...(replaying ? { replayPath: options.path } : {}),
+      ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}),
+    },
     variant,
     search,
     details,
