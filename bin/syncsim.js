@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global process, URL */
+/* global process, URL, setTimeout */
 // The `syncsim` command. Inside the syncsim repo it runs the TypeScript sources; installed from
 // npm it runs the compiled dist/ (Node 20 cannot load TypeScript from node_modules). Either way
 // tsx is registered, because the project's own syncsim.config.ts and *.scenario.ts are TypeScript.
@@ -17,8 +17,24 @@ if (fromSources) {
     'data:text/javascript,export function resolve(s, c, next) { return next(s, { ...c, conditions: [...c.conditions, "syncsim-source"] }); }',
   );
 }
-const { main } = await import(fromSources ? sources.href : '../dist/sims/cli/main.js');
-// The one wall-clock read of the command, at the process edge: src/, fakes/ and sims/ may not read
-// the real time (replays must not depend on it), but the standalone MotoPress fake has to accept
-// OAuth timestamps signed by real clients, so the real time is injected from here.
-process.exitCode = await main(process.argv.slice(2), { wallClock: () => Date.now() });
+const argv = process.argv.slice(2);
+if (argv[0] === 'audit' || argv[0] === 'repair') {
+  // The gym app's chat operator commands (src/chat/stream-ops-cli.ts): the real module run against
+  // a real Stream app and database. They live in src/, which the harness (sims/) may not import,
+  // so the command's edge routes them; the real clock is theirs for Stream's 429 waits.
+  const ops = new URL('../src/chat/stream-ops-cli.ts', import.meta.url);
+  const { streamOpsCli } = await import(fromSources ? ops.href : '../dist/src/chat/stream-ops-cli.js');
+  process.stdout.on('error', () => undefined);
+  process.exitCode = await streamOpsCli(argv, {
+    env: process.env,
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+    clock: { now: () => Date.now(), sleep: (ms) => new Promise((done) => setTimeout(done, ms)) },
+  });
+} else {
+  const { main } = await import(fromSources ? sources.href : '../dist/sims/cli/main.js');
+  // Wall-clock reads happen only here, at the process edge: src/, fakes/ and sims/ may not read
+  // the real time (replays must not depend on it), but the standalone MotoPress fake has to accept
+  // OAuth timestamps signed by real clients, so the real time is injected from here.
+  process.exitCode = await main(argv, { wallClock: () => Date.now() });
+}

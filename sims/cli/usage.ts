@@ -10,6 +10,8 @@ Usage:
   syncsim init                                           write syncsim.config.ts and an example scenario
   syncsim fake stream [--port P] [--seed N]              serve the Stream Chat fake over HTTP
   syncsim fake motopress [--port P] [--seed N]           serve the MotoPress fake over HTTP
+  syncsim audit stream [--gym-id N|all] [--json FILE]    the gym app's Stream <-> Postgres audit (read-only)
+  syncsim repair stream [--gym-id N|all] [--apply] [--export-dir DIR]   ... and its repair (dry-run default)
   syncsim <command> --help
   syncsim --version
   --debug (with any command) adds the stack to an error's one line

@@ -25,3 +25,19 @@ export {
   type StreamWebhookResult,
   type StreamWebhookOutcome,
 } from './handle-stream-webhook.ts';
+export { applyStreamRepair, type ApplyStreamRepairDeps, type RepairOutcome } from './apply-stream-repair.ts';
+export { exportChannelMessages, exportFileName } from './export-channel-messages.ts';
+export {
+  createGymRoom,
+  type CreateGymRoomDeps,
+  type CreateGymRoomOutcome,
+  type GymRoomRequest,
+} from './create-gym-room.ts';
+export { describeFinding, formatAuditReport } from './format-audit-report.ts';
+export {
+  streamOpsCli,
+  STREAM_OPS_EXIT,
+  STREAM_OPS_USAGE,
+  type StreamOpsEnv,
+  type StreamOpsIo,
+} from './stream-ops-cli.ts';

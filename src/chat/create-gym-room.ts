@@ -1,0 +1,96 @@
+// Creating a room: the one way the app makes a new channel, with the guard incident A lacked.
+// The channel's team is always gym_{gym_id} and its gym_id field the same gym; if Stream
+// already has a channel with that id in another team (get-or-create returns the existing one),
+// the room is refused and no row is written, instead of a room pointing at another gym's channel.
+// Order, so that dying between the two steps converges: the room's id is reserved from the
+// sequence, the channel is created in Stream FIRST, and the row is written after. A crash in
+// between leaves a channel only in Stream whose team and gym_id agree and whose gym exists:
+// exactly what the webhook handler and the repair turn into a room (create-room-from-channel.ts).
+// The other order would leave a room with no channel, which nothing may safely recreate.
+import type { StreamChat } from 'stream-chat';
+import type { Db } from '../db/db.ts';
+import { withTransaction } from '../db/with-transaction.ts';
+import { formatStreamChannelId } from './stream-channel-id.ts';
+import { gymTeam, tenantUserId } from './stream-user-id.ts';
+
+export interface CreateGymRoomDeps {
+  readonly db: Db;
+  readonly stream: StreamChat;
+}
+
+export interface GymRoomRequest {
+  readonly gymId: number;
+  readonly name: string;
+  readonly createdBy: number;
+  readonly members: readonly number[];
+  /** An event's chat: `event_{eventId}_{suffix}`; otherwise a group room `room_{g}_{roomId}`. */
+  readonly event?: { readonly eventId: number; readonly suffix: string };
+}
+
+export type CreateGymRoomOutcome =
+  | { readonly kind: 'created'; readonly roomId: number; readonly channelId: string }
+  | { readonly kind: 'refused'; readonly why: string };
+
+interface GetOrCreateJson {
+  channel?: { team?: unknown; gym_id?: unknown };
+}
+
+const shown = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '(none)';
+
+export async function createGymRoom(deps: CreateGymRoomDeps, request: GymRoomRequest): Promise<CreateGymRoomOutcome> {
+  const { db, stream } = deps;
+  const { gymId, event } = request;
+  const gym = await db.query('SELECT 1 FROM gyms WHERE id = $1', [gymId]);
+  if ((gym.rowCount ?? 0) === 0) return { kind: 'refused', why: `gym ${gymId} does not exist` };
+  if (event) {
+    const found = await db.query('SELECT 1 FROM events WHERE id = $1 AND gym_id = $2', [event.eventId, gymId]);
+    if ((found.rowCount ?? 0) === 0)
+      return { kind: 'refused', why: `event ${event.eventId} of gym ${gymId} does not exist` };
+  }
+  const reserved = await db.query<{ id: string }>("SELECT nextval(pg_get_serial_sequence('chat_rooms', 'id')) AS id");
+  const roomId = Number(reserved.rows[0]!.id);
+  const channelId = formatStreamChannelId(
+    event ? { kind: 'event', eventId: event.eventId, suffix: event.suffix } : { kind: 'room', gymId, roomId },
+  );
+  const team = gymTeam(gymId);
+  const response = await stream.post<GetOrCreateJson>(`${stream.baseURL}/channels/messaging/${channelId}/query`, {
+    data: {
+      team,
+      gym_id: String(gymId),
+      name: request.name,
+      created_by_id: tenantUserId(gymId, request.createdBy),
+      members: request.members.map((user) => tenantUserId(gymId, user)),
+    },
+    state: false,
+    watch: false,
+    presence: false,
+  });
+  const got = response.channel;
+  if (got?.team !== team || shown(got.gym_id) !== String(gymId))
+    return {
+      kind: 'refused',
+      why: `channel ${channelId} exists in team ${shown(got?.team)} with gym_id ${shown(got?.gym_id)}`,
+    };
+  const stored = await withTransaction(db, async (tx) => {
+    // A webhook or a repair may have made the room from the channel already: keep theirs.
+    const inserted = await tx.query<{ id: string }>(
+      `INSERT INTO chat_rooms (id, gym_id, stream_channel_id, name, kind, event_id) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (stream_channel_id) DO NOTHING RETURNING id`,
+      [roomId, gymId, channelId, request.name, event ? 'event' : 'group', event?.eventId ?? null],
+    );
+    if (!inserted.rows[0]) {
+      const existing = await tx.query<{ id: string }>('SELECT id FROM chat_rooms WHERE stream_channel_id = $1', [
+        channelId,
+      ]);
+      return Number(existing.rows[0]!.id);
+    }
+    await tx.query(
+      `INSERT INTO chat_room_members (room_id, user_id) SELECT $1, u.id FROM users u WHERE u.id = ANY($2::bigint[])
+       ON CONFLICT DO NOTHING`,
+      [roomId, [...request.members]],
+    );
+    return roomId;
+  });
+  return { kind: 'created', roomId: stored, channelId };
+}

@@ -1,0 +1,59 @@
+// Every message of one channel, written as JSON lines to `{channelId}.jsonl` in the operator's
+// export directory, BEFORE the repair deletes the channel: an orphan event channel's history is
+// the one thing a delete cannot give back. Pages backwards with `messages.id_lt` (Stream's
+// message pagination) until a page comes back short, through raw POST .../query (no SDK channel
+// cache). The file is written to a temporary name and renamed, so a crash never leaves a partial
+// export under the final name; the caller deletes only after this resolved with the count.
+// One channel's messages are held in memory to write them oldest first: an event channel's
+// history, not the app's.
+import type { StreamChat } from 'stream-chat';
+import type { SessionFs } from '../bot/session-fs.ts';
+
+export const exportPageSize = 100;
+
+interface ChannelQueryJson {
+  messages?: readonly { id?: unknown }[];
+}
+
+export function exportFileName(channelId: string): string {
+  return `${channelId}.jsonl`;
+}
+
+export async function exportChannelMessages(
+  stream: StreamChat,
+  channel: { readonly type: string; readonly id: string },
+  exportDir: SessionFs,
+): Promise<number> {
+  const pages: (readonly { id?: unknown }[])[] = [];
+  let before: string | undefined;
+  for (;;) {
+    const response = await stream.post<ChannelQueryJson>(
+      `${stream.baseURL}/channels/${encodeURIComponent(channel.type)}/${encodeURIComponent(channel.id)}/query`,
+      {
+        state: true,
+        watch: false,
+        presence: false,
+        messages: { limit: exportPageSize, ...(before !== undefined ? { id_lt: before } : {}) },
+      },
+    );
+    const page = response.messages ?? [];
+    // A server that ignored id_lt would hand the same page back forever: stop, export nothing.
+    if (before !== undefined && page.some((message) => message.id === before))
+      throw new Error(`Stream returned message ${before} again when asked for older ones (id_lt ignored?)`);
+    pages.unshift(page);
+    const oldest = page[0]?.id;
+    if (page.length < exportPageSize || typeof oldest !== 'string') break;
+    before = oldest;
+  }
+  const lines = pages.flat().map((message) => JSON.stringify(message));
+  const name = exportFileName(channel.id);
+  const temp = `${name}.partial`;
+  await exportDir.writeFile(temp, lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+  await exportDir.rename(temp, name);
+  // Read back before anyone deletes on the strength of it: a write that reported success but
+  // left fewer lines (a full disk, a torn write) must stop the delete, not follow it.
+  const written = (await exportDir.readFile(name)).split('\n').filter((line) => line !== '').length;
+  if (written !== lines.length)
+    throw new Error(`export of ${channel.type}:${channel.id} has ${written} of ${lines.length} messages`);
+  return lines.length;
+}
