@@ -70,9 +70,20 @@ describe('exit codes', () => {
       const codes = [...(tables[i + 1] ?? '').matchAll(/^\| ([\d /]+) \|/gm)].flatMap((m) => m[1]!.split(' / '));
       byCommand.set(tables[i]!, codes);
     }
-    expect([...byCommand.keys()]).toEqual(['check', 'run', 'reproduce', 'list', 'fake', 'bot-cleanup']);
+    expect([...byCommand.keys()]).toEqual([
+      'check',
+      'run',
+      'reproduce',
+      'list',
+      'fake',
+      'bot-cleanup',
+      'audit',
+      'repair',
+    ]);
     for (const codes of byCommand.values()) for (const code of codes) expect(known).toContain(code);
     expect(byCommand.get('run')).toEqual(['0', '1', '2', '3', '130', '143']);
     expect(byCommand.get('bot-cleanup')).toEqual(['0', '3']);
+    expect(byCommand.get('audit')).toEqual(['0', '1', '3']);
+    expect(byCommand.get('repair')).toEqual(['0', '1', '3']);
   });
 });
