@@ -215,7 +215,7 @@ export function parseChannelUpdate(body: Json): ChannelUpdate {
     add,
     remove,
     ...(data ? { data } : {}),
-    ...(body.message === undefined ? {} : { message: parseMessage(body.message) }),
+    ...optionalMessage(body.message),
   };
 }
 
@@ -247,8 +247,17 @@ export function parseTruncate(body: Json): TruncateInput {
   }
   return {
     ...(truncatedAt === undefined ? {} : { truncatedAt }),
-    ...(body.message === undefined ? {} : { message: parseMessage(body.message) }),
+    ...optionalMessage(body.message),
   };
+}
+
+/**
+ * A message a request MAY carry (update, add/remove members, truncate). `null` counts as absent,
+ * as the real service treats it: the Python SDK sends `"message": null` whenever the caller
+ * passes none. Anything else that is not an object is still a 400.
+ */
+function optionalMessage(raw: unknown): { message?: MessageInput } {
+  return raw === undefined || raw === null ? {} : { message: parseMessage(raw) };
 }
 
 /** A message as sent: exactly one sender, no reserved timestamps, a valid id if any, at most 5000 characters. */
