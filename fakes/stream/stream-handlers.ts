@@ -12,7 +12,6 @@ import { streamErrorBody, StreamError } from './stream-error.ts';
 import type { StreamFake } from './stream-fake.ts';
 import { renderUser } from './render-stream.ts';
 import {
-  messageLimitOf,
   parseChannelPatch,
   parseChannelQuery,
   parseChannelUpdate,
@@ -20,6 +19,7 @@ import {
   parseDeleteUsers,
   parseGetOrCreate,
   parseMessage,
+  parseMessagePagination,
   parseTruncate,
   parseUpsertUsers,
   parseUserPatches,
@@ -59,8 +59,9 @@ export function streamHandlers(
     );
   const flag = (url: URL, name: string) => url.searchParams.get(name) === 'true';
   const getOrCreate = (type: string, id: string | undefined, body: Json) => {
+    const page = parseMessagePagination(body);
     const { channel } = store.getOrCreateChannel(parseGetOrCreate(type, id, body));
-    return channelStateJson(store, channel, messageLimitOf(body));
+    return channelStateJson(store, channel, page);
   };
 
   return [
@@ -88,7 +89,9 @@ export function streamHandlers(
       const channels = store.queryChannels(query);
       return {
         status: 201,
-        body: { channels: channels.map((c) => channelStateJson(store, c, query.messageLimit, query.memberLimit)) },
+        body: {
+          channels: channels.map((c) => channelStateJson(store, c, { limit: query.messageLimit }, query.memberLimit)),
+        },
       };
     }),
     route('post', '/channels/delete', 'DeleteChannels', ({ body }) => ({

@@ -16,6 +16,7 @@ import type {
   UserPatch,
   UserQuery,
 } from './stream-commands.ts';
+import type { MessagePagination } from './message-page.ts';
 import { inputError, notAllowed, StreamError } from './stream-error.ts';
 import type { Custom } from './stream-records.ts';
 import {
@@ -184,13 +185,22 @@ export function parseGetOrCreate(type: string, id: string | undefined, body: Jso
   return { type, id: channelId, distinct: id === undefined, data };
 }
 
-/** How many messages a channel state shows (`messages.limit`, default 25). */
-export function messageLimitOf(body: Json): number {
-  const pagination =
-    body.messages !== undefined && typeof body.messages === 'object' && body.messages !== null
-      ? (body.messages as Json)
-      : {};
-  return typeof pagination.limit === 'number' ? pagination.limit : 25;
+/**
+ * POST /channels/{type}/{id}/query `messages`: which messages the state shows (message-page.ts).
+ * `limit` has queryChannels' message_limit range (0..300, default 25); whether the real service
+ * refuses or clamps a larger one is unconfirmed, and refusing is what the fake does there too.
+ */
+export function parseMessagePagination(body: Json): MessagePagination {
+  const raw = body.messages === undefined || body.messages === null ? {} : asObject(body.messages, 'messages');
+  const page: MessagePagination = { limit: checkRange(raw.limit, 'messages.limit', 0, 300, 25) };
+  const ids = { id_lt: 'idLt', id_lte: 'idLte', id_gt: 'idGt', id_gte: 'idGte' } as const;
+  for (const [key, field] of Object.entries(ids)) {
+    const id = raw[key];
+    if (id === undefined || id === null) continue;
+    if (typeof id !== 'string' || id === '') throw inputError(`messages.${key} must be a non-empty string`);
+    page[field] = id;
+  }
+  return page;
 }
 
 /** POST /channels/{type}/{id}. */

@@ -3,6 +3,7 @@
  * (render-stream.ts renders one record; this assembles what an endpoint or an event sends).
  * Rendering reads the store only to name the users a record refers to.
  */
+import { messagePage, type MessagePagination } from './message-page.ts';
 import { renderChannel, renderMember, renderMessage, renderUser, iso } from './render-stream.ts';
 import type {
   ChannelRecord,
@@ -52,14 +53,14 @@ export function messageJson(store: StreamStore, message: MessageRecord): Json {
   return renderMessage(message, store.users.get(message.userId));
 }
 
-/** A channel's state as get-or-create and queryChannels answer it. */
+/** A channel's state as get-or-create and queryChannels answer it: the page of messages asked for. */
 export function channelStateJson(
   store: StreamStore,
   channel: ChannelRecord,
-  messageLimit: number,
+  page: MessagePagination,
   memberLimit = 100,
 ): Json {
-  const messages = messageLimit === 0 ? [] : channel.messages.slice(-messageLimit);
+  const messages = messagePage(channel.messages, page);
   return {
     channel: channelJson(store, channel),
     members: membersJson(store, channel, memberLimit),
