@@ -12,6 +12,7 @@ import { streamErrorBody, StreamError } from './stream-error.ts';
 import type { StreamFake } from './stream-fake.ts';
 import { renderUser } from './render-stream.ts';
 import {
+  parseAppSettingsPatch,
   parseChannelPatch,
   parseChannelQuery,
   parseChannelUpdate,
@@ -25,7 +26,15 @@ import {
   parseUserPatches,
   parseUserQuery,
 } from './stream-requests.ts';
-import { channelJson, channelStateJson, membersJson, messageJson, taskJson, usersById } from './stream-responses.ts';
+import {
+  appJson,
+  channelJson,
+  channelStateJson,
+  membersJson,
+  messageJson,
+  taskJson,
+  usersById,
+} from './stream-responses.ts';
 import { verifyServerToken } from './verify-server-token.ts';
 
 /** Internal header carrying the fault decided inside the gate; never reaches the store. */
@@ -65,6 +74,11 @@ export function streamHandlers(
   };
 
   return [
+    route('get', '/app', 'GetApp', () => ({ body: { app: appJson(fake.app) } })),
+    route('patch', '/app', 'UpdateApp', ({ body }) => {
+      fake.app.update(parseAppSettingsPatch(body));
+      return { body: {} };
+    }),
     route('post', '/users', 'UpdateUsers', ({ body }) => ({
       status: 201,
       body: usersById(store.upsertUsers(parseUpsertUsers(body.users))),

@@ -16,6 +16,7 @@ import type {
   UserPatch,
   UserQuery,
 } from './stream-commands.ts';
+import { HOOK_TYPES, webhookUrlProblem, type AppSettingsPatch, type EventHookInput } from './app-settings.ts';
 import type { MessagePagination } from './message-page.ts';
 import { inputError, notAllowed, StreamError } from './stream-error.ts';
 import type { Custom } from './stream-records.ts';
@@ -311,4 +312,63 @@ export function parseChannelQuery(body: Json): ChannelQuery {
     sort: checkSort(body.sort),
     filter: body.filter_conditions ?? {},
   };
+}
+
+/**
+ * PATCH /app: the webhook settings (app-settings.ts); other app settings are accepted and not
+ * modelled. `null` leaves a setting as it is, like an absent one. An event hook's `enabled`
+ * defaults to false (the zero value of the service's Go struct; unconfirmed) and its
+ * `event_types` to [] (every event).
+ */
+export function parseAppSettingsPatch(body: Json): AppSettingsPatch {
+  const patch: AppSettingsPatch = { explicitDeletion: body.explicit_event_hooks_deletion === true };
+  if (body.webhook_url !== undefined && body.webhook_url !== null) {
+    if (typeof body.webhook_url !== 'string') throw inputError('webhook_url must be a string');
+    patch.webhookUrl = checkWebhookUrl(body.webhook_url, 'webhook_url', true);
+  }
+  if (body.webhook_events !== undefined && body.webhook_events !== null)
+    patch.webhookEvents = asStringList(body.webhook_events, 'webhook_events');
+  if (body.event_hooks !== undefined && body.event_hooks !== null) {
+    if (!Array.isArray(body.event_hooks)) throw inputError('event_hooks must be a list');
+    patch.eventHooks = body.event_hooks.map(parseEventHook);
+  }
+  return patch;
+}
+
+function parseEventHook(raw: unknown): EventHookInput {
+  const {
+    id,
+    hook_type,
+    enabled,
+    event_types,
+    webhook_url,
+    delete: remove,
+    ...custom
+  } = asObject(raw, 'event_hooks[]');
+  if (id !== undefined && (typeof id !== 'string' || id === '')) throw inputError('event_hooks[].id must be a string');
+  if (typeof hook_type !== 'string' || !(HOOK_TYPES as readonly string[]).includes(hook_type))
+    throw inputError(`event_hooks[].hook_type must be one of ${HOOK_TYPES.join(' ')}`);
+  if (enabled !== undefined && typeof enabled !== 'boolean')
+    throw inputError('event_hooks[].enabled must be a boolean');
+  const url = webhook_url === undefined || webhook_url === null ? undefined : webhook_url;
+  if (url !== undefined && typeof url !== 'string') throw inputError('event_hooks[].webhook_url must be a string');
+  if (hook_type === 'webhook' && enabled === true && !url)
+    throw inputError('event_hooks[].webhook_url is required for an enabled webhook hook');
+  return {
+    ...(id === undefined ? {} : { id }),
+    hookType: hook_type,
+    enabled: enabled === true,
+    eventTypes:
+      event_types === undefined || event_types === null ? [] : asStringList(event_types, 'event_hooks[].event_types'),
+    ...(url ? { webhookUrl: checkWebhookUrl(url, 'event_hooks[].webhook_url', false) } : {}),
+    custom,
+    delete: remove === true,
+  };
+}
+
+function checkWebhookUrl(value: string, name: string, emptyAllowed: boolean): string {
+  if (value === '' && emptyAllowed) return value;
+  const problem = webhookUrlProblem(value);
+  if (problem) throw inputError(`${name} ${problem}`);
+  return value;
 }
