@@ -22,6 +22,8 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, number>> = {
   DeleteChannels: 60,
   DeleteUsers: 6,
   GetTask: 60,
+  GetApp: 10_000,
+  UpdateApp: 60,
 };
 
 const WINDOW_MS = 60_000;

@@ -4,12 +4,18 @@
  * `baseURL` pointed here can be tested against it. Requests go through msw's `getResponse`,
  * i.e. the very handlers the in-process tests use; injected-fault headers are ignored.
  *
+ * Webhooks go where the app settings say: `webhookUrl` at start, or PATCH /app later
+ * (app-webhooks.ts). The seeded world is built before, so it is the starting state, not a
+ * burst of events.
+ *
  * Time: by default a logical clock starting at 2026-01-01T00:00:00Z that advances 1 ms per
  * request, so the same requests always produce the same state; pass `now` for a real clock.
  * `stop()` is idempotent and the handle supports `await using`.
  */
 import { getResponse } from 'msw';
 import { listenLocal } from '../local-http-server.ts';
+import { webhookUrlProblem } from './app-settings.ts';
+import { AppWebhooks } from './app-webhooks.ts';
 import { buildStreamWorld, type StreamWorld } from './build-stream-world.ts';
 import { StreamFake } from './stream-fake.ts';
 import { streamHandlers } from './stream-handlers.ts';
@@ -23,6 +29,8 @@ export interface ServeStreamOptions {
   apiSecret?: string;
   now?: () => number;
   rateLimits?: Readonly<Record<string, number>>;
+  /** Deliver webhooks here from the start (as PATCH /app `webhook_url` would). */
+  webhookUrl?: string;
 }
 
 export interface StreamServer extends AsyncDisposable {
@@ -31,12 +39,15 @@ export interface StreamServer extends AsyncDisposable {
   apiSecret: string;
   fake: StreamFake;
   world: StreamWorld | undefined;
+  webhooks: AppWebhooks;
   stop(): Promise<void>;
 }
 
 const LOGICAL_EPOCH = Date.parse('2026-01-01T00:00:00.000Z');
 
 export async function serveStream(options: ServeStreamOptions = {}): Promise<StreamServer> {
+  const problem = options.webhookUrl === undefined ? undefined : webhookUrlProblem(options.webhookUrl);
+  if (problem) throw new Error(`webhookUrl ${problem}: ${options.webhookUrl}`);
   let ticks = 0;
   const now = options.now ?? (() => LOGICAL_EPOCH + ticks);
   const apiKey = options.apiKey ?? 'syncsim-key';
@@ -48,9 +59,11 @@ export async function serveStream(options: ServeStreamOptions = {}): Promise<Str
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   const world = options.seed === undefined ? undefined : buildStreamWorld(fake.store, { seed: options.seed });
+  const webhooks = new AppWebhooks(fake);
+  if (options.webhookUrl !== undefined) fake.app.update({ webhookUrl: options.webhookUrl, explicitDeletion: false });
 
   let handlers: ReturnType<typeof streamHandlers> | undefined;
-  const { url, stop } = await listenLocal({
+  const { url, stop: stopListening } = await listenLocal({
     port: options.port ?? 0,
     onRequest: () => ticks++,
     async answer(request, base) {
@@ -77,5 +90,9 @@ export async function serveStream(options: ServeStreamOptions = {}): Promise<Str
         { status: 500 },
       ),
   });
-  return { url, apiKey, apiSecret, fake, world, stop, [Symbol.asyncDispose]: stop };
+  const stop = () => {
+    webhooks.stop();
+    return stopListening();
+  };
+  return { url, apiKey, apiSecret, fake, world, webhooks, stop, [Symbol.asyncDispose]: stop };
 }

@@ -271,6 +271,26 @@ function contract(target: Target, skip: boolean, reason = ''): void {
         expect(state!.data?.last_message_at).toBeTruthy();
       });
 
+      it('the channel query pages messages by id: id_lt/id_lte newest first in range, id_gt/id_gte oldest, each page oldest first', async () => {
+        const c = channel('paged', { created_by_id: u('owner'), members: [u('ann')] });
+        await c.create();
+        // Ids that do not sort in channel order: the cursor is the message's place, not its id.
+        const names = ['e', 'c', 'a', 'd', 'b'];
+        for (const name of names) {
+          t.tick(1000);
+          await c.sendMessage({ id: `${run}-p${name}`, text: name, user_id: u('ann') });
+        }
+        const id = (name: string) => `${run}-p${name}`;
+        const texts = async (messages: Record<string, unknown>) =>
+          (await c.query({ messages })).messages.map((m) => m.text);
+        expect(await texts({ limit: 2 })).toEqual(['d', 'b']);
+        expect(await texts({ limit: 2, id_lt: id('d') })).toEqual(['c', 'a']);
+        expect(await texts({ limit: 2, id_lte: id('d') })).toEqual(['a', 'd']);
+        expect(await texts({ limit: 10, id_lt: id('e') })).toEqual([]);
+        expect(await texts({ limit: 2, id_gt: id('e') })).toEqual(['c', 'a']);
+        expect(await texts({ limit: 2, id_gte: id('a') })).toEqual(['a', 'd']);
+      });
+
       it('truncate removes messages but keeps data and members', async () => {
         const c = channel('trunc', { created_by_id: u('owner'), members: [u('ann')], gym_id: 'g9' });
         await c.create();

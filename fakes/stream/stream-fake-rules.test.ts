@@ -129,6 +129,45 @@ describe('Stream fake rules', () => {
     expect(app.fake.store.channels.get('messaging:c1')!.members.size).toBe(0);
   });
 
+  it('"message": null (what the Python SDK sends when there is none) means no message on update, add/remove members and truncate; a non-object message is still a 400', async () => {
+    await using app = fakeStreamApp();
+    await app.client.upsertUsers([{ id: 'a' }, { id: 'b' }]);
+    await app.client.channel('messaging', 'c1', { created_by_id: 'a' } as never).create();
+    const channel = () => app.fake.store.channels.get('messaging:c1')!;
+    const calls: Array<[string, Record<string, unknown>]> = [
+      ['/channels/messaging/c1', { data: { name: 'n' }, message: null }],
+      ['/channels/messaging/c1', { add_members: ['b'], message: null }],
+      ['/channels/messaging/c1', { remove_members: ['b'], message: null }],
+      ['/channels/messaging/c1/truncate', { message: null }],
+    ];
+    for (const [path, body] of calls) {
+      const res = await post(path, body);
+      expect(res.status, `${path} ${JSON.stringify(body)}`).toBe(201);
+      expect(await res.json()).not.toHaveProperty('message');
+    }
+    expect(channel().custom).toEqual({ name: 'n' });
+    expect(channel().members.size).toBe(0);
+    expect(channel().truncatedAt).toBeDefined();
+    expect(channel().messages).toEqual([]);
+
+    for (const [path, body] of [
+      ['/channels/messaging/c1', { data: { name: 'x' }, message: 5 }],
+      ['/channels/messaging/c1', { add_members: ['b'], message: 'hi' }],
+      ['/channels/messaging/c1/truncate', { message: [] }],
+    ] as const) {
+      const res = await post(path, body);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        code: 4,
+        message: expect.stringContaining('message must be an object') as unknown,
+      });
+    }
+    expect(channel().custom).toEqual({ name: 'n' });
+    expect(channel().members.size).toBe(0);
+    // A message is required when sending one: null is not "absent" there.
+    expect((await post('/channels/messaging/c1/message', { message: null })).status).toBe(400);
+  });
+
   it("emits message.new and channel.created/updated/deleted with Stream's event fields", async () => {
     await using app = fakeStreamApp();
     const events: StreamEvent[] = [];

@@ -1,8 +1,9 @@
 /**
- * One Stream Chat app as the fake sees it: credentials, the store, the rate limiter and the
- * simulated clock they share. Handlers (msw or the standalone server) serve a StreamFake; a
+ * One Stream Chat app as the fake sees it: credentials, the store, the app settings (where
+ * webhooks go), the rate limiter and the simulated clock they share. Handlers (msw or the standalone server) serve a StreamFake; a
  * scenario reads and seeds its `store` directly.
  */
+import { AppSettings } from './app-settings.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { StreamStore } from './stream-store.ts';
 
@@ -21,6 +22,7 @@ export class StreamFake {
   readonly apiSecret: string;
   readonly now: () => number;
   readonly store: StreamStore;
+  readonly app: AppSettings;
   readonly limiter: RateLimiter;
 
   constructor(options: StreamFakeOptions) {
@@ -31,6 +33,8 @@ export class StreamFake {
       now: options.now,
       ...(options.taskDurationMs === undefined ? {} : { taskDurationMs: options.taskDurationMs }),
     });
+    // Hook ids come from the store's counter, so a replay names them the same.
+    this.app = new AppSettings(options.now, () => this.store.nextUuid());
     this.limiter = new RateLimiter(options.now, options.rateLimits);
   }
 }

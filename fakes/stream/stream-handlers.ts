@@ -12,7 +12,7 @@ import { streamErrorBody, StreamError } from './stream-error.ts';
 import type { StreamFake } from './stream-fake.ts';
 import { renderUser } from './render-stream.ts';
 import {
-  messageLimitOf,
+  parseAppSettingsPatch,
   parseChannelPatch,
   parseChannelQuery,
   parseChannelUpdate,
@@ -20,12 +20,21 @@ import {
   parseDeleteUsers,
   parseGetOrCreate,
   parseMessage,
+  parseMessagePagination,
   parseTruncate,
   parseUpsertUsers,
   parseUserPatches,
   parseUserQuery,
 } from './stream-requests.ts';
-import { channelJson, channelStateJson, membersJson, messageJson, taskJson, usersById } from './stream-responses.ts';
+import {
+  appJson,
+  channelJson,
+  channelStateJson,
+  membersJson,
+  messageJson,
+  taskJson,
+  usersById,
+} from './stream-responses.ts';
 import { verifyServerToken } from './verify-server-token.ts';
 
 /** Internal header carrying the fault decided inside the gate; never reaches the store. */
@@ -59,11 +68,17 @@ export function streamHandlers(
     );
   const flag = (url: URL, name: string) => url.searchParams.get(name) === 'true';
   const getOrCreate = (type: string, id: string | undefined, body: Json) => {
+    const page = parseMessagePagination(body);
     const { channel } = store.getOrCreateChannel(parseGetOrCreate(type, id, body));
-    return channelStateJson(store, channel, messageLimitOf(body));
+    return channelStateJson(store, channel, page);
   };
 
   return [
+    route('get', '/app', 'GetApp', () => ({ body: { app: appJson(fake.app) } })),
+    route('patch', '/app', 'UpdateApp', ({ body }) => {
+      fake.app.update(parseAppSettingsPatch(body));
+      return { body: {} };
+    }),
     route('post', '/users', 'UpdateUsers', ({ body }) => ({
       status: 201,
       body: usersById(store.upsertUsers(parseUpsertUsers(body.users))),
@@ -88,7 +103,9 @@ export function streamHandlers(
       const channels = store.queryChannels(query);
       return {
         status: 201,
-        body: { channels: channels.map((c) => channelStateJson(store, c, query.messageLimit, query.memberLimit)) },
+        body: {
+          channels: channels.map((c) => channelStateJson(store, c, { limit: query.messageLimit }, query.memberLimit)),
+        },
       };
     }),
     route('post', '/channels/delete', 'DeleteChannels', ({ body }) => ({

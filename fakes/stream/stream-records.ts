@@ -71,15 +71,19 @@ export interface TaskRecord {
   completed: boolean;
 }
 
+/** Every event type the fake emits (a hook subscribed to "all events" gets these). */
+export const STREAM_EVENT_TYPES = [
+  'message.new',
+  'channel.created',
+  'channel.updated',
+  'channel.deleted',
+  'channel.truncated',
+  'member.added',
+  'member.removed',
+] as const;
+
 /** An event the fake emits for webhooks (payload already rendered). */
 export interface StreamEvent {
-  type:
-    | 'message.new'
-    | 'channel.created'
-    | 'channel.updated'
-    | 'channel.deleted'
-    | 'channel.truncated'
-    | 'member.added'
-    | 'member.removed';
+  type: (typeof STREAM_EVENT_TYPES)[number];
   payload: Record<string, unknown>;
 }

@@ -16,6 +16,8 @@ import type {
   UserPatch,
   UserQuery,
 } from './stream-commands.ts';
+import { HOOK_TYPES, webhookUrlProblem, type AppSettingsPatch, type EventHookInput } from './app-settings.ts';
+import type { MessagePagination } from './message-page.ts';
 import { inputError, notAllowed, StreamError } from './stream-error.ts';
 import type { Custom } from './stream-records.ts';
 import {
@@ -184,13 +186,22 @@ export function parseGetOrCreate(type: string, id: string | undefined, body: Jso
   return { type, id: channelId, distinct: id === undefined, data };
 }
 
-/** How many messages a channel state shows (`messages.limit`, default 25). */
-export function messageLimitOf(body: Json): number {
-  const pagination =
-    body.messages !== undefined && typeof body.messages === 'object' && body.messages !== null
-      ? (body.messages as Json)
-      : {};
-  return typeof pagination.limit === 'number' ? pagination.limit : 25;
+/**
+ * POST /channels/{type}/{id}/query `messages`: which messages the state shows (message-page.ts).
+ * `limit` has queryChannels' message_limit range (0..300, default 25); whether the real service
+ * refuses or clamps a larger one is unconfirmed, and refusing is what the fake does there too.
+ */
+export function parseMessagePagination(body: Json): MessagePagination {
+  const raw = body.messages === undefined || body.messages === null ? {} : asObject(body.messages, 'messages');
+  const page: MessagePagination = { limit: checkRange(raw.limit, 'messages.limit', 0, 300, 25) };
+  const ids = { id_lt: 'idLt', id_lte: 'idLte', id_gt: 'idGt', id_gte: 'idGte' } as const;
+  for (const [key, field] of Object.entries(ids)) {
+    const id = raw[key];
+    if (id === undefined || id === null) continue;
+    if (typeof id !== 'string' || id === '') throw inputError(`messages.${key} must be a non-empty string`);
+    page[field] = id;
+  }
+  return page;
 }
 
 /** POST /channels/{type}/{id}. */
@@ -215,7 +226,7 @@ export function parseChannelUpdate(body: Json): ChannelUpdate {
     add,
     remove,
     ...(data ? { data } : {}),
-    ...(body.message === undefined ? {} : { message: parseMessage(body.message) }),
+    ...optionalMessage(body.message),
   };
 }
 
@@ -247,8 +258,17 @@ export function parseTruncate(body: Json): TruncateInput {
   }
   return {
     ...(truncatedAt === undefined ? {} : { truncatedAt }),
-    ...(body.message === undefined ? {} : { message: parseMessage(body.message) }),
+    ...optionalMessage(body.message),
   };
+}
+
+/**
+ * A message a request MAY carry (update, add/remove members, truncate). `null` counts as absent,
+ * as the real service treats it: the Python SDK sends `"message": null` whenever the caller
+ * passes none. Anything else that is not an object is still a 400.
+ */
+function optionalMessage(raw: unknown): { message?: MessageInput } {
+  return raw === undefined || raw === null ? {} : { message: parseMessage(raw) };
 }
 
 /** A message as sent: exactly one sender, no reserved timestamps, a valid id if any, at most 5000 characters. */
@@ -292,4 +312,63 @@ export function parseChannelQuery(body: Json): ChannelQuery {
     sort: checkSort(body.sort),
     filter: body.filter_conditions ?? {},
   };
+}
+
+/**
+ * PATCH /app: the webhook settings (app-settings.ts); other app settings are accepted and not
+ * modelled. `null` leaves a setting as it is, like an absent one. An event hook's `enabled`
+ * defaults to false (the zero value of the service's Go struct; unconfirmed) and its
+ * `event_types` to [] (every event).
+ */
+export function parseAppSettingsPatch(body: Json): AppSettingsPatch {
+  const patch: AppSettingsPatch = { explicitDeletion: body.explicit_event_hooks_deletion === true };
+  if (body.webhook_url !== undefined && body.webhook_url !== null) {
+    if (typeof body.webhook_url !== 'string') throw inputError('webhook_url must be a string');
+    patch.webhookUrl = checkWebhookUrl(body.webhook_url, 'webhook_url', true);
+  }
+  if (body.webhook_events !== undefined && body.webhook_events !== null)
+    patch.webhookEvents = asStringList(body.webhook_events, 'webhook_events');
+  if (body.event_hooks !== undefined && body.event_hooks !== null) {
+    if (!Array.isArray(body.event_hooks)) throw inputError('event_hooks must be a list');
+    patch.eventHooks = body.event_hooks.map(parseEventHook);
+  }
+  return patch;
+}
+
+function parseEventHook(raw: unknown): EventHookInput {
+  const {
+    id,
+    hook_type,
+    enabled,
+    event_types,
+    webhook_url,
+    delete: remove,
+    ...custom
+  } = asObject(raw, 'event_hooks[]');
+  if (id !== undefined && (typeof id !== 'string' || id === '')) throw inputError('event_hooks[].id must be a string');
+  if (typeof hook_type !== 'string' || !(HOOK_TYPES as readonly string[]).includes(hook_type))
+    throw inputError(`event_hooks[].hook_type must be one of ${HOOK_TYPES.join(' ')}`);
+  if (enabled !== undefined && typeof enabled !== 'boolean')
+    throw inputError('event_hooks[].enabled must be a boolean');
+  const url = webhook_url === undefined || webhook_url === null ? undefined : webhook_url;
+  if (url !== undefined && typeof url !== 'string') throw inputError('event_hooks[].webhook_url must be a string');
+  if (hook_type === 'webhook' && enabled === true && !url)
+    throw inputError('event_hooks[].webhook_url is required for an enabled webhook hook');
+  return {
+    ...(id === undefined ? {} : { id }),
+    hookType: hook_type,
+    enabled: enabled === true,
+    eventTypes:
+      event_types === undefined || event_types === null ? [] : asStringList(event_types, 'event_hooks[].event_types'),
+    ...(url ? { webhookUrl: checkWebhookUrl(url, 'event_hooks[].webhook_url', false) } : {}),
+    custom,
+    delete: remove === true,
+  };
+}
+
+function checkWebhookUrl(value: string, name: string, emptyAllowed: boolean): string {
+  if (value === '' && emptyAllowed) return value;
+  const problem = webhookUrlProblem(value);
+  if (problem) throw inputError(`${name} ${problem}`);
+  return value;
 }

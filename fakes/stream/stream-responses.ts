@@ -3,6 +3,8 @@
  * (render-stream.ts renders one record; this assembles what an endpoint or an event sends).
  * Rendering reads the store only to name the users a record refers to.
  */
+import type { AppSettings } from './app-settings.ts';
+import { messagePage, type MessagePagination } from './message-page.ts';
 import { renderChannel, renderMember, renderMessage, renderUser, iso } from './render-stream.ts';
 import type {
   ChannelRecord,
@@ -52,14 +54,14 @@ export function messageJson(store: StreamStore, message: MessageRecord): Json {
   return renderMessage(message, store.users.get(message.userId));
 }
 
-/** A channel's state as get-or-create and queryChannels answer it. */
+/** A channel's state as get-or-create and queryChannels answer it: the page of messages asked for. */
 export function channelStateJson(
   store: StreamStore,
   channel: ChannelRecord,
-  messageLimit: number,
+  page: MessagePagination,
   memberLimit = 100,
 ): Json {
-  const messages = messageLimit === 0 ? [] : channel.messages.slice(-messageLimit);
+  const messages = messagePage(channel.messages, page);
   return {
     channel: channelJson(store, channel),
     members: membersJson(store, channel, memberLimit),
@@ -69,6 +71,35 @@ export function channelStateJson(
     watchers: [],
     watcher_count: 0,
     threads: [],
+  };
+}
+
+/**
+ * GET /app's `app`: the webhook settings the fake keeps, and fixed values for the fields the
+ * SDK's type requires, describing the only kind of app the fake is (v1 permissions, one team).
+ */
+export function appJson(app: AppSettings): Json {
+  return {
+    name: 'syncsim',
+    webhook_url: app.webhookUrl,
+    webhook_events: [...app.webhookEvents],
+    event_hooks: app.eventHooks.map((hook) => ({
+      ...hook.custom,
+      id: hook.id,
+      hook_type: hook.hookType,
+      enabled: hook.enabled,
+      event_types: [...hook.eventTypes],
+      ...(hook.webhookUrl === undefined ? {} : { webhook_url: hook.webhookUrl }),
+      created_at: iso(hook.createdAt),
+      updated_at: iso(hook.updatedAt),
+    })),
+    multi_tenant_enabled: false,
+    permission_version: 'v1',
+    disable_auth_checks: false,
+    disable_permissions_checks: false,
+    channel_configs: {},
+    call_types: {},
+    reminders_interval: 0,
   };
 }
 

@@ -18,7 +18,8 @@
  * - messages: a sender is required (exactly one of user / user_id), reserved timestamps,
  *   unique ids, max length 5000;
  * - queryChannels: limit <= 30, offset <= 1000, member_limit 0..100, message_limit 0..300,
- *   sort of at most 5 fields; queryUsers: limit <= 100, offset <= 1000.
+ *   sort of at most 5 fields; queryUsers: limit <= 100, offset <= 1000; the channel query's
+ *   `messages` page: limit 0..300, id_lt/id_lte/id_gt/id_gte cursors (message-page.ts).
  * The rules a request can be checked for on its own (charsets, limits, reserved fields) are in
  * stream-input.ts and applied while parsing; those that need the state are here.
  * Time comes from the injected clock and ids from a counter, so a replay sees the same state.

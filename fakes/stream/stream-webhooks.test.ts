@@ -3,12 +3,11 @@
  * stable across retries, X-Webhook-Attempt counting up, retried on failure, delivered through
  * the gate (so they race and are recorded), and to a real URL.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { StreamChat } from 'stream-chat';
 import { describe, expect, it } from 'vitest';
 import { API_SECRET, fakeStreamApp } from './fixtures/fake-stream-app.ts';
 import { RecordingGate, ScriptedFaults } from './fixtures/recording-gate.ts';
+import { startWebhookReceiver } from './fixtures/webhook-receiver.ts';
 import { StreamFake } from './stream-fake.ts';
 import { parseGetOrCreate, parseUpsertUsers } from './stream-requests.ts';
 import { StreamWebhooks } from './stream-webhooks.ts';
@@ -119,29 +118,14 @@ describe('Stream webhooks', () => {
   });
 
   it('posts to a configured URL over real HTTP', async () => {
-    const received: Received[] = [];
-    const server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        received.push({ headers: req.headers as Record<string, string>, body });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const fake = new StreamFake({ apiKey: 'k', apiSecret: 's', now: () => 0 });
-      const hooks = new StreamWebhooks(fake, {
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-      });
-      fake.store.upsertUsers(parseUpsertUsers({ a: { id: 'a' } }));
-      fake.store.getOrCreateChannel(parseGetOrCreate('messaging', 'c1', { data: { created_by_id: 'a' } }));
-      await hooks.settled();
-      expect(received).toHaveLength(1);
-      expect(received[0]!.headers['x-signature']).toBe(StreamWebhooks.sign(received[0]!.body, 's'));
-      expect(hooks.deliveries).toEqual([expect.objectContaining({ outcome: 'delivered', status: 204 })]);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    await using receiver = await startWebhookReceiver();
+    const fake = new StreamFake({ apiKey: 'k', apiSecret: 's', now: () => 0 });
+    const hooks = new StreamWebhooks(fake, { url: receiver.url });
+    fake.store.upsertUsers(parseUpsertUsers({ a: { id: 'a' } }));
+    fake.store.getOrCreateChannel(parseGetOrCreate('messaging', 'c1', { data: { created_by_id: 'a' } }));
+    await hooks.settled();
+    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received[0]!.headers['x-signature']).toBe(StreamWebhooks.sign(receiver.received[0]!.body, 's'));
+    expect(hooks.deliveries).toEqual([expect.objectContaining({ outcome: 'delivered', status: 200 })]);
   });
 });

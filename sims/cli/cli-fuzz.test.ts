@@ -25,7 +25,7 @@ const STRING_FLAGS: Record<string, string[]> = {
   run: ['seed', 'path', 'runs', 'json', 'migrations'],
   reproduce: ['json', 'migrations'],
   list: [],
-  fake: ['port', 'seed', 'api-key', 'api-secret', 'consumer-key', 'consumer-secret'],
+  fake: ['port', 'seed', 'api-key', 'api-secret', 'consumer-key', 'consumer-secret', 'webhook-url'],
 };
 const SCENARIO_OF: Record<string, string[]> = {
   check: [],
@@ -73,6 +73,8 @@ function badElement(command: string): fc.Arbitrary<string[]> {
   if (flags.includes('port'))
     options.push(fc.oneof(notAnInteger, fc.integer({ min: 65536 }).map(String)).map((value) => [`--port=${value}`]));
   if (flags.includes('migrations')) options.push(fc.constant(['--migrations', join(dir, 'no-such-folder')]));
+  // Never an http(s) URL: its scheme, if it has one, starts with x.
+  if (flags.includes('webhook-url')) options.push(junk.map((value) => [`--webhook-url=x${value}`]));
   // A string flag at the very end has no value.
   if (flags.length > 0) options.push(fc.constantFrom(...flags).map((name) => ['--LAST', name]));
   // A flag given twice.

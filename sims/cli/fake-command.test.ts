@@ -1,12 +1,14 @@
 /**
  * `syncsim fake stream|motopress` serves the fake as a real HTTP server that the real SDK (or
- * plain fetch) talks to, and stops cleanly on Ctrl-C.
+ * plain fetch) talks to, posts Stream's webhooks to --webhook-url, and stops cleanly on Ctrl-C.
  */
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { resolve } from 'node:path';
 import { StreamChat } from 'stream-chat';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { answer, wooClient } from '../../fakes/motopress/fixtures/oauth-clients.ts';
+import { startWebhookReceiver } from '../../fakes/stream/fixtures/webhook-receiver.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/syncsim.js');
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
@@ -40,6 +42,53 @@ describe('syncsim fake stream', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(out).toContain('stream fake stopped');
+  });
+
+  it('--webhook-url: the fake POSTs a message.new signed with the api secret to it', async () => {
+    await using receiver = await startWebhookReceiver();
+    const child = spawn(
+      process.execPath,
+      [BIN, 'fake', 'stream', '--port', '0', '--api-key', 'k2', '--api-secret', 's2', '--webhook-url', receiver.url],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    for (let waited = 0; !out.includes('Ctrl-C') && waited < 30_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
+    const url = /stream fake on (\S+)/.exec(out)?.[1];
+    expect(out).toContain(`webhooks:   POST to ${receiver.url}`);
+
+    const client = new StreamChat('k2', 's2', { baseURL: url, disableCache: true });
+    await client.upsertUser({ id: 'u1' });
+    const channel = client.channel('messaging', 'hooked', { created_by_id: 'u1' } as never);
+    await channel.create();
+    await channel.sendMessage({ text: 'ping', user_id: 'u1' });
+    const hook = await receiver.waitFor((h) => (JSON.parse(h.body) as { type: string }).type === 'message.new');
+    expect(JSON.parse(hook.body)).toMatchObject({ cid: 'messaging:hooked', message: { text: 'ping' } });
+    expect(hook.headers['x-signature']).toBe(createHmac('sha256', 's2').update(hook.body).digest('hex'));
+    expect(client.verifyWebhook(hook.body, hook.headers['x-signature']!)).toBe(true);
+
+    const exited = new Promise<number | null>((done) => child.once('exit', done));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses a --webhook-url that is not an http(s) URL in one line, exit 3', async () => {
+    const garbage = await runToExit(['fake', 'stream', '--webhook-url', 'nope']);
+    expect([garbage.code, garbage.err.trim()]).toEqual([3, "syncsim: --webhook-url is not a valid URL, got 'nope'"]);
+    const ftp = await runToExit(['fake', 'stream', '--webhook-url', 'ftp://example.com/hook']);
+    expect([ftp.code, ftp.err.trim()]).toEqual([
+      3,
+      "syncsim: --webhook-url must be an http or https URL, got 'ftp://example.com/hook'",
+    ]);
+    const motopress = await runToExit(['fake', 'motopress', '--webhook-url', 'http://127.0.0.1:9/x']);
+    expect([motopress.code, motopress.err.trim()]).toEqual([
+      3,
+      'syncsim: --webhook-url is not a motopress flag (see syncsim fake --help)',
+    ]);
   });
 
   it('rejects an unknown service in one line, exit 3', async () => {

@@ -4,9 +4,10 @@
  * use. Prints the base URL and credentials, then serves until Ctrl-C.
  */
 import { serveMotopress } from '../../fakes/motopress/serve-motopress.ts';
+import { webhookUrlProblem } from '../../fakes/stream/app-settings.ts';
 import { serveStream } from '../../fakes/stream/serve-stream.ts';
 import type { CliContext } from './cli-context.ts';
-import { CliError } from './cli-error.ts';
+import { CliError, quote } from './cli-error.ts';
 import { EXIT } from './exit-codes.ts';
 import { parseFlags, parseInteger, parseSeedFlag } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
@@ -26,7 +27,7 @@ export async function fakeCommand(args: string[], cli: CliContext, wallClock: ()
   const { values, positionals } = parseFlags(
     'fake',
     args,
-    ['port', 'seed', 'api-key', 'api-secret', 'consumer-key', 'consumer-secret'],
+    ['port', 'seed', 'api-key', 'api-secret', 'consumer-key', 'consumer-secret', 'webhook-url'],
     ['strict-https'],
   );
   if (values.help) {
@@ -50,6 +51,11 @@ export async function fakeCommand(args: string[], cli: CliContext, wallClock: ()
   if (misplaced) throw new CliError(`--${misplaced} is not a ${service} flag (see syncsim fake --help)`);
   if (service === 'stream' && values['strict-https'])
     throw new CliError('--strict-https is not a stream flag (see syncsim fake --help)');
+  if (service !== 'stream' && values['webhook-url'] !== undefined)
+    throw new CliError(`--webhook-url is not a ${service} flag (see syncsim fake --help)`);
+  const webhookUrl = values['webhook-url'];
+  const urlProblem = webhookUrl === undefined ? undefined : webhookUrlProblem(webhookUrl);
+  if (urlProblem) throw new CliError(`--webhook-url ${urlProblem}, got ${quote(webhookUrl!)}`);
 
   if (service === 'stream') pair('api-key', 'api-secret');
   else pair('consumer-key', 'consumer-secret');
@@ -68,7 +74,7 @@ export async function fakeCommand(args: string[], cli: CliContext, wallClock: ()
   try {
     const served = await listening(port, () =>
       service === 'stream'
-        ? startStream(port, seed, values['api-key'], values['api-secret'])
+        ? startStream({ port, seed, apiKey: values['api-key'], apiSecret: values['api-secret'], webhookUrl })
         : startMotopress({
             port,
             seed,
@@ -110,16 +116,21 @@ async function listening(port: number, start: () => Promise<Served>): Promise<Se
   }
 }
 
-async function startStream(
-  port: number,
-  seed: number | undefined,
-  apiKey: string | undefined,
-  apiSecret: string | undefined,
-): Promise<Served> {
+interface StreamFlags {
+  port: number;
+  seed: number | undefined;
+  apiKey: string | undefined;
+  apiSecret: string | undefined;
+  webhookUrl: string | undefined;
+}
+
+async function startStream(flags: StreamFlags): Promise<Served> {
+  const { seed, apiKey, apiSecret, webhookUrl } = flags;
   const server = await serveStream({
-    port,
+    port: flags.port,
     ...(seed !== undefined ? { seed } : {}),
     ...(apiKey !== undefined ? { apiKey, apiSecret: apiSecret! } : {}),
+    ...(webhookUrl !== undefined ? { webhookUrl } : {}),
   });
   return {
     lines: [
@@ -129,6 +140,9 @@ async function startStream(
       ...(server.world
         ? [`  world (seed ${seed}): ${server.world.gyms.length} gyms, ${server.world.memberIds.length} members`]
         : []),
+      webhookUrl === undefined
+        ? '  webhooks:   none yet (PATCH /app webhook_url, i.e. client.updateAppSettings, sets them)'
+        : `  webhooks:   POST to ${webhookUrl}, X-Signature = HMAC-SHA256 of the body with the api secret`,
       '  new StreamChat(key, secret, { baseURL: url }) talks to it; Ctrl-C stops it',
     ],
     stop: () => server.stop(),

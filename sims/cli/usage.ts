@@ -58,12 +58,15 @@ invariants each broke, and exits 0 only when every variant met its expectation.
   --json FILE       write all variants' results as JSON
 Exit: 0 every variant met its expectation, 1 one broke unexpectedly, 2 a variant expected to break
 held, 3 harness error or bad input, 130/143 interrupted.`,
-  fake: `Usage: syncsim fake stream [--port P] [--seed N] [--api-key K --api-secret S]
+  fake: `Usage: syncsim fake stream [--port P] [--seed N] [--api-key K --api-secret S] [--webhook-url URL]
        syncsim fake motopress [--port P] [--seed N] [--consumer-key K --consumer-secret S] [--strict-https]
 
 Serves the Stream Chat or MotoPress Hotel Booking fake as a real HTTP server on 127.0.0.1
 (port 0 = any free port), with a seeded world when --seed is given, and prints its base URL
 and credentials. Ctrl-C or SIGTERM stops it (exit 0); a port in use is exit 3.
+Stream sends webhooks as the real service does (signed X-Signature, X-Webhook-Id, retries):
+  --webhook-url URL  POST every event to this http(s) URL from the start; PATCH /app
+                     (client.updateAppSettings: webhook_url, event_hooks) changes it while running
 MotoPress over http:// takes OAuth 1.0a signed requests (what WooCommerce-style clients send,
 timestamps checked against this machine's clock). It also takes Basic auth and
 ?consumer_key=&consumer_secret=, which the real plugin accepts over HTTPS only:
