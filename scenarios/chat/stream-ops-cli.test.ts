@@ -229,7 +229,9 @@ describe('syncsim audit stream / repair stream', () => {
     const after = streamState();
     const again = await cli(['repair', 'stream', '--apply', '--export-dir', exportDir]);
     expect(again.code).toBe(EXIT.ok);
-    expect(again.out).toContain('0 applied, 0 failed, 1 skipped or left');
+    // Now in the right team, the channel shows what was hidden behind its wrong team: legacy member ids (incident B).
+    expect(again.out).toContain('left: leave room_General_4 (gym 5): members have legacy ids');
+    expect(again.out).toContain('0 applied, 0 failed, 2 skipped or left');
     expect(streamState()).toBe(after);
     const audit = await cli(['audit', 'stream']);
     expect(audit.out).not.toContain('wrong-team');
