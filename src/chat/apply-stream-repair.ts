@@ -12,7 +12,7 @@ import type { SessionFs } from '../bot/session-fs.ts';
 import type { Db } from '../db/db.ts';
 import { withTransaction } from '../db/with-transaction.ts';
 import { createRoomFromChannel } from './create-room-from-channel.ts';
-import { exportChannelMessages } from './export-channel-messages.ts';
+import { exportChannelMessages, newestMessageId } from './export-channel-messages.ts';
 import { getListedChannel } from './get-listed-channel.ts';
 import type { RepairAction } from './plan-stream-repair.ts';
 import { gymTeam } from './stream-user-id.ts';
@@ -79,9 +79,16 @@ async function applyOne(deps: ApplyStreamRepairDeps, action: Applicable): Promis
       if ((await roomGym(db, action.channelId)) !== undefined) return { result: 'skipped', why: 'a room uses it' };
       const channel = await getListedChannel(stream, action.cid);
       if (!channel) return { result: 'skipped', why: 'already deleted' };
-      const exported = await exportChannelMessages(stream, channel, deps.exportDir);
+      // A message posted while the export ran would be deleted unexported: look again right
+      // before the delete, and export again while the channel keeps changing (bounded: a channel
+      // that is busy is not an orphan anyone should delete now).
+      let exported = await exportChannelMessages(stream, channel, deps.exportDir);
+      for (let look = 0; (await newestMessageId(stream, channel)) !== exported.newestId; look++) {
+        if (look === 2) return { result: 'skipped', why: 'messages keep arriving: not deleted' };
+        exported = await exportChannelMessages(stream, channel, deps.exportDir);
+      }
       await stream.delete(channelPath(stream, action.cid));
-      return { result: 'applied', exported };
+      return { result: 'applied', exported: exported.count };
     }
   }
 }

@@ -11,7 +11,7 @@ import type { StreamChat } from 'stream-chat';
 import type { Db } from '../db/db.ts';
 import { withTransaction } from '../db/with-transaction.ts';
 import { formatStreamChannelId } from './stream-channel-id.ts';
-import { gymTeam, tenantUserId } from './stream-user-id.ts';
+import { gymTeam, parseStreamUserId, tenantUserId } from './stream-user-id.ts';
 
 export interface CreateGymRoomDeps {
   readonly db: Db;
@@ -33,6 +33,7 @@ export type CreateGymRoomOutcome =
 
 interface GetOrCreateJson {
   channel?: { team?: unknown; gym_id?: unknown };
+  members?: readonly { user_id?: unknown }[];
 }
 
 const shown = (value: unknown): string =>
@@ -72,6 +73,19 @@ export async function createGymRoom(deps: CreateGymRoomDeps, request: GymRoomReq
       kind: 'refused',
       why: `channel ${channelId} exists in team ${shown(got?.team)} with gym_id ${shown(got?.gym_id)}`,
     };
+  // Get-or-create ignores data.members when the channel exists already (an earlier attempt died
+  // after creating it, or another caller made it): add whoever is missing, and give the row the
+  // channel's members, so the room and its channel agree (properties-chat found the room with
+  // three members over a channel with one, which nothing would ever reconcile).
+  const present = (response.members ?? []).flatMap((member) =>
+    typeof member.user_id === 'string' ? [member.user_id] : [],
+  );
+  const missing = request.members.map((user) => tenantUserId(gymId, user)).filter((id) => !present.includes(id));
+  if (missing.length > 0)
+    await stream.post(`${stream.baseURL}/channels/messaging/${channelId}`, { add_members: missing });
+  const members = [
+    ...new Set([...request.members, ...present.flatMap((id) => parseStreamUserId(id)?.userId ?? [])]),
+  ].sort((a, b) => a - b);
   const stored = await withTransaction(db, async (tx) => {
     // A webhook or a repair may have made the room from the channel already: keep theirs.
     const inserted = await tx.query<{ id: string }>(
@@ -88,7 +102,7 @@ export async function createGymRoom(deps: CreateGymRoomDeps, request: GymRoomReq
     await tx.query(
       `INSERT INTO chat_room_members (room_id, user_id) SELECT $1, u.id FROM users u WHERE u.id = ANY($2::bigint[])
        ON CONFLICT DO NOTHING`,
-      [roomId, [...request.members]],
+      [roomId, members],
     );
     return roomId;
   });

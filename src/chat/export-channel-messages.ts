@@ -15,15 +15,24 @@ interface ChannelQueryJson {
   messages?: readonly { id?: unknown }[];
 }
 
-export function exportFileName(channelId: string): string {
-  return `${channelId}.jsonl`;
+/**
+ * `{channelId}.jsonl`, or `{channelId}.{n}.jsonl` when that name is taken: a channel id can be
+ * exported twice (a deleted channel recovered by get-or-create, then orphaned again), and the
+ * second export must not overwrite the first one's messages. A retry after a crash writes one
+ * more copy of the same messages, which loses nothing.
+ */
+export function exportFileName(channelId: string, taken: readonly string[] = []): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? `${channelId}.jsonl` : `${channelId}.${n}.jsonl`;
+    if (!taken.includes(name)) return name;
+  }
 }
 
 export async function exportChannelMessages(
   stream: StreamChat,
   channel: { readonly type: string; readonly id: string },
   exportDir: SessionFs,
-): Promise<number> {
+): Promise<{ readonly count: number; readonly newestId: string | undefined }> {
   const pages: (readonly { id?: unknown }[])[] = [];
   let before: string | undefined;
   for (;;) {
@@ -46,7 +55,7 @@ export async function exportChannelMessages(
     before = oldest;
   }
   const lines = pages.flat().map((message) => JSON.stringify(message));
-  const name = exportFileName(channel.id);
+  const name = exportFileName(channel.id, await exportDir.readdir());
   const temp = `${name}.partial`;
   await exportDir.writeFile(temp, lines.length === 0 ? '' : `${lines.join('\n')}\n`);
   await exportDir.rename(temp, name);
@@ -55,5 +64,19 @@ export async function exportChannelMessages(
   const written = (await exportDir.readFile(name)).split('\n').filter((line) => line !== '').length;
   if (written !== lines.length)
     throw new Error(`export of ${channel.type}:${channel.id} has ${written} of ${lines.length} messages`);
-  return lines.length;
+  const newest = pages.flat().at(-1)?.id;
+  return { count: lines.length, newestId: typeof newest === 'string' ? newest : undefined };
+}
+
+/** The id of the channel's newest message now (undefined: no messages). */
+export async function newestMessageId(
+  stream: StreamChat,
+  channel: { readonly type: string; readonly id: string },
+): Promise<string | undefined> {
+  const response = await stream.post<ChannelQueryJson>(
+    `${stream.baseURL}/channels/${encodeURIComponent(channel.type)}/${encodeURIComponent(channel.id)}/query`,
+    { state: true, watch: false, presence: false, messages: { limit: 1 } },
+  );
+  const id = response.messages?.at(-1)?.id;
+  return typeof id === 'string' ? id : undefined;
 }
