@@ -39,6 +39,7 @@ import type {
 import { setPath, unsetPath } from './dotted-path.ts';
 import { matchesFilter } from './match-filter.ts';
 import { channelDoc, sortBy, userDoc } from './query-docs.ts';
+import { CreatedAtOrder } from './created-at-order.ts';
 import type { ChannelRecord, MemberRecord, MessageRecord, TaskRecord, UserRecord } from './stream-records.ts';
 import { inputError, notAllowed, notFound } from './stream-error.ts';
 import { checkCustomSize } from './stream-input.ts';
@@ -75,6 +76,7 @@ export class StreamStore {
   readonly tasks = new Map<string, TaskRecord>();
   readonly #messageIds = new Set<string>();
   readonly #listeners: Array<(event: StoreEvent) => void> = [];
+  readonly #createdAtOrder = new CreatedAtOrder();
   #seq = 0;
 
   constructor(options: StreamStoreOptions) {
@@ -366,6 +368,9 @@ export class StreamStore {
   queryChannels(query: ChannelQuery): ChannelRecord[] {
     this.#tick();
     const options = { dateFields: CHANNEL_DATE_FIELDS, stringFields: new Set(['id', 'cid', 'type']) };
+    // Keyset listings (sorted by created_at alone) take a path that does not scan the whole app.
+    const fast = this.#createdAtOrder.query(this.channels, query, options);
+    if (fast) return fast;
     const matched = [...this.channels.values()]
       .filter((c) => c.deletedAt === undefined)
       .filter((c) => matchesFilter(channelDoc(c), query.filter ?? {}, options));
