@@ -11,7 +11,7 @@
 import { getResponse } from 'msw';
 import { listenLocal } from '../local-http-server.ts';
 import { buildStreamWorld, type StreamWorld } from './build-stream-world.ts';
-import { StreamFake } from './stream-fake.ts';
+import { StreamFake, type StreamFakeOptions } from './stream-fake.ts';
 import { streamHandlers } from './stream-handlers.ts';
 
 export interface ServeStreamOptions {
@@ -23,6 +23,8 @@ export interface ServeStreamOptions {
   apiSecret?: string;
   now?: () => number;
   rateLimits?: Readonly<Record<string, number>>;
+  /** Hold every answer this long on the simulated clock (see StreamFakeOptions.roundTrip). */
+  roundTrip?: StreamFakeOptions['roundTrip'];
 }
 
 export interface StreamServer extends AsyncDisposable {
@@ -46,6 +48,7 @@ export async function serveStream(options: ServeStreamOptions = {}): Promise<Str
     apiSecret,
     now,
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.roundTrip ? { roundTrip: options.roundTrip } : {}),
   });
   const world = options.seed === undefined ? undefined : buildStreamWorld(fake.store, { seed: options.seed });
 
