@@ -1,12 +1,12 @@
 /**
  * The created_at fast path answers exactly what the general query (filter + sortBy + slice)
  * answers, for any channels (ties, deleted ones) and any well-formed filter mixing created_at
- * bounds with other conditions; it notices channels set straight into the map; it leaves
+ * bounds with other conditions; it notices channels set into or deleted from the map; it leaves
  * malformed filters and other sorts to the general path.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CreatedAtOrder } from './created-at-order.ts';
+import { CreatedAtOrder, VersionedMap } from './created-at-order.ts';
 import { matchesFilter } from './match-filter.ts';
 import { channelDoc, sortBy } from './query-docs.ts';
 import type { ChannelQuery } from './stream-commands.ts';
@@ -61,6 +61,9 @@ const createdAt = fc.oneof(
   fc.record({ $gt: instant }),
   fc.record({ $lt: instant }),
   fc.record({ $gte: instant, $lt: instant }),
+  fc.record({ $lte: instant }),
+  fc.record({ $gt: instant, $lte: instant }),
+  fc.record({ $lt: fc.constant('not a date') }),
   fc.constant({ $gte: 'not a date' }),
 );
 const team = fc.integer({ min: 1, max: 3 }).map((g) => `gym_${g}`);
@@ -90,7 +93,7 @@ describe('CreatedAtOrder', () => {
         fc.integer({ min: 0, max: 20 }),
         fc.integer({ min: 0, max: 30 }),
         (specs, where, offset, limit) => {
-          const channels = new Map(
+          const channels = new VersionedMap(
             specs.map(([second, g, deleted], i) => {
               const c = channel(i, second, g, deleted && i % 3 === 0);
               return [c.cid, c] as const;
@@ -112,8 +115,10 @@ describe('CreatedAtOrder', () => {
     );
   });
 
-  it('sees channels set straight into the map, and a changed created_at', () => {
-    const channels = new Map([channel(1, 5, 1, false), channel(2, 3, 1, false)].map((c) => [c.cid, c] as const));
+  it('sees channels set straight into the map, replaced or deleted', () => {
+    const channels = new VersionedMap(
+      [channel(1, 5, 1, false), channel(2, 3, 1, false)].map((c) => [c.cid, c] as const),
+    );
     const order = new CreatedAtOrder();
     const query: ChannelQuery = {
       filter: {},
@@ -127,12 +132,14 @@ describe('CreatedAtOrder', () => {
     const added = channel(3, 1, 1, false);
     channels.set(added.cid, added);
     expect(order.query(channels, query, options)?.map((c) => c.id)).toEqual(['c003', 'c002', 'c001']);
-    channels.get('messaging:c003')!.createdAt = t0 + 9_000;
+    channels.set('messaging:c003', channel(3, 9, 1, false));
     expect(order.query(channels, query, options)?.map((c) => c.id)).toEqual(['c002', 'c001', 'c003']);
+    channels.delete('messaging:c001');
+    expect(order.query(channels, query, options)?.map((c) => c.id)).toEqual(['c002', 'c003']);
   });
 
   it('leaves other sorts and malformed filters to the general path', () => {
-    const channels = new Map([channel(1, 5, 1, false)].map((c) => [c.cid, c] as const));
+    const channels = new VersionedMap([channel(1, 5, 1, false)].map((c) => [c.cid, c] as const));
     const base = { limit: 30, offset: 0, memberLimit: 100, messageLimit: 0 };
     const asc = [{ field: 'created_at', direction: 1 }];
     const order = new CreatedAtOrder();

@@ -5,13 +5,13 @@
  * (at 10^5 channels that was seconds per page, so a full listing took hours).
  *
  * - Channels are kept in created_at order, ties by cid (as sortBy breaks them). The order is
- *   rebuilt whenever the channel map changed: each query compares the map with the last copy
- *   by identity and created_at (O(channels), no allocation), so records set straight into
- *   `store.channels` are seen too.
- * - A query starts at the lowest created_at its filter allows (a `$gte`/`$gt`/`$eq` on
- *   created_at at the top level or under `$and`, i.e. a conjunct: no channel before it can
- *   match), checks the whole filter on each channel from there, and stops after offset + limit
- *   matches.
+ *   rebuilt when the channel map changed: the store's map is a VersionedMap, whose version every
+ *   set and delete moves (records set straight into `store.channels` included). A record's
+ *   created_at is never changed in place (the store never does it).
+ * - A query walks from the lowest created_at its filter allows to the highest (`$gte`/`$gt`/
+ *   `$eq` and `$lt`/`$lte`/`$eq` on created_at at the top level or under `$and`, i.e. conjuncts:
+ *   no channel outside them can match), checks the whole filter on each channel on the way, and
+ *   stops after offset + limit matches.
  * - Only filters whose every node is well formed take this path (`simpleFilter`, conservative):
  *   a malformed filter throws or not depending on which channels the evaluation reaches, so it
  *   goes the general way and fails exactly as before.
@@ -47,30 +47,49 @@ function simpleFilter(filter: unknown, options: FilterOptions): boolean {
   });
 }
 
-/** The operands of the lower bounds every match must meet on created_at (conjuncts only). */
-function createdAtLowerBounds(filter: unknown, out: unknown[] = []): unknown[] {
+/** The created_at conditions every match must meet (conjuncts only), as [operator, operand]. */
+function createdAtConjuncts(filter: unknown, out: [string, unknown][] = []): [string, unknown][] {
   if (!isObject(filter)) return out;
   for (const [key, condition] of Object.entries(filter)) {
-    if (key === '$and' && Array.isArray(condition)) for (const sub of condition) createdAtLowerBounds(sub, out);
+    if (key === '$and' && Array.isArray(condition)) for (const sub of condition) createdAtConjuncts(sub, out);
     else if (key === 'created_at') {
-      if (!isOperatorObject(condition)) out.push(condition);
-      else for (const op of ['$gte', '$gt', '$eq']) if (op in condition) out.push(condition[op]);
+      if (!isOperatorObject(condition)) out.push(['$eq', condition]);
+      else for (const [op, operand] of Object.entries(condition)) out.push([op, operand]);
     }
   }
   return out;
+}
+
+/** A Map whose `version` moves on every set, delete and clear: how the order knows it is stale. */
+export class VersionedMap<K, V> extends Map<K, V> {
+  version = 0;
+
+  override set(key: K, value: V): this {
+    this.version++;
+    return super.set(key, value);
+  }
+
+  override delete(key: K): boolean {
+    this.version++;
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.version++;
+    super.clear();
+  }
 }
 
 const byCreatedAtThenCid = (a: ChannelRecord, b: ChannelRecord): number =>
   a.createdAt - b.createdAt || (a.cid < b.cid ? -1 : a.cid > b.cid ? 1 : 0);
 
 export class CreatedAtOrder {
-  #seen: ChannelRecord[] = [];
-  #seenCreatedAt: number[] = [];
+  #version = -1;
   #sorted: ChannelRecord[] = [];
 
   /** The query's answer, or undefined when it is not for this path (the caller takes the general one). */
   query(
-    channels: ReadonlyMap<string, ChannelRecord>,
+    channels: VersionedMap<string, ChannelRecord>,
     query: ChannelQuery,
     options: FilterOptions,
   ): ChannelRecord[] | undefined {
@@ -78,11 +97,22 @@ export class CreatedAtOrder {
     if (more.length > 0 || first?.field !== 'created_at' || first.direction !== 1) return undefined;
     const filter = query.filter ?? {};
     if (!simpleFilter(filter, options)) return undefined;
-    const sorted = this.#refresh(channels);
+    if (channels.version !== this.#version) {
+      this.#sorted = [...channels.values()].sort(byCreatedAtThenCid);
+      this.#version = channels.version;
+    }
+    const sorted = this.#sorted;
+    const conjuncts = createdAtConjuncts(filter).filter(([, operand]) => compare(0, operand, true) !== undefined);
+    // Past an upper bound nothing more can match (an operand that is no instant matches nothing:
+    // the filter itself finds that out).
+    const beyond = (createdAt: number) =>
+      conjuncts.some(([op, operand]) => {
+        const cmp = compare(createdAt, operand, true)!;
+        return op === '$lt' ? cmp >= 0 : op === '$lte' || op === '$eq' ? cmp > 0 : false;
+      });
     let start = 0;
-    for (const bound of createdAtLowerBounds(filter)) {
-      // A bound that is no instant matches nothing: the walk below finds that out.
-      if (compare(0, bound, true) === undefined) continue;
+    for (const [op, bound] of conjuncts) {
+      if (op !== '$gte' && op !== '$gt' && op !== '$eq') continue;
       let lo = start;
       let hi = sorted.length;
       while (lo < hi) {
@@ -96,28 +126,9 @@ export class CreatedAtOrder {
     const matched: ChannelRecord[] = [];
     for (let i = start; i < sorted.length && matched.length < wanted; i++) {
       const channel = sorted[i]!;
+      if (beyond(channel.createdAt)) break;
       if (channel.deletedAt === undefined && matchesFilter(channelDoc(channel), filter, options)) matched.push(channel);
     }
     return matched.slice(query.offset);
-  }
-
-  #refresh(channels: ReadonlyMap<string, ChannelRecord>): ChannelRecord[] {
-    let same = channels.size === this.#seen.length;
-    if (same) {
-      let i = 0;
-      for (const channel of channels.values()) {
-        if (channel !== this.#seen[i] || channel.createdAt !== this.#seenCreatedAt[i]) {
-          same = false;
-          break;
-        }
-        i++;
-      }
-    }
-    if (!same) {
-      this.#seen = [...channels.values()];
-      this.#seenCreatedAt = this.#seen.map((channel) => channel.createdAt);
-      this.#sorted = [...this.#seen].sort(byCreatedAtThenCid);
-    }
-    return this.#sorted;
   }
 }

@@ -39,7 +39,7 @@ import type {
 import { setPath, unsetPath } from './dotted-path.ts';
 import { matchesFilter } from './match-filter.ts';
 import { channelDoc, sortBy, userDoc } from './query-docs.ts';
-import { CreatedAtOrder } from './created-at-order.ts';
+import { CreatedAtOrder, VersionedMap } from './created-at-order.ts';
 import type { ChannelRecord, MemberRecord, MessageRecord, TaskRecord, UserRecord } from './stream-records.ts';
 import { inputError, notAllowed, notFound } from './stream-error.ts';
 import { checkCustomSize } from './stream-input.ts';
@@ -72,7 +72,8 @@ export class StreamStore {
   readonly #now: () => number;
   readonly #taskDurationMs: number;
   readonly users = new Map<string, UserRecord>();
-  readonly channels = new Map<string, ChannelRecord>();
+  /** Versioned, so the created_at order of queries knows when to rebuild (set straight in freely). */
+  readonly channels = new VersionedMap<string, ChannelRecord>();
   readonly tasks = new Map<string, TaskRecord>();
   readonly #messageIds = new Set<string>();
   readonly #listeners: Array<(event: StoreEvent) => void> = [];
