@@ -9,7 +9,7 @@
 // channels (a poor split only unbalances the streams; every channel is still listed once).
 import type { StreamChat } from 'stream-chat';
 import type { Clock } from '../clock.ts';
-import type { Db, DbClient } from '../db/db.ts';
+import type { Db, DbClient, Queryable } from '../db/db.ts';
 import { auditFindingKinds, type AuditFinding, type AuditFindingKind, type GymAuditCounts } from './audit-finding.ts';
 import { parseStreamChannelId } from './stream-channel-id.ts';
 import { parseGymTeam, parseStreamUserId } from './stream-user-id.ts';
@@ -73,10 +73,10 @@ async function insertPage(client: DbClient, page: readonly ListedChannel[]): Pro
 }
 
 /** The instants cutting chat_rooms.created_at into `streams` parts of about equal size (ms, ISO). */
-async function roomQuantiles(client: DbClient, streams: number): Promise<string[]> {
+export async function roomCreationSplits(db: Queryable, streams: number): Promise<string[]> {
   if (!Number.isSafeInteger(streams) || streams < 1) throw new RangeError(`streams must be >= 1, got ${streams}`);
   if (streams === 1) return [];
-  const { rows } = await client.query<{ ms: number }>(
+  const { rows } = await db.query<{ ms: number }>(
     `SELECT DISTINCT floor(extract(epoch FROM q) * 1000)::float8 AS ms
      FROM unnest((SELECT percentile_disc(ARRAY(SELECT g::float8 / $1::int FROM generate_series(1, $1::int - 1) g))
                   WITHIN GROUP (ORDER BY created_at) FROM chat_rooms)) q
@@ -100,7 +100,7 @@ export async function auditStream(deps: AuditStreamDeps, options: AuditStreamOpt
          has_legacy_members boolean NOT NULL, member_users text NOT NULL)`,
     );
     await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const createdAtSplits = options.list?.createdAtSplits ?? (await roomQuantiles(client, options.streams ?? 1));
+    const createdAtSplits = options.list?.createdAtSplits ?? (await roomCreationSplits(client, options.streams ?? 1));
     let channelsListed = 0;
     let pages = 0;
     for await (const page of listAllChannels(deps.stream, { ...options.list, createdAtSplits, clock: deps.clock })) {
