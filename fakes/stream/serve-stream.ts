@@ -17,7 +17,7 @@ import { listenLocal } from '../local-http-server.ts';
 import { webhookUrlProblem } from './app-settings.ts';
 import { AppWebhooks } from './app-webhooks.ts';
 import { buildStreamWorld, type StreamWorld } from './build-stream-world.ts';
-import { StreamFake } from './stream-fake.ts';
+import { StreamFake, type StreamFakeOptions } from './stream-fake.ts';
 import { streamHandlers } from './stream-handlers.ts';
 
 export interface ServeStreamOptions {
@@ -31,6 +31,8 @@ export interface ServeStreamOptions {
   rateLimits?: Readonly<Record<string, number>>;
   /** Deliver webhooks here from the start (as PATCH /app `webhook_url` would). */
   webhookUrl?: string;
+  /** Hold every answer this long on the simulated clock (see StreamFakeOptions.roundTrip). */
+  roundTrip?: StreamFakeOptions['roundTrip'];
 }
 
 export interface StreamServer extends AsyncDisposable {
@@ -57,6 +59,7 @@ export async function serveStream(options: ServeStreamOptions = {}): Promise<Str
     apiSecret,
     now,
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.roundTrip ? { roundTrip: options.roundTrip } : {}),
   });
   const world = options.seed === undefined ? undefined : buildStreamWorld(fake.store, { seed: options.seed });
   const webhooks = new AppWebhooks(fake);

@@ -269,6 +269,32 @@ describe('Stream fake rules', () => {
     await expectStreamError(app.client.deleteUsers([]), { status: 400, code: 4, message: /^DeleteUsers failed/ });
   });
 
+  it('roundTrip holds every answer (errors too) on the given sleep, after the store ran at arrival', async () => {
+    const sleeps: number[] = [];
+    const seenAtArrival: number[] = [];
+    let now = 0;
+    await using app = fakeStreamApp({
+      rateLimits: { QueryChannels: 1 },
+      roundTrip: {
+        ms: 80,
+        sleep: (ms) => {
+          sleeps.push(ms);
+          now += ms;
+          return Promise.resolve();
+        },
+      },
+      now: () => now,
+    });
+    app.fake.store.onEvent(() => seenAtArrival.push(now));
+    await app.client.upsertUsers([{ id: 'a' }]);
+    await app.client.channel('messaging', 'c1', { created_by_id: 'a' } as never).create();
+    expect(seenAtArrival).toEqual([80]);
+    await app.client.queryChannels({}, [], {});
+    await expectStreamError(app.client.queryChannels({}, [], {}), { status: 429, code: 9 });
+    expect(sleeps).toEqual([80, 80, 80, 80]);
+    expect(now).toBe(320);
+  });
+
   it('StreamError keeps status and code apart from the detail', () => {
     const e = new StreamError(404, 16, 'gone');
     expect([e.status, e.code, e.message]).toEqual([404, 16, 'gone']);

@@ -162,6 +162,19 @@ async function serve(
   run: Operation,
   acceptFaults: boolean,
 ): Promise<Response> {
+  const response = await answer(fake, op, request, rawParams, run, acceptFaults);
+  if (fake.roundTrip) await fake.roundTrip.sleep(fake.roundTrip.ms);
+  return response;
+}
+
+async function answer(
+  fake: StreamFake,
+  op: string,
+  request: Request,
+  rawParams: Params,
+  run: Operation,
+  acceptFaults: boolean,
+): Promise<Response> {
   const url = new URL(request.url);
   const fault = acceptFaults ? request.headers.get(FAULT_HEADER) : null;
   if (fault) return faultResponse(fault, op, fake);

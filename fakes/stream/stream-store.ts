@@ -40,6 +40,7 @@ import type {
 import { setPath, unsetPath } from './dotted-path.ts';
 import { matchesFilter } from './match-filter.ts';
 import { channelDoc, sortBy, userDoc } from './query-docs.ts';
+import { CreatedAtOrder, VersionedMap } from './created-at-order.ts';
 import type { ChannelRecord, MemberRecord, MessageRecord, TaskRecord, UserRecord } from './stream-records.ts';
 import { inputError, notAllowed, notFound } from './stream-error.ts';
 import { checkCustomSize } from './stream-input.ts';
@@ -72,10 +73,12 @@ export class StreamStore {
   readonly #now: () => number;
   readonly #taskDurationMs: number;
   readonly users = new Map<string, UserRecord>();
-  readonly channels = new Map<string, ChannelRecord>();
+  /** Versioned, so the created_at order of queries knows when to rebuild (set straight in freely). */
+  readonly channels = new VersionedMap<string, ChannelRecord>();
   readonly tasks = new Map<string, TaskRecord>();
   readonly #messageIds = new Set<string>();
   readonly #listeners: Array<(event: StoreEvent) => void> = [];
+  readonly #createdAtOrder = new CreatedAtOrder();
   #seq = 0;
 
   constructor(options: StreamStoreOptions) {
@@ -367,6 +370,9 @@ export class StreamStore {
   queryChannels(query: ChannelQuery): ChannelRecord[] {
     this.#tick();
     const options = { dateFields: CHANNEL_DATE_FIELDS, stringFields: new Set(['id', 'cid', 'type']) };
+    // Keyset listings (sorted by created_at alone) take a path that does not scan the whole app.
+    const fast = this.#createdAtOrder.query(this.channels, query, options);
+    if (fast) return fast;
     const matched = [...this.channels.values()]
       .filter((c) => c.deletedAt === undefined)
       .filter((c) => matchesFilter(channelDoc(c), query.filter ?? {}, options));

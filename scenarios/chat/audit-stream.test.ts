@@ -106,6 +106,15 @@ describe('auditStream', () => {
     expect(gym4.counts.synced).toBe(1);
   });
 
+  it('with concurrent keyset streams (split at room creation quantiles), reports the same', async () => {
+    const one = await auditStream({ db: fromPgPool(pool), stream: client, clock });
+    const split = await auditStream({ db: fromPgPool(pool), stream: client, clock }, { streams: 4 });
+    expect(split.streams).toBeGreaterThan(1);
+    expect(split.channelsListed).toBe(68);
+    expect(split.findings).toEqual(one.findings);
+    expect(split.gyms).toEqual(one.gyms);
+  });
+
   it('scoped to one gym, still matches across gyms and reports only that gym', async () => {
     const report = await auditStream({ db: fromPgPool(pool), stream: client, clock }, { gymIds: [5] });
     expect(report.gyms.map((gym) => gym.gymId)).toEqual([5]);

@@ -4,9 +4,12 @@
 // whatever the number of channels. The database work runs in a READ ONLY transaction (writes
 // to a temporary table are the one thing Postgres allows there); the temporary table itself
 // is created before it and dropped after. Stream is only read (POST /channels is a query).
+// `streams: K` lists with K concurrent keyset streams, split at the K-quantiles of
+// chat_rooms.created_at: rooms are created with their channels, so each stream gets about N/K
+// channels (a poor split only unbalances the streams; every channel is still listed once).
 import type { StreamChat } from 'stream-chat';
 import type { Clock } from '../clock.ts';
-import type { Db, DbClient } from '../db/db.ts';
+import type { Db, DbClient, Queryable } from '../db/db.ts';
 import { auditFindingKinds, type AuditFinding, type AuditFindingKind, type GymAuditCounts } from './audit-finding.ts';
 import { parseStreamChannelId } from './stream-channel-id.ts';
 import { parseGymTeam, parseStreamUserId } from './stream-user-id.ts';
@@ -24,11 +27,15 @@ export interface AuditStreamOptions {
   /** Gyms to report (undefined: all). Matching still spans every gym, so scope never splits a fault. */
   readonly gymIds?: readonly number[];
   readonly list?: Omit<ListAllChannelsOptions, 'clock'>;
+  /** Concurrent keyset streams (default 1); `list.createdAtSplits`, when given, wins. */
+  readonly streams?: number;
 }
 
 export interface AuditReport {
   readonly channelsListed: number;
   readonly pages: number;
+  /** Keyset streams the listing ran (fewer than asked when rooms share creation instants). */
+  readonly streams: number;
   readonly gyms: readonly GymAuditCounts[];
   /** Every finding but `synced`, ordered by gym then channel id. */
   readonly findings: readonly AuditFinding[];
@@ -65,6 +72,20 @@ async function insertPage(client: DbClient, page: readonly ListedChannel[]): Pro
   );
 }
 
+/** The instants cutting chat_rooms.created_at into `streams` parts of about equal size (ms, ISO). */
+export async function roomCreationSplits(db: Queryable, streams: number): Promise<string[]> {
+  if (!Number.isSafeInteger(streams) || streams < 1) throw new RangeError(`streams must be >= 1, got ${streams}`);
+  if (streams === 1) return [];
+  const { rows } = await db.query<{ ms: number }>(
+    `SELECT DISTINCT floor(extract(epoch FROM q) * 1000)::float8 AS ms
+     FROM unnest((SELECT percentile_disc(ARRAY(SELECT g::float8 / $1::int FROM generate_series(1, $1::int - 1) g))
+                  WITHIN GROUP (ORDER BY created_at) FROM chat_rooms)) q
+     ORDER BY ms`,
+    [streams],
+  );
+  return rows.map((row) => new Date(row.ms).toISOString());
+}
+
 function emptyCounts(): Record<AuditFindingKind, number> {
   return Object.fromEntries(auditFindingKinds.map((kind) => [kind, 0])) as Record<AuditFindingKind, number>;
 }
@@ -79,9 +100,10 @@ export async function auditStream(deps: AuditStreamDeps, options: AuditStreamOpt
          has_legacy_members boolean NOT NULL, member_users text NOT NULL)`,
     );
     await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const createdAtSplits = options.list?.createdAtSplits ?? (await roomCreationSplits(client, options.streams ?? 1));
     let channelsListed = 0;
     let pages = 0;
-    for await (const page of listAllChannels(deps.stream, { ...options.list, clock: deps.clock })) {
+    for await (const page of listAllChannels(deps.stream, { ...options.list, createdAtSplits, clock: deps.clock })) {
       await insertPage(client, page);
       channelsListed += page.length;
       pages++;
@@ -145,7 +167,7 @@ export async function auditStream(deps: AuditStreamDeps, options: AuditStreamOpt
     const ordered = [...gyms.entries()]
       .sort(([a], [b]) => (a ?? Number.MAX_SAFE_INTEGER) - (b ?? Number.MAX_SAFE_INTEGER))
       .map(([gymId, entry]) => ({ gymId, ...entry }));
-    return { channelsListed, pages, gyms: ordered, findings };
+    return { channelsListed, pages, streams: createdAtSplits.length + 1, gyms: ordered, findings };
   } catch (error) {
     broken = true;
     throw error;

@@ -6,6 +6,14 @@
 // the same page; any other error ends the listing (the audit reports it).
 // Raw POST /channels instead of client.queryChannels(): the SDK keeps every channel it returns
 // in client.activeChannels, which would make memory grow with the app instead of the page.
+// Concurrency: `createdAtSplits` cuts the created_at line into ranges [-inf, s1), [s1, s2), ...,
+// [sk, +inf), one keyset stream each, all running at once; the ranges cover every instant
+// once, so every channel is listed by exactly one stream. Pages are yielded as they arrive;
+// each stream fetches its next page while the caller handles the last one, and waits for the
+// caller before fetching another, so Node holds at most two pages per stream. Each stream ends
+// on a short page, so the requests are ceil(N/30) plus at most one per stream.
+// `requestsPerMinute` spaces requests (all streams together) evenly on the injected clock, so
+// the listing takes a chosen share of the app's per-minute budget instead of bursting into 429s.
 import type { StreamChat } from 'stream-chat';
 import type { Clock } from '../clock.ts';
 import { toListedChannel, type ListedChannel } from './listed-channel.ts';
@@ -21,6 +29,13 @@ export interface ListAllChannelsOptions {
   readonly filter?: Record<string, unknown>;
   /** How many 429s in a row before giving up (default 20). */
   readonly maxRateLimitWaits?: number;
+  /**
+   * Increasing created_at instants (ISO) splitting the listing into concurrent keyset streams,
+   * one per range (default none: one stream).
+   */
+  readonly createdAtSplits?: readonly string[];
+  /** At most this many requests a minute, evenly spaced across streams (default: unpaced). */
+  readonly requestsPerMinute?: number;
 }
 
 interface QueryChannelsJson {
@@ -42,12 +57,31 @@ export function rateLimitWait(error: unknown, nowMs: number): number | undefined
   return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - nowMs) + 1 : 1000;
 }
 
+type Pace = () => Promise<void>;
+
+/** Hands out request slots `60000 / perMinute` ms apart on the clock, in the order asked. */
+function pacer(clock: Clock, perMinute: number | undefined): Pace {
+  if (perMinute === undefined) return () => Promise.resolve();
+  if (!(perMinute > 0) || !Number.isFinite(perMinute))
+    throw new RangeError(`requestsPerMinute must be positive, got ${perMinute}`);
+  const interval = 60_000 / perMinute;
+  let next = -Infinity;
+  return async () => {
+    const now = clock.now();
+    const at = Math.max(now, next);
+    next = at + interval;
+    if (at > now) await clock.sleep(at - now);
+  };
+}
+
 async function postWithRateLimit(
   client: StreamChat,
   body: Record<string, unknown>,
   options: ListAllChannelsOptions,
+  pace: Pace,
 ): Promise<QueryChannelsJson> {
   for (let waits = 0; ; waits++) {
+    await pace();
     try {
       return await client.post<QueryChannelsJson>(`${client.baseURL}/channels`, body);
     } catch (error) {
@@ -58,9 +92,13 @@ async function postWithRateLimit(
   }
 }
 
-export async function* listAllChannels(
+/** One keyset stream over created_at in [from, to) (open where undefined). */
+async function* listRange(
   client: StreamChat,
   options: ListAllChannelsOptions,
+  pace: Pace,
+  from: string | undefined,
+  to: string | undefined,
 ): AsyncGenerator<readonly ListedChannel[]> {
   const limit = Math.min(options.pageSize ?? channelPageSize, channelPageSize);
   let after: string | undefined;
@@ -69,7 +107,9 @@ export async function* listAllChannels(
     if (seenAtAfter > maxOffset) {
       throw new Error(`more than ${maxOffset} channels share created_at ${after ?? ''}: cannot page past them`);
     }
-    const keyset = after === undefined ? {} : { created_at: { $gte: after } };
+    const lower = after ?? from;
+    const createdAt = { ...(lower === undefined ? {} : { $gte: lower }), ...(to === undefined ? {} : { $lt: to }) };
+    const keyset = Object.keys(createdAt).length === 0 ? {} : { created_at: createdAt };
     const filter = options.filter ? { $and: [options.filter, keyset] } : keyset;
     const response = await postWithRateLimit(
       client,
@@ -85,6 +125,7 @@ export async function* listAllChannels(
         member_limit: 100,
       },
       options,
+      pace,
     );
     const page = (response.channels ?? []).flatMap((state) => toListedChannel(state) ?? []);
     if (page.length > 0) yield page;
@@ -94,4 +135,56 @@ export async function* listAllChannels(
     seenAtAfter = last === after ? seenAtAfter + atLast : atLast;
     after = last;
   }
+}
+
+/**
+ * The streams' pages in arrival order. A stream is asked for its next page as soon as its last
+ * one is taken, so it fetches while the caller handles that page; at most one finished page
+ * per stream waits here. The first error ends the listing (the other streams are abandoned).
+ */
+async function* merge(
+  streams: readonly AsyncGenerator<readonly ListedChannel[]>[],
+): AsyncGenerator<readonly ListedChannel[]> {
+  type Next = { index: number; result: IteratorResult<readonly ListedChannel[]> };
+  const pending = new Map<number, Promise<Next>>();
+  const ask = (index: number) => {
+    pending.delete(index); // re-inserted last: among pages ready together, the longest-waiting goes first
+    pending.set(
+      index,
+      streams[index]!.next().then((result) => ({ index, result })),
+    );
+  };
+  streams.forEach((_, index) => ask(index));
+  try {
+    while (pending.size > 0) {
+      const { index, result } = await Promise.race(pending.values());
+      if (result.done) {
+        pending.delete(index);
+        continue;
+      }
+      ask(index);
+      yield result.value;
+    }
+  } finally {
+    // Leaving early (an error, or the caller stopped): nothing is waited for, nothing left unhandled.
+    for (const next of pending.values()) next.catch(() => undefined);
+  }
+}
+
+export async function* listAllChannels(
+  client: StreamChat,
+  options: ListAllChannelsOptions,
+): AsyncGenerator<readonly ListedChannel[]> {
+  const splits = options.createdAtSplits ?? [];
+  splits.forEach((split, i) => {
+    const at = Date.parse(split);
+    if (Number.isNaN(at) || (i > 0 && !(at > Date.parse(splits[i - 1]!))))
+      throw new RangeError(`createdAtSplits must be increasing instants, got ${JSON.stringify(splits)}`);
+  });
+  const pace = pacer(options.clock, options.requestsPerMinute);
+  const bounds = [undefined, ...splits, undefined];
+  const streams =
+    splits.length === 0 ? [] : bounds.slice(1).map((to, i) => listRange(client, options, pace, bounds[i], to));
+  if (streams.length === 0) yield* listRange(client, options, pace, undefined, undefined);
+  else yield* merge(streams);
 }
