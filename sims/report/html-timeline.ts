@@ -137,10 +137,7 @@ function section(result: RunResult, index: number, invocation: string | undefine
     ['found after phase', result.status === 'broken' ? result.phase : undefined],
     ['also broken by other cases', result.alsoBroken?.join(', ')],
     ['fault plan', result.faultPlan],
-    [
-      'faults fired',
-      result.faultsInjected && result.faultsInjected.length > 0 ? result.faultsInjected.join('; ') : undefined,
-    ],
+    ['faults fired', faultsFired(result.faultsInjected ?? [])],
     ['error', result.error],
     ['history', `${model.ops.length} operations, ${model.events} events, ${model.endTime} ms simulated`],
   ];
@@ -162,6 +159,19 @@ ${violations ? `<ul class="violations">${violations}</ul>` : ''}
 <div class="scroller"><div class="lane-heads"></div><div class="canvas"></div></div>
 <script type="application/json" class="timeline-data">${json(data)}</script>
 </section>`;
+}
+
+/** Every fault when they are few; else the count of each kind (the faults lane has them all). */
+function faultsFired(faults: readonly string[]): string | undefined {
+  if (faults.length === 0) return undefined;
+  if (faults.length <= 5) return faults.join('; ');
+  const kinds = new Map<string, number>();
+  for (const fault of faults) {
+    const kind = fault.split(' ')[0]!;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  const counts = [...kinds].map(([kind, count]) => `${count} ${kind}`).join(', ');
+  return `${faults.length} (${counts}): each in the faults lane`;
 }
 
 function runData(result: RunResult, model: Timeline): RunData {
@@ -327,24 +337,43 @@ dd { margin: 0; font-family: ui-monospace, Menlo, Consolas, monospace; word-brea
 
 // The page's script: draws every run's lanes and bars from its JSON, then handles hover, click,
 // zoom and the copy button. Plain ES2019, no library: it runs from file:// with no network.
+// Only the rows around the visible window are in the DOM (redrawn as the timeline scrolls), so
+// a history of 10,000 operations loads as fast as a short one.
 const SCRIPT = `
 (function () {
   'use strict';
-  var GUTTER = 64, LANE = 200, SLOT = 10;
+  var GUTTER = 64, SLOT = 10, HEAD = 26, LONG = 64;
   var rowH = 18;
   var esc = function (s) { return String(s).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); };
   var short = function (v, n) { if (v === undefined) return ''; var s = typeof v === 'string' ? v : JSON.stringify(v); return s.length > n ? s.slice(0, n) + '...' : s; };
+  // First index in a list sorted by key(item) whose key is >= value.
+  var lowerBound = function (list, value, key) { var lo = 0, hi = list.length; while (lo < hi) { var mid = (lo + hi) >> 1; if (key(list[mid]) < value) lo = mid + 1; else hi = mid; } return lo; };
   var tip = document.getElementById('tip');
   var panel = document.getElementById('details');
   var runs = Array.prototype.map.call(document.querySelectorAll('section.run'), function (section) {
     var data = JSON.parse(section.querySelector('script.timeline-data').textContent);
-    var byId = new Map();
-    data.ops.forEach(function (op) { byId.set(op.i, op); });
-    return { section: section, data: data, byId: byId };
+    var run = { section: section, data: data, byId: new Map(), short: [], long: [], hits: [], scroller: section.querySelector('.scroller'), canvas: section.querySelector('.canvas') };
+    // Operations come in invoke order, so by first row: short ones are found by binary search,
+    // the few long ones (lifelines, calls left pending) are checked one by one.
+    data.ops.forEach(function (op) {
+      run.byId.set(op.i, op);
+      (op.b - op.a > LONG ? run.long : run.short).push(op);
+      if (op.h && !op.life) run.hits.push(op);
+    });
+    var pending = false;
+    run.scroller.addEventListener('scroll', function () {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () { pending = false; draw(run, false); });
+    }, { passive: true });
+    return run;
   });
 
-  function render(run) {
-    var d = run.data, lanes = d.lanes.length + 1, width = GUTTER + lanes * LANE, height = Math.max(1, d.rows) * rowH;
+  function layout(run) {
+    // Lanes share the width they are given, between 150 and 240 px each (then the timeline scrolls).
+    var d = run.data, lanes = d.lanes.length + 1;
+    var LANE = run.lane = Math.max(150, Math.min(240, Math.floor((run.scroller.clientWidth - GUTTER) / lanes)));
+    var width = GUTTER + lanes * LANE, height = Math.max(1, d.rows) * rowH;
     var heads = ['<div class="gutter-head" title="simulated time">time</div>'];
     d.lanes.forEach(function (lane, i) {
       heads.push('<div class="lane-head ' + lane.kind + (lane.hit ? ' hit' : '') + '" data-lane="' + esc(lane.name) + '" style="left:' + (GUTTER + i * LANE) + 'px;width:' + LANE + 'px" title="' + esc(lane.name + ' (' + lane.kind + ')' + (lane.hit ? ': touches what a violation names' : '')) + '">' + esc(lane.name) + '</div>');
@@ -353,31 +382,58 @@ const SCRIPT = `
     var headEl = run.section.querySelector('.lane-heads');
     headEl.style.width = width + 'px';
     headEl.innerHTML = heads.join('');
-
     var parts = [];
     for (var i = 0; i < lanes; i++) parts.push('<div class="lane-bg' + (i % 2 ? ' odd' : '') + '" style="left:' + (GUTTER + i * LANE) + 'px;width:' + LANE + 'px;height:' + height + 'px"></div>');
-    d.ticks.forEach(function (t) { parts.push('<div class="tick" style="top:' + t[0] * rowH + 'px">' + t[1] + ' ms</div>'); });
-    d.faults.forEach(function (f, n) {
-      var top = f.a * rowH, h = (f.b - f.a + 1) * rowH;
-      var left = f.lane === undefined ? GUTTER : GUTTER + f.lane * LANE, w = f.lane === undefined ? width - GUTTER : LANE;
-      parts.push('<div class="fault-band" style="top:' + top + 'px;height:' + h + 'px;left:' + left + 'px;width:' + w + 'px"></div>');
-      parts.push('<div class="fault" data-fault="' + n + '" style="top:' + (top + 1) + 'px;height:' + Math.max(rowH - 2, h - 2) + 'px;left:' + (GUTTER + d.lanes.length * LANE + 4) + 'px;width:' + (LANE - 8) + 'px">' + esc(f.t) + '</div>');
-    });
-    d.ops.forEach(function (op) {
-      var top = op.a * rowH + 1, h = (op.b - op.a + 1) * rowH - 2, cls = 'op ' + op.o + (op.h ? ' hit' : '');
-      if (op.life) {
-        parts.push('<div class="' + cls + ' life" data-op="' + op.i + '" style="top:' + top + 'px;height:' + h + 'px;left:' + (GUTTER + op.l * LANE + 2) + 'px"></div>');
-      } else {
-        var inset = 12 + (op.s || 0) * SLOT;
-        parts.push('<div class="' + cls + '" data-op="' + op.i + '" style="top:' + top + 'px;height:' + h + 'px;left:' + (GUTTER + op.l * LANE + inset) + 'px;width:' + (LANE - inset - 6) + 'px">' + esc(op.x) + '</div>');
-      }
-    });
     if (d.broken.length) parts.push('<div class="broken-line" style="top:' + (height + 2) + 'px;left:' + GUTTER + 'px;width:' + (width - GUTTER) + 'px">broke here (checked after the last operation): ' + esc(d.broken.join(', ')) + '</div>');
-    var canvas = run.section.querySelector('.canvas');
-    canvas.style.width = width + 'px';
-    canvas.style.height = (height + (d.broken.length ? 26 : 4)) + 'px';
-    canvas.classList.toggle('small', rowH < 12);
-    canvas.innerHTML = parts.join('');
+    parts.push('<div class="bars"></div>');
+    run.canvas.style.width = width + 'px';
+    run.canvas.style.height = (height + (d.broken.length ? 26 : 4)) + 'px';
+    run.canvas.classList.toggle('small', rowH < 12);
+    run.canvas.innerHTML = parts.join('');
+    run.layer = run.canvas.querySelector('.bars');
+    draw(run, true);
+  }
+
+  // Draws the rows from two screens above the visible ones to two below, unless those drawn
+  // already cover what is visible.
+  function draw(run, force) {
+    var d = run.data, LANE = run.lane, view = Math.max(run.scroller.clientHeight, 200);
+    var top = Math.floor((run.scroller.scrollTop - HEAD) / rowH), bottom = Math.ceil((run.scroller.scrollTop + view) / rowH);
+    if (!force && run.drawn && top >= run.drawn[0] && bottom <= run.drawn[1]) return;
+    var screen = Math.ceil(view / rowH), r0 = Math.max(0, top - 2 * screen), r1 = bottom + 2 * screen;
+    run.drawn = [r0 === 0 ? -Infinity : r0, r1];
+    var width = GUTTER + (d.lanes.length + 1) * LANE, parts = [];
+    // A time label where the time changes, at least a label's height below the one before.
+    for (var t = lowerBound(d.ticks, r0, function (x) { return x[0]; }), shown = -Infinity; t < d.ticks.length && d.ticks[t][0] <= r1; t++) {
+      if (d.ticks[t][0] * rowH < shown + 14) continue;
+      shown = d.ticks[t][0] * rowH;
+      parts.push('<div class="tick" style="top:' + shown + 'px">' + d.ticks[t][1] + ' ms</div>');
+    }
+    d.faults.forEach(function (f, n) {
+      if (f.b < r0 || f.a > r1) return;
+      // Clipped to the drawn rows: a crash shades its lane to the end of a long run.
+      var a = Math.max(f.a, r0), b = Math.min(f.b, r1);
+      var left = f.lane === undefined ? GUTTER : GUTTER + f.lane * LANE, w = f.lane === undefined ? width - GUTTER : LANE;
+      parts.push('<div class="fault-band" style="top:' + a * rowH + 'px;height:' + (b - a + 1) * rowH + 'px;left:' + left + 'px;width:' + w + 'px"></div>');
+      if (f.a >= r0) parts.push('<div class="fault" data-fault="' + n + '" style="top:' + (f.a * rowH + 1) + 'px;height:' + Math.max(rowH - 2, (Math.min(f.b, f.op === undefined ? f.a : run.byId.get(f.op).b) - f.a + 1) * rowH - 2) + 'px;left:' + (GUTTER + d.lanes.length * LANE + 4) + 'px;width:' + (LANE - 8) + 'px">' + esc(f.t) + '</div>');
+    });
+    var bar = function (op) {
+      var top = op.a * rowH + 1, h = (op.b - op.a + 1) * rowH - 2, cls = 'op ' + op.o + (op.h ? ' hit' : '') + (op.i === run.selected ? ' selected' : '');
+      if (op.life) return '<div class="' + cls + ' life" data-op="' + op.i + '" style="top:' + top + 'px;height:' + h + 'px;left:' + (GUTTER + op.l * LANE + 2) + 'px"></div>';
+      var inset = 12 + (op.s || 0) * SLOT;
+      return '<div class="' + cls + '" data-op="' + op.i + '" style="top:' + top + 'px;height:' + h + 'px;left:' + (GUTTER + op.l * LANE + inset) + 'px;width:' + (LANE - inset - 6) + 'px">' + esc(op.x) + '</div>';
+    };
+    run.long.forEach(function (op) { if (op.b >= r0 && op.a <= r1) parts.push(bar(op)); });
+    for (var i = lowerBound(run.short, r0 - LONG, function (op) { return op.a; }); i < run.short.length && run.short[i].a <= r1; i++)
+      if (run.short[i].b >= r0) parts.push(bar(run.short[i]));
+    run.layer.innerHTML = parts.join('');
+  }
+
+  function reveal(run, op) {
+    run.scroller.scrollTop = HEAD + op.a * rowH - run.scroller.clientHeight / 2;
+    run.scroller.scrollLeft = GUTTER + op.l * run.lane - run.scroller.clientWidth / 2;
+    run.section.scrollIntoView({ block: 'nearest' });
+    draw(run, false);
   }
 
   function opOf(el) {
@@ -386,9 +442,9 @@ const SCRIPT = `
     var run = runs[Number(bar.closest('section.run').getAttribute('data-run'))];
     if (bar.classList.contains('fault')) {
       var f = run.data.faults[Number(bar.getAttribute('data-fault'))];
-      return { run: run, bar: bar, fault: f, op: f.op === undefined ? undefined : run.byId.get(f.op) };
+      return { run: run, fault: f, op: f.op === undefined ? undefined : run.byId.get(f.op) };
     }
-    return { run: run, bar: bar, op: run.byId.get(Number(bar.getAttribute('data-op'))) };
+    return { run: run, op: run.byId.get(Number(bar.getAttribute('data-op'))) };
   }
 
   function describe(run, op) {
@@ -420,8 +476,8 @@ const SCRIPT = `
       if (op.h) detail.namedByViolation = true;
       if (hit.fault) detail.fault = hit.fault.t;
       text = describe(hit.run, op) + '\\n\\n' + JSON.stringify(detail, null, 2);
-      var prev = document.querySelector('.op.selected');
-      if (prev) prev.classList.remove('selected');
+      runs.forEach(function (run) { run.selected = run === hit.run ? op.i : undefined; });
+      Array.prototype.forEach.call(document.querySelectorAll('.op.selected'), function (el) { el.classList.remove('selected'); });
       var bar = hit.run.section.querySelector('.op[data-op="' + op.i + '"]');
       if (bar) bar.classList.add('selected');
       history.replaceState(null, '', '#run-' + hit.run.section.getAttribute('data-run') + '-op-' + op.i);
@@ -453,14 +509,16 @@ const SCRIPT = `
     if (!section) return;
     var run = runs[Number(section.getAttribute('data-run'))];
     if (t.classList.contains('zoom-in') || t.classList.contains('zoom-out')) {
+      var row = (run.scroller.scrollTop - HEAD) / rowH;
       rowH = t.classList.contains('zoom-in') ? Math.min(40, rowH + 4) : Math.max(4, rowH - 4);
-      runs.forEach(render);
+      runs.forEach(layout);
+      run.scroller.scrollTop = HEAD + row * rowH;
     } else if (t.classList.contains('next-hit')) {
-      var hits = section.querySelectorAll('.op.hit:not(.life)');
-      if (!hits.length) return;
-      run.next = ((run.next === undefined ? -1 : run.next) + 1) % hits.length;
-      hits[run.next].scrollIntoView({ block: 'center', inline: 'center' });
-      show(opOf(hits[run.next]));
+      if (!run.hits.length) return;
+      run.next = ((run.next === undefined ? -1 : run.next) + 1) % run.hits.length;
+      var op = run.hits[run.next];
+      reveal(run, op);
+      show({ run: run, op: op });
     } else if (t.classList.contains('copy')) {
       var code = section.querySelector('p.replay code');
       var done = function () { t.textContent = 'copied'; };
@@ -469,13 +527,17 @@ const SCRIPT = `
     }
   });
   document.addEventListener('keydown', function (e) { if (e.key === 'Escape') panel.hidden = true; });
+  var resizing = false;
+  window.addEventListener('resize', function () {
+    if (resizing) return;
+    resizing = true;
+    requestAnimationFrame(function () { resizing = false; runs.forEach(layout); });
+  });
 
-  runs.forEach(render);
+  runs.forEach(layout);
   var m = /^#run-(\\d+)-op-(\\d+)$/.exec(location.hash);
-  if (m && runs[Number(m[1])]) {
-    var bar = runs[Number(m[1])].section.querySelector('.op[data-op="' + m[2] + '"]');
-    if (bar) { bar.scrollIntoView({ block: 'center' }); show(opOf(bar)); }
-  }
-  document.documentElement.setAttribute('data-rendered', (performance.now()).toFixed(1));
+  var target = m && runs[Number(m[1])] && runs[Number(m[1])].byId.get(Number(m[2]));
+  if (target) { reveal(runs[Number(m[1])], target); show({ run: runs[Number(m[1])], op: target }); }
+  document.documentElement.setAttribute('data-rendered', performance.now().toFixed(1));
 })();
 `;
