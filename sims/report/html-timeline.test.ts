@@ -38,8 +38,8 @@ describe('htmlTimeline', () => {
     expect(page.match(/<\/script>/g)).toHaveLength(2);
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
     const island = /<script type="application\/json" class="timeline-data">(.*?)<\/script>/s.exec(page)![1]!;
-    const data = JSON.parse(island) as { ops: Array<{ i: number; x: string }> };
-    expect(data.ops.find((op) => op.i === 2)!.x).toBe('SELECT 1 -- </script><script>alert(1)</script>');
+    const data = JSON.parse(island) as { ops: Array<{ i: number; args: { sql: string } }> };
+    expect(data.ops.find((op) => op.i === 2)!.args.sql).toBe('SELECT 1 -- </script><script>alert(1)</script>');
   });
 
   it('is a function of the result: the same result gives the same bytes', () => {

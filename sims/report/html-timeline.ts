@@ -52,8 +52,8 @@ interface OpData {
   o: string;
   sys: string;
   n: string;
-  /** Label drawn in the bar. */
-  x: string;
+  /** Label drawn in the bar, when it is not the SQL or the operation as they are (saves the bytes of a second copy). */
+  x?: string;
   t0: number;
   t1: number;
   /** The actor when the lane is not named after it (a webhook lane). */
@@ -224,7 +224,7 @@ function runData(result: RunResult, model: Timeline): RunData {
       o: op.outcome,
       sys: op.system,
       n: op.operation,
-      x: op.label,
+      ...(op.label !== ((op.args as { sql?: unknown } | undefined)?.sql ?? op.operation) ? { x: op.label } : {}),
       t0: op.startTime,
       t1: op.endTime,
       ...(model.lanes[op.lane]!.name !== op.actor ? { actor: op.actor } : {}),
@@ -348,6 +348,7 @@ const SCRIPT = `
   var short = function (v, n) { if (v === undefined) return ''; var s = typeof v === 'string' ? v : JSON.stringify(v); return s.length > n ? s.slice(0, n) + '...' : s; };
   // First index in a list sorted by key(item) whose key is >= value.
   var lowerBound = function (list, value, key) { var lo = 0, hi = list.length; while (lo < hi) { var mid = (lo + hi) >> 1; if (key(list[mid]) < value) lo = mid + 1; else hi = mid; } return lo; };
+  var label = function (op) { return op.x !== undefined ? op.x : op.args && typeof op.args.sql === 'string' ? op.args.sql : op.n; };
   var tip = document.getElementById('tip');
   var panel = document.getElementById('details');
   var runs = Array.prototype.map.call(document.querySelectorAll('section.run'), function (section) {
@@ -421,7 +422,7 @@ const SCRIPT = `
       var top = op.a * rowH + 1, h = (op.b - op.a + 1) * rowH - 2, cls = 'op ' + op.o + (op.h ? ' hit' : '') + (op.i === run.selected ? ' selected' : '');
       if (op.life) return '<div class="' + cls + ' life" data-op="' + op.i + '" style="top:' + top + 'px;height:' + h + 'px;left:' + (GUTTER + op.l * LANE + 2) + 'px"></div>';
       var inset = 12 + (op.s || 0) * SLOT;
-      return '<div class="' + cls + '" data-op="' + op.i + '" style="top:' + top + 'px;height:' + h + 'px;left:' + (GUTTER + op.l * LANE + inset) + 'px;width:' + (LANE - inset - 6) + 'px">' + esc(op.x) + '</div>';
+      return '<div class="' + cls + '" data-op="' + op.i + '" style="top:' + top + 'px;height:' + h + 'px;left:' + (GUTTER + op.l * LANE + inset) + 'px;width:' + (LANE - inset - 6) + 'px">' + esc(label(op)) + '</div>';
     };
     run.long.forEach(function (op) { if (op.b >= r0 && op.a <= r1) parts.push(bar(op)); });
     for (var i = lowerBound(run.short, r0 - LONG, function (op) { return op.a; }); i < run.short.length && run.short[i].a <= r1; i++)
@@ -457,7 +458,7 @@ const SCRIPT = `
     if (hit.fault && !hit.op) return 'fault: ' + hit.fault.t + '\\n(no operation of that actor matched)';
     var op = hit.op, lines = [describe(hit.run, op)];
     if (hit.fault) lines.unshift('fault: ' + hit.fault.t);
-    if (op.x !== op.n) lines.push(short(op.x, 300));
+    if (label(op) !== op.n) lines.push(short(label(op), 300));
     if (op.args !== undefined) lines.push('args: ' + short(op.args, 300));
     if (op.err !== undefined) lines.push('error: ' + short(op.err, 300));
     if (op.res !== undefined) lines.push('result: ' + short(op.res, 300));
