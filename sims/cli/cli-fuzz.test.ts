@@ -16,14 +16,14 @@ import { isOneLineRefusal, runMainInProcess, type CapturedRun } from './run-main
 const SEED = inject('syncsimSeed');
 const dir = mkdtempSync(join(tmpdir(), 'syncsim-fuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-// Where --json / --junit point: a file that must never appear.
+// Where --json / --junit / --html / --trace point: a file that must never appear.
 const target = join(dir, 'must-not-exist.out');
 
 const COMMANDS = ['check', 'run', 'reproduce', 'list', 'fake'];
 const STRING_FLAGS: Record<string, string[]> = {
   check: ['seed', 'shard', 'junit', 'migrations'],
-  run: ['seed', 'path', 'runs', 'json', 'migrations'],
-  reproduce: ['json', 'migrations'],
+  run: ['seed', 'path', 'runs', 'json', 'html', 'trace', 'migrations'],
+  reproduce: ['json', 'html', 'trace', 'migrations'],
   list: [],
   fake: ['port', 'seed', 'api-key', 'api-secret', 'consumer-key', 'consumer-secret', 'webhook-url'],
 };
@@ -93,6 +93,8 @@ function goodParts(command: string): fc.Arbitrary<string[][]> {
   if (flags.includes('seed'))
     parts.push(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }).map((s) => ['--seed', String(s)]));
   if (flags.includes('json')) parts.push(fc.constant(['--json', target]));
+  if (flags.includes('html')) parts.push(fc.constant(['--html', target]));
+  if (flags.includes('trace')) parts.push(fc.constant(['--trace', target]));
   if (flags.includes('junit')) parts.push(fc.constant(['--junit', target]));
   if (flags.includes('shard')) parts.push(fc.constant(['--shard', '2/3']));
   if (command !== 'list') parts.push(fc.constant(['--debug']));

@@ -1,7 +1,9 @@
 import { defaultMigrationsDir } from '../postgres/index.ts';
 import { ConsoleReporter } from '../report/console-reporter.ts';
+import { HtmlReporter } from '../report/html-reporter.ts';
 import { JsonReporter } from '../report/json-reporter.ts';
 import { Reporting, variantOutcome } from '../report/reporter.ts';
+import { TraceReporter } from '../report/trace-reporter.ts';
 import type { RunResult } from '../runner/run-result.ts';
 import { runScenario } from '../runner/run-scenario.ts';
 import { variantRuns } from '../runner/variant-runs.ts';
@@ -17,7 +19,7 @@ import { USAGE } from './usage.ts';
 import { withDatabase } from './with-database.ts';
 
 export async function reproduceCommand(args: string[], cli: CliContext): Promise<number> {
-  const { values, positionals } = parseFlags('reproduce', args, ['json', 'migrations']);
+  const { values, positionals } = parseFlags('reproduce', args, ['json', 'html', 'trace', 'migrations']);
   if (values.help) {
     cli.out(USAGE.reproduce ?? '');
     return EXIT.ok;
@@ -25,13 +27,20 @@ export async function reproduceCommand(args: string[], cli: CliContext): Promise
   if (positionals.length !== 1 || positionals[0]?.includes(':'))
     throw new CliError('reproduce takes one scenario id (all its variants run)');
   const json = outputFile('--json', values.json);
+  const html = outputFile('--html', values.html);
+  const trace = outputFile('--trace', values.trace);
   const project = await openProject(cli.cwd, cli.env);
   const env = checkEnvironment(cli.env);
   const migrations =
     migrationsDir('--migrations', values.migrations) ?? env.migrations ?? defaultMigrationsDir(cli.env);
 
   const { scenario } = findScenario(await projectScenarios(project), positionals[0], 'reproduce');
-  const reporting = new Reporting([new ConsoleReporter(cli.out), ...(json ? [new JsonReporter(json)] : [])]);
+  const reporting = new Reporting([
+    new ConsoleReporter(cli.out),
+    ...(json ? [new JsonReporter(json)] : []),
+    ...(html ? [new HtmlReporter(html)] : []),
+    ...(trace ? [new TraceReporter(trace)] : []),
+  ]);
   reporting.begin('reproduce');
   const guard = cli.guard(scenario.id);
   let results: RunResult[];

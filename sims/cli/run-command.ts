@@ -1,8 +1,10 @@
 import { defaultMigrationsDir } from '../postgres/index.ts';
 import { ConsoleReporter } from '../report/console-reporter.ts';
+import { HtmlReporter } from '../report/html-reporter.ts';
 import { JsonReporter } from '../report/json-reporter.ts';
 import { Reporting, variantOutcome } from '../report/reporter.ts';
 import { replayCommand } from '../report/replay-command.ts';
+import { TraceReporter } from '../report/trace-reporter.ts';
 import { runScenario } from '../runner/run-scenario.ts';
 import { variantRuns } from '../runner/variant-runs.ts';
 import { drawRunSeed } from '../testing/run-seed.ts';
@@ -21,7 +23,7 @@ export async function runCommand(args: string[], cli: CliContext): Promise<numbe
   const { values, positionals } = parseFlags(
     'run',
     args,
-    ['seed', 'path', 'runs', 'json', 'migrations', 'max-steps'],
+    ['seed', 'path', 'runs', 'json', 'html', 'trace', 'migrations', 'max-steps'],
     ['verify-determinism'],
   );
   if (values.help) {
@@ -37,6 +39,8 @@ export async function runCommand(args: string[], cli: CliContext): Promise<numbe
   if (path !== undefined && runs !== undefined) throw new CliError('--path replays one case; drop --runs');
   const maxSteps = parseInteger('--max-steps', values['max-steps'], 1);
   const json = outputFile('--json', values.json);
+  const html = outputFile('--html', values.html);
+  const trace = outputFile('--trace', values.trace);
   // Flags first, then the project's config (it fills in migrations and Postgres) and every check
   // of the environment, and only then the scenario files: bad input is one line before any loading.
   const project = await openProject(cli.cwd, cli.env);
@@ -47,7 +51,12 @@ export async function runCommand(args: string[], cli: CliContext): Promise<numbe
   // Drawn here rather than by fast-check, so an interrupted run can still name its seed.
   const seed = given ?? drawRunSeed();
 
-  const reporting = new Reporting([new ConsoleReporter(cli.out), ...(json ? [new JsonReporter(json)] : [])]);
+  const reporting = new Reporting([
+    new ConsoleReporter(cli.out),
+    ...(json ? [new JsonReporter(json)] : []),
+    ...(html ? [new HtmlReporter(html)] : []),
+    ...(trace ? [new TraceReporter(trace)] : []),
+  ]);
   reporting.begin('run');
   const total = path !== undefined ? 1 : (runs ?? variantRuns(scenario, variant));
   const progress = progressLine(`${scenario.id}:${variant}`, total, cli);

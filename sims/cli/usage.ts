@@ -5,7 +5,7 @@ export const USAGE: Record<string, string> = {
 Usage:
   syncsim check [--seed N] [--shard I/N] [--junit FILE]  run every scenario (the CI gate)
   syncsim run <scenario>[:<variant>] [options]           run or replay one scenario
-  syncsim reproduce <scenario> [--json FILE]             run every variant side by side
+  syncsim reproduce <scenario> [options]                 run every variant side by side
   syncsim list [--json]                                  list the discovered scenarios and variants
   syncsim init                                           write syncsim.config.ts and an example scenario
   syncsim fake stream [--port P] [--seed N]              serve the Stream Chat fake over HTTP
@@ -37,25 +37,31 @@ folders, through vitest on one Postgres server. FOLDERs replace the configured s
                      compare their histories byte for byte (a difference: harness error, exit 3)
 Exit: 0 every scenario met its expectation, 1 an invariant broke, 2 inconclusive, 3 harness error
 or bad input, 130/143 interrupted.`,
-  run: `Usage: syncsim run <scenario>[:<variant>] [--seed N] [--path P] [--runs N] [--json FILE] [--migrations DIR]
-                   [--max-steps N] [--verify-determinism]
+  run: `Usage: syncsim run <scenario>[:<variant>] [--seed N] [--path P] [--runs N] [--json FILE] [--html FILE]
+                   [--trace FILE] [--migrations DIR] [--max-steps N] [--verify-determinism]
 
 Runs one variant of a scenario (default: the scenario's fixed variant) or replays one case.
   --seed N          fast-check seed (default: random, printed)
   --path P          replay the case at this path (from a failure's replay line); needs --seed
   --runs N          number of generated cases (default: the scenario's)
   --json FILE       write the result, including the full history, as JSON
+  --html FILE       write the reported case as a self-contained HTML timeline: a lane per actor,
+                    webhooks and faults, the operations the violation names outlined, the replay line
+  --trace FILE      write the reported case as a Chrome trace-event JSON file for ui.perfetto.dev
   --migrations DIR  use this folder of .sql migrations instead of src/db/migrations
   --max-steps N     scheduler steps one case may take before it is reported cut short (default 20000)
   --verify-determinism  run the reported case and a sample of passing cases twice more and
                     compare their histories byte for byte (a difference: harness error, exit 3)
 Exit: 0 held, 1 an invariant broke, 2 inconclusive (a variant expected to break held), 3 harness
 error or bad input, 130/143 interrupted (the failure found so far is printed with its replay line).`,
-  reproduce: `Usage: syncsim reproduce <scenario> [--json FILE] [--migrations DIR]
+  reproduce: `Usage: syncsim reproduce <scenario> [--json FILE] [--html FILE] [--trace FILE] [--migrations DIR]
 
 Runs every variant of a scenario (e.g. before, after), prints them side by side with the
 invariants each broke, and exits 0 only when every variant met its expectation.
   --json FILE       write all variants' results as JSON
+  --html FILE       write every variant's reported case as one HTML timeline (a section each)
+  --trace FILE      write every variant's reported case as one trace for ui.perfetto.dev
+  --migrations DIR  use this folder of .sql migrations instead of src/db/migrations
 Exit: 0 every variant met its expectation, 1 one broke unexpectedly, 2 a variant expected to break
 held, 3 harness error or bad input, 130/143 interrupted.`,
   fake: `Usage: syncsim fake stream [--port P] [--seed N] [--api-key K --api-secret S] [--webhook-url URL]
