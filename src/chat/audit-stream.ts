@@ -87,6 +87,9 @@ export async function auditStream(deps: AuditStreamDeps, options: AuditStreamOpt
          channel_id text PRIMARY KEY, cid text NOT NULL, team text, channel_gym_id text, team_gym_id bigint, event_id bigint,
          has_legacy_members boolean NOT NULL, member_users text NOT NULL)`,
     );
+    // A pooled connection can still hold the table of an earlier audit whose DROP failed: its
+    // stale rows would win over this listing's (ON CONFLICT DO NOTHING). Start from empty.
+    await client.query(`TRUNCATE ${temp}`);
     await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
     let channelsListed = 0;
     let pages = 0;
@@ -161,7 +164,11 @@ export async function auditStream(deps: AuditStreamDeps, options: AuditStreamOpt
     throw error;
   } finally {
     if (broken) await client.query('ROLLBACK').catch(() => undefined);
-    await client.query(`DROP TABLE IF EXISTS ${temp}`).catch(() => undefined);
-    client.release(broken);
+    // A table that could not be dropped stays with its connection: do not give that back to the pool.
+    const dropped = await client.query(`DROP TABLE IF EXISTS ${temp}`).then(
+      () => true,
+      () => false,
+    );
+    client.release(broken || !dropped);
   }
 }
