@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStream, type StreamServer } from 'syncsim/fakes/stream';
 import { useTestDatabase } from 'syncsim/vitest';
 import { auditStream } from '../../src/chat/audit-stream.ts';
-import { fromPgPool } from '../../src/db/index.ts';
+import { fromPgPool, type Db } from '../../src/db/index.ts';
 
 let server: StreamServer;
+let url: string;
 let pool: pg.Pool;
 let client: StreamChat;
 const clock = { now: () => Date.UTC(2026, 0, 1), sleep: () => Promise.resolve() };
@@ -45,6 +46,7 @@ const rooms: [number, string, number[], number | null][] = [
 
 beforeAll(async () => {
   const database = await useTestDatabase();
+  url = database.url;
   pool = new pg.Pool({ connectionString: database.url, max: 2 });
   await pool.query(`INSERT INTO gyms (id, name) VALUES (1, 'One'), (4, 'Four'), (5, 'Five')`);
   await pool.query(`INSERT INTO users (id, name) VALUES (4, 'u4'), (8, 'u8'), (10, 'u10'), (11, 'u11')`);
@@ -127,5 +129,44 @@ describe('auditStream', () => {
     expect((await pool.query('SELECT count(*) FROM chat_rooms')).rows).toEqual(before.rows);
     const leftovers = await pool.query(`SELECT relname FROM pg_class WHERE relname = 'syncsim_audit_channels'`);
     expect(leftovers.rowCount).toBe(0);
+  });
+
+  // properties-chat: an audit's DROP failed after its COMMIT, the connection went back to the
+  // pool with the table and its rows, and the next audit on it kept those stale rows over its own.
+  it('ignores a table an earlier audit left on a pooled connection, and never pools one it could not drop', async () => {
+    const one = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      await one.query(`CREATE TEMPORARY TABLE syncsim_audit_channels (
+         channel_id text PRIMARY KEY, cid text NOT NULL, team text, channel_gym_id text, team_gym_id bigint, event_id bigint,
+         has_legacy_members boolean NOT NULL, member_users text NOT NULL)`);
+      await one.query(
+        `INSERT INTO syncsim_audit_channels VALUES ('room_4_9', 'messaging:room_4_9', 'gym_4', '4', 4, NULL, false, '')`,
+      );
+      const report = await auditStream({ db: fromPgPool(one), stream: client, clock });
+      expect(report.findings.filter((finding) => finding.channelId === 'room_4_9').map((f) => f.kind)).toEqual([
+        'only-in-db',
+      ]);
+
+      const released: unknown[] = [];
+      const base = fromPgPool(one);
+      const failingDrop: Db = {
+        ...base,
+        async connect() {
+          const inner = await base.connect();
+          return {
+            query: (text, params) =>
+              text.startsWith('DROP TABLE') ? Promise.reject(new Error('lost')) : inner.query(text, params),
+            release: (destroy) => {
+              released.push(destroy);
+              inner.release(destroy);
+            },
+          };
+        },
+      };
+      await auditStream({ db: failingDrop, stream: client, clock });
+      expect(released).toEqual([true]);
+    } finally {
+      await one.end();
+    }
   });
 });

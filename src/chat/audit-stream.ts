@@ -21,6 +21,15 @@ export interface AuditStreamDeps {
   readonly db: Db;
   readonly stream: StreamChat;
   readonly clock: Clock;
+  /**
+   * How Stream's channels are listed, page by page (default listAllChannels). The one part of
+   * the audit that depends on Stream's paging, so another way of paging can be checked against
+   * the same diff (properties-chat plants an offset-paged one and expects it to be caught).
+   */
+  readonly listChannels?: (
+    client: StreamChat,
+    options: ListAllChannelsOptions,
+  ) => AsyncIterable<readonly ListedChannel[]>;
 }
 
 export interface AuditStreamOptions {
@@ -99,11 +108,15 @@ export async function auditStream(deps: AuditStreamDeps, options: AuditStreamOpt
          channel_id text PRIMARY KEY, cid text NOT NULL, team text, channel_gym_id text, team_gym_id bigint, event_id bigint,
          has_legacy_members boolean NOT NULL, member_users text NOT NULL)`,
     );
+    // A pooled connection can still hold the table of an earlier audit whose DROP failed: its
+    // stale rows would win over this listing's (ON CONFLICT DO NOTHING). Start from empty.
+    await client.query(`TRUNCATE ${temp}`);
     await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const createdAtSplits = options.list?.createdAtSplits ?? (await roomCreationSplits(client, options.streams ?? 1));
     let channelsListed = 0;
     let pages = 0;
-    for await (const page of listAllChannels(deps.stream, { ...options.list, createdAtSplits, clock: deps.clock })) {
+    const list = deps.listChannels ?? listAllChannels;
+    for await (const page of list(deps.stream, { ...options.list, createdAtSplits, clock: deps.clock })) {
       await insertPage(client, page);
       channelsListed += page.length;
       pages++;
@@ -173,7 +186,11 @@ export async function auditStream(deps: AuditStreamDeps, options: AuditStreamOpt
     throw error;
   } finally {
     if (broken) await client.query('ROLLBACK').catch(() => undefined);
-    await client.query(`DROP TABLE IF EXISTS ${temp}`).catch(() => undefined);
-    client.release(broken);
+    // A table that could not be dropped stays with its connection: do not give that back to the pool.
+    const dropped = await client.query(`DROP TABLE IF EXISTS ${temp}`).then(
+      () => true,
+      () => false,
+    );
+    client.release(broken || !dropped);
   }
 }

@@ -87,24 +87,26 @@ export async function createGymRoom(deps: CreateGymRoomDeps, request: GymRoomReq
     ...new Set([...request.members, ...present.flatMap((id) => parseStreamUserId(id)?.userId ?? [])]),
   ].sort((a, b) => a - b);
   const stored = await withTransaction(db, async (tx) => {
-    // A webhook or a repair may have made the room from the channel already: keep theirs.
+    // A webhook or a repair may have made the room from the channel already: keep theirs, but
+    // it has the members the channel had then, not the ones just added to it, so add them here
+    // too (properties-chat found such a room of two over a channel of four, never reconciled).
     const inserted = await tx.query<{ id: string }>(
       `INSERT INTO chat_rooms (id, gym_id, stream_channel_id, name, kind, event_id) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (stream_channel_id) DO NOTHING RETURNING id`,
       [roomId, gymId, channelId, request.name, event ? 'event' : 'group', event?.eventId ?? null],
     );
-    if (!inserted.rows[0]) {
-      const existing = await tx.query<{ id: string }>('SELECT id FROM chat_rooms WHERE stream_channel_id = $1', [
-        channelId,
-      ]);
-      return Number(existing.rows[0]!.id);
-    }
+    const id = inserted.rows[0]
+      ? roomId
+      : Number(
+          (await tx.query<{ id: string }>('SELECT id FROM chat_rooms WHERE stream_channel_id = $1', [channelId]))
+            .rows[0]!.id,
+        );
     await tx.query(
       `INSERT INTO chat_room_members (room_id, user_id) SELECT $1, u.id FROM users u WHERE u.id = ANY($2::bigint[])
        ON CONFLICT DO NOTHING`,
-      [roomId, members],
+      [id, members],
     );
-    return roomId;
+    return id;
   });
   return { kind: 'created', roomId: stored, channelId };
 }
