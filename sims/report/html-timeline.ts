@@ -20,6 +20,7 @@
 import type { RunResult } from '../runner/run-result.ts';
 import { formatRunLine } from './format-run.ts';
 import { replayCommand } from './replay-command.ts';
+import { xmlEscape } from './junit-reporter.ts';
 import { timeline, type Timeline } from './timeline-model.ts';
 
 export interface HtmlTimelineOptions {
@@ -262,17 +263,8 @@ function json(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
-
-function esc(text: string): string {
-  return text
-    .replace(CONTROL, '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
-}
+// HTML text and attribute values need exactly what XML does (and no terminal colours either).
+const esc = xmlEscape;
 
 const CSS = `
 :root { --ok: #6db6fe; --fail: #feb5da; --info: #ffaa26; --pending: #d9d9d9; --hit: #d0021b; --fault: rgba(229, 57, 53, 0.13); }
