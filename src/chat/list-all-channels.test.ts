@@ -1,7 +1,8 @@
 // Keyset paging against a stand-in for POST /channels that behaves like Stream's (sort by
 // created_at, $gte/$lt filter, offset <= 1000, limit <= 30, 429 with X-RateLimit-Reset): every
-// channel comes back exactly once whatever the ties, and no request asks past offset 1000; split
-// into concurrent streams, still exactly once, at most one extra request per stream, and paced.
+// channel comes back exactly once whatever the ties and whatever is deleted between pages, and no
+// request asks past offset 1000; split into concurrent streams, still exactly once, at most one
+// extra request per stream, and paced.
 // (src/ tests cannot import the Stream fake; scenarios/chat/list-all-channels-streams.test.ts
 // runs the split listing against it.)
 import fc from 'fast-check';
@@ -23,7 +24,10 @@ function standIn(createdAts: readonly string[], refuseEvery = 0, answerLater = f
     createdAt,
   }));
   // Stable order among ties (by id), as a database with a secondary key would give.
-  const sorted = [...channels].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  let sorted = [...channels].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  const remove = (id: string) => {
+    sorted = sorted.filter((channel) => channel.id !== id);
+  };
   const requests: Body[] = [];
   const sentAt: number[] = [];
   let calls = 0;
@@ -69,7 +73,7 @@ function standIn(createdAts: readonly string[], refuseEvery = 0, answerLater = f
       });
     },
   };
-  return { client: client as unknown as StreamChat, requests, sentAt, maxInFlight: () => maxInFlight };
+  return { client: client as unknown as StreamChat, requests, sentAt, maxInFlight: () => maxInFlight, remove };
 }
 
 function clockAt(startMs: number): Clock & { slept: number[] } {
@@ -108,11 +112,52 @@ describe('listAllChannels', () => {
         expect(ids.length).toBe(createdAts.length);
         expect(new Set(ids).size).toBe(createdAts.length);
         expect(requests.every((body) => body.offset <= 1000 && body.limit === 30)).toBe(true);
-        // ceil(N/30) pages, plus at most one empty request when N is a multiple of 30.
-        expect(requests.length).toBeLessThanOrEqual(Math.floor(createdAts.length / 30) + 1);
+        // 30 new channels on the first page, 29 on each next (it repeats the last one), and a
+        // short page at the end.
+        expect(requests.length).toBeLessThanOrEqual(Math.floor(createdAts.length / 29) + 1);
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('lists every channel live throughout exactly once while channels are deleted between pages', async () => {
+    // The bug this guards against: an offset counting the channels already seen at the last
+    // instant skips an unseen one there when a seen one is deleted before the next page.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 120 }),
+        fc.integer({ min: 2, max: 30 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 20 }),
+        async (seconds, pageSize, deletions) => {
+          const createdAts = seconds.map(at);
+          const { client, remove } = standIn(createdAts);
+          const byPage = new Map<number, string[]>();
+          for (const [page, channel] of deletions) {
+            const id = `c${String(channel % createdAts.length).padStart(5, '0')}`;
+            byPage.set(page % 10, [...(byPage.get(page % 10) ?? []), id]);
+          }
+          const deleted = new Set<string>();
+          const ids: string[] = [];
+          let pages = 0;
+          for await (const page of listAllChannels(client, { clock: clockAt(0), pageSize })) {
+            ids.push(...page.map((channel) => channel.id));
+            for (const id of byPage.get(pages++) ?? []) {
+              remove(id);
+              deleted.add(id);
+            }
+          }
+          expect(new Set(ids).size).toBe(ids.length);
+          const live = createdAts.map((_, i) => `c${String(i).padStart(5, '0')}`).filter((id) => !deleted.has(id));
+          expect(live.filter((id) => !ids.includes(id))).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a page size below 2: a page repeats the one before it, so a page of one never moves on', async () => {
+    const { client } = standIn([at(0), at(1)]);
+    await expect(listAll(client, clockAt(0), { pageSize: 1 })).rejects.toThrow(RangeError);
   });
 
   it('split into concurrent created_at streams: every channel once, at most one extra request per stream', async () => {
@@ -128,7 +173,7 @@ describe('listAllChannels', () => {
           expect(ids.length).toBe(createdAts.length);
           expect(new Set(ids).size).toBe(createdAts.length);
           expect(requests.every((body) => body.offset <= 1000 && body.limit === 30)).toBe(true);
-          expect(requests.length).toBeLessThanOrEqual(Math.floor(createdAts.length / 30) + splits.length + 1);
+          expect(requests.length).toBeLessThanOrEqual(Math.floor(createdAts.length / 29) + splits.length + 1);
         },
       ),
       { numRuns: 60 },

@@ -1,7 +1,7 @@
 // Lists every channel of the app, across all tenants, page by page, without ever asking for an
 // offset past Stream's 1000: keyset paging on `created_at` (ascending), each next page filtered
-// `created_at >= last seen`, with the offset counting only the channels already seen AT that
-// instant (ties). Pages of 30 (Stream's maximum), no messages and at most 100 members each.
+// `created_at >= last seen`, with an offset only among the channels at that instant (ties),
+// checked on every page so that a deletion between pages cannot skip a channel. Pages of 30 (Stream's maximum), no messages and at most 100 members each.
 // Rate limits: a 429 waits until its X-RateLimit-Reset (on the injected clock) and retries
 // the same page; any other error ends the listing (the audit reports it).
 // Raw POST /channels instead of client.queryChannels(): the SDK keeps every channel it returns
@@ -10,8 +10,9 @@
 // [sk, +inf), one keyset stream each, all running at once; the ranges cover every instant
 // once, so every channel is listed by exactly one stream. Pages are yielded as they arrive;
 // each stream fetches its next page while the caller handles the last one, and waits for the
-// caller before fetching another, so Node holds at most two pages per stream. Each stream ends
-// on a short page, so the requests are ceil(N/30) plus at most one per stream.
+// caller before fetching another, so Node holds at most two pages per stream. Each page after a
+// stream's first repeats its last channel (see listRange) and each stream ends on a short page,
+// so with nothing changing meanwhile the requests are at most floor(N/29) plus one per stream.
 // `requestsPerMinute` spaces requests (all streams together) evenly on the injected clock, so
 // the listing takes a chosen share of the app's per-minute budget instead of bursting into 429s.
 import type { StreamChat } from 'stream-chat';
@@ -23,7 +24,7 @@ const maxOffset = 1000;
 
 export interface ListAllChannelsOptions {
   readonly clock: Clock;
-  /** Channels per request (at most 30). */
+  /** Channels per request (2 to 30; default 30). */
   readonly pageSize?: number;
   /** Extra filter ANDed to every page (e.g. one team, for parallel streams). */
   readonly filter?: Record<string, unknown>;
@@ -92,7 +93,22 @@ async function postWithRateLimit(
   }
 }
 
-/** One keyset stream over created_at in [from, to) (open where undefined). */
+/** How often the channels at one instant may change under a stream before it gives up. */
+const maxRestartsPerInstant = 20;
+
+/**
+ * One keyset stream over created_at in [from, to) (open where undefined).
+ *
+ * Each page after the first asks for `created_at >= at` (the instant of the last channel handed
+ * out) from the offset of that last channel, so the page must begin with it: a check that
+ * nothing before it at that instant was deleted or created since. An offset that merely counted
+ * the channels already seen there would skip a channel never seen whenever one of those was
+ * deleted between two pages. When the check fails, the stream rereads the instant from offset 0
+ * and hands out only the channels it has not handed out yet (it remembers the ids at the current
+ * instant: at most 1000 + 30, since the offset cannot go past 1000). So a channel live for the
+ * whole listing is handed out exactly once, whatever the ties and whatever is deleted meanwhile;
+ * the price is one channel of overlap a page (29 new channels a full page after the first).
+ */
 async function* listRange(
   client: StreamChat,
   options: ListAllChannelsOptions,
@@ -101,13 +117,14 @@ async function* listRange(
   to: string | undefined,
 ): AsyncGenerator<readonly ListedChannel[]> {
   const limit = Math.min(options.pageSize ?? channelPageSize, channelPageSize);
-  let after: string | undefined;
-  let seenAtAfter = 0;
-  for (;;) {
-    if (seenAtAfter > maxOffset) {
-      throw new Error(`more than ${maxOffset} channels share created_at ${after ?? ''}: cannot page past them`);
-    }
-    const lower = after ?? from;
+  // A page repeats the last channel of the one before, so a page of one would never move on.
+  if (!(limit >= 2)) throw new RangeError(`pageSize must be at least 2, got ${options.pageSize}`);
+  let at: string | undefined; // instant of the last channel handed out
+  let lastId = ''; // that channel
+  let position = 0; // its offset among the channels created at or after `at`
+  const seenAt = new Set<string>(); // ids handed out at `at`
+  let restarts = 0;
+  const fetchPage = async (lower: string | undefined, offset: number): Promise<ListedChannel[]> => {
     const createdAt = { ...(lower === undefined ? {} : { $gte: lower }), ...(to === undefined ? {} : { $lt: to }) };
     const keyset = Object.keys(createdAt).length === 0 ? {} : { created_at: createdAt };
     const filter = options.filter ? { $and: [options.filter, keyset] } : keyset;
@@ -117,7 +134,7 @@ async function* listRange(
         filter_conditions: filter,
         sort: [{ field: 'created_at', direction: 1 }],
         limit,
-        offset: seenAtAfter,
+        offset,
         state: true,
         watch: false,
         presence: false,
@@ -127,13 +144,39 @@ async function* listRange(
       options,
       pace,
     );
-    const page = (response.channels ?? []).flatMap((state) => toListedChannel(state) ?? []);
-    if (page.length > 0) yield page;
+    return (response.channels ?? []).map((state) => {
+      const channel = toListedChannel(state);
+      // Dropping it would leave a hole in the listing that nobody sees.
+      if (!channel) throw new Error('Stream listed a channel without an id and type: the listing would be incomplete');
+      return channel;
+    });
+  };
+  for (;;) {
+    let offset = at === undefined ? 0 : position;
+    let page = await fetchPage(at ?? from, offset);
+    if (at !== undefined && page[0]?.id !== lastId) {
+      // Something at `at` before the last channel changed: reread the instant from its start.
+      if (++restarts > maxRestartsPerInstant)
+        throw new Error(`the channels created at ${at} kept changing while they were listed`);
+      if (offset > 0) page = await fetchPage(at, (offset = 0));
+    }
+    const fresh = page.filter((channel) => !(channel.createdAt === at && seenAt.has(channel.id)));
+    if (fresh.length > 0) yield fresh;
     if (page.length < limit) return;
-    const last = page[page.length - 1]!.createdAt;
-    const atLast = page.filter((channel) => channel.createdAt === last).length;
-    seenAtAfter = last === after ? seenAtAfter + atLast : atLast;
-    after = last;
+    const last = page[page.length - 1]!;
+    if (last.createdAt === at) position = offset + page.length - 1;
+    else {
+      // Everything before `last`'s instant in this view is on this page (see the header).
+      at = last.createdAt;
+      seenAt.clear();
+      restarts = 0;
+      position = page.filter((channel) => channel.createdAt === at).length - 1;
+    }
+    for (const channel of page) if (channel.createdAt === at) seenAt.add(channel.id);
+    lastId = last.id;
+    if (position > maxOffset) {
+      throw new Error(`more than ${maxOffset} channels share created_at ${at}: cannot page past them`);
+    }
   }
 }
 
