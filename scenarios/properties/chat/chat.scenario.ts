@@ -38,7 +38,7 @@ import {
   tenantIsolation,
   webhookExactlyOnce,
 } from './invariants/index.ts';
-import { webhookWorker } from './webhook-actor.ts';
+import { timeoutRetrier, webhookWorker } from './webhook-actor.ts';
 
 function variant(
   description: string,
@@ -62,6 +62,8 @@ function variant(
       });
       for (let i = 0; i < input.webhooks.workers; i++)
         actors.push(webhookWorker(`stream-webhooks-${i + 1}`, impl, world, input.webhooks));
+      if (input.webhooks.duplicatePercent > 0)
+        actors.push(timeoutRetrier('stream-webhooks-retry', impl, world, input.webhooks));
       return actors;
     },
     heal: ({ world }) => [healActor(impl, world)],
