@@ -10,6 +10,7 @@ import type { Actor, ActorEnv } from 'syncsim';
 import type { ChatInput } from './chat-input.ts';
 import type { ChatImplementation } from './chat-implementation.ts';
 import { EVENT_SUFFIX, STREAM_URL, streamClientFor, type ChatWorld } from './chat-world.ts';
+import { sleepInSeconds } from './sleep-in-seconds.ts';
 
 /** Swallow a step's failure: the history already recorded it. */
 export async function attempt(work: () => Promise<unknown>): Promise<void> {
@@ -68,7 +69,7 @@ export function senderActor(name: string, world: ChatWorld, user: number, gapsMs
     async run(env) {
       const stream = streamClientFor(env);
       for (const [i, gap] of gapsMs.entries()) {
-        await env.clock.sleep(gap);
+        await sleepInSeconds(env, gap);
         const channels = [...world.fake.store.channels.values()].filter(
           (channel) => channel.deletedAt === undefined && [...channel.members.keys()].some((id) => mine.test(id)),
         );
@@ -100,7 +101,11 @@ export function adminActor(name: string, world: ChatWorld, step: ChatInput['admi
   };
 }
 
-/** The operator's audit (read-only) or repair --apply, for all gyms or one (the actor's name says which). */
+/**
+ * The operator's audit (read-only) or repair --apply, for all gyms or one (the actor's name says
+ * which). A run that failed (the audit threw, or an action failed: exit 1) is run again, as the
+ * command's help tells the operator to, up to three runs in all.
+ */
 export function jobActor(
   name: string,
   impl: ChatImplementation,
@@ -111,26 +116,29 @@ export function jobActor(
     name,
     async run(env) {
       await pause(env, job.waits);
-      const from = world.ledger.seq;
-      await attempt(() =>
-        impl.repair(
-          {
-            db: env.db,
-            stream: streamClientFor(env),
-            clock: env.clock,
-            exportDir: env.fs,
-            audit: impl.audit,
-            apply: impl.apply,
-          },
-          {
+      const deps = {
+        db: env.db,
+        stream: streamClientFor(env),
+        clock: env.clock,
+        exportDir: env.fs,
+        audit: impl.audit,
+        apply: impl.apply,
+      };
+      for (let run = 0; run < 3; run++) {
+        const from = world.ledger.seq;
+        try {
+          const outcomes = await impl.repair(deps, {
             gymIds: job.gymIds,
             pageSize: job.pageSize,
             apply: job.apply,
             onAudit: (report) =>
               world.audits.push({ actor: name, gymIds: job.gymIds, from, to: world.ledger.seq, report }),
-          },
-        ),
-      );
+          });
+          if (!outcomes.some((outcome) => outcome.result === 'failed')) return;
+        } catch {
+          // The command failed: the operator runs it again.
+        }
+      }
     },
   };
 }

@@ -54,8 +54,10 @@ export interface ChatInput {
   pageSize: number;
 }
 
-const waits = fc.integer({ min: 0, max: 12 });
+const waits = fc.integer({ min: 0, max: 40 });
 const gapMs = fc.integer({ min: 1, max: 20 }).map((seconds) => seconds * 1000);
+/** A chat is busier than the operator: up to five messages per sender, a few seconds apart. */
+const messageGapMs = fc.integer({ min: 1, max: 10 }).map((seconds) => seconds * 1000);
 
 export const chatInput: fc.Arbitrary<ChatInput> = fc.record({
   gyms: fc.integer({ min: 2, max: 3 }),
@@ -71,22 +73,26 @@ export const chatInput: fc.Arbitrary<ChatInput> = fc.record({
     { minLength: 3, maxLength: 8 },
   ),
   spareEvents: fc.array(fc.nat(2), { maxLength: 2 }),
-  creators: fc.array(fc.record({ waits, gym: fc.nat(2), event: fc.option(fc.nat(9), { nil: null }), by: fc.nat(4) }), {
-    maxLength: 2,
-  }),
-  senders: fc.array(fc.record({ user: fc.nat(4), gapsMs: fc.array(gapMs, { minLength: 1, maxLength: 3 }) }), {
+  creators: fc.array(
+    fc.record({ waits, gym: fc.nat(2), event: fc.option(fc.nat(9), { nil: null, freq: 2 }), by: fc.nat(4) }),
+    {
+      maxLength: 6,
+    },
+  ),
+  senders: fc.array(fc.record({ user: fc.nat(4), gapsMs: fc.array(messageGapMs, { minLength: 1, maxLength: 5 }) }), {
     minLength: 1,
     maxLength: 3,
   }),
   admins: fc.array(fc.record({ waits, event: fc.nat(9) }), { maxLength: 1 }),
-  jobs: fc.array(fc.record({ waits, scope: fc.option(fc.nat(2), { nil: null }), apply: fc.boolean() }), {
+  // All gyms is the command's default (--gym-id is the exception): half the jobs run unscoped.
+  jobs: fc.array(fc.record({ waits, scope: fc.option(fc.nat(2), { nil: null, freq: 2 }), apply: fc.boolean() }), {
     minLength: 1,
-    maxLength: 2,
+    maxLength: 3,
   }),
   webhooks: fc.record({
     workers: fc.integer({ min: 1, max: 2 }),
     roundGapsMs: fc.array(gapMs, { minLength: 1, maxLength: 3 }),
     duplicatePercent: fc.integer({ min: 0, max: 40 }),
   }),
-  pageSize: fc.integer({ min: 2, max: 4 }),
+  pageSize: fc.integer({ min: 2, max: 3 }),
 });

@@ -38,7 +38,32 @@ import {
   tenantIsolation,
   webhookExactlyOnce,
 } from './invariants/index.ts';
-import { webhookWorker } from './webhook-actor.ts';
+import { deleteRecreateRepair } from './planted/delete-recreate-repair.ts';
+import { markAfterCommitWebhook } from './planted/mark-after-commit-webhook.ts';
+import { offsetPagedAudit } from './planted/offset-paged-audit.ts';
+import { rowFirstCreateGymRoom } from './planted/row-first-create-gym-room.ts';
+import { unscopedRepairJob } from './planted/unscoped-repair-job.ts';
+import { timeoutRetrier, webhookWorker } from './webhook-actor.ts';
+
+/**
+ * A planted bug is searched for until it is found (a run stops at its first failure), so this
+ * budget costs nothing when it is found early and makes a miss vanishingly rare (bench/ prints
+ * how early each one is found).
+ */
+const PLANTED_RUNS = 1000;
+
+/** A planted variant: src/chat with one collaborator swapped, and the one invariant that must catch it. */
+function planted(description: string, swap: Partial<ChatImplementation>, invariant: string) {
+  return variant(
+    `PLANTED: ${description}`,
+    { ...srcChat, ...swap },
+    {
+      expect: 'breaks',
+      breaks: [invariant],
+      runs: PLANTED_RUNS,
+    },
+  );
+}
 
 function variant(
   description: string,
@@ -62,6 +87,8 @@ function variant(
       });
       for (let i = 0; i < input.webhooks.workers; i++)
         actors.push(webhookWorker(`stream-webhooks-${i + 1}`, impl, world, input.webhooks));
+      if (input.webhooks.duplicatePercent > 0)
+        actors.push(timeoutRetrier('stream-webhooks-retry', impl, world, input.webhooks));
       return actors;
     },
     heal: ({ world }) => [healActor(impl, world)],
@@ -88,6 +115,31 @@ export const chatPropertyScenario = defineScenario<ChatInput, ChatWorld>({
   ],
   variants: {
     after: variant('src/chat as it is', srcChat, { expect: 'holds' }),
+    'planted-offset-paged-audit': planted(
+      "the audit pages Stream's channels by offset in its default order",
+      { audit: offsetPagedAudit },
+      'audit-matches-truth',
+    ),
+    'planted-delete-recreate': planted(
+      'a wrong team is fixed by deleting and recreating the channel',
+      { apply: deleteRecreateRepair },
+      'no-message-loss',
+    ),
+    'planted-mark-after-commit': planted(
+      'the webhook id is marked processed after the effect commits, outside its transaction',
+      { handleStreamWebhook: markAfterCommitWebhook },
+      'webhook-exactly-once',
+    ),
+    'planted-unscoped-repair': planted(
+      'repair --gym-id parses the gym and repairs every gym',
+      { repair: unscopedRepairJob },
+      'tenant-isolation',
+    ),
+    'planted-row-first-room': planted(
+      "createGymRoom writes the room's row before the channel, with nothing to converge",
+      { createGymRoom: rowFirstCreateGymRoom },
+      'channel-room-sync',
+    ),
   },
   defaultVariant: 'after',
   runs: 100,

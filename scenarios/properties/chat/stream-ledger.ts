@@ -45,6 +45,11 @@ export class StreamLedger {
     });
   }
 
+  /** Every cid one channel of which was live from `from` to `to` (both in `seq`) without a break. */
+  liveThroughoutAll(from: number, to: number): string[] {
+    return [...this.#lifetimes.keys()].filter((cid) => this.liveThroughout(cid, from, to));
+  }
+
   /** Whether one channel by this cid was live from `from` to `to` (both in `seq`) without a break. */
   liveThroughout(cid: string, from: number, to: number): boolean {
     return (this.#lifetimes.get(cid) ?? []).some(

@@ -20,6 +20,8 @@ export class WebhookOutbox {
   readonly deliveries = new Map<string, Delivery>();
   /** Webhook ids Stream has not seen a 2xx for, in the order they were emitted. */
   readonly pending = new Set<string>();
+  /** Webhook ids a worker is delivering right now: what Stream's timeout retry picks up. */
+  readonly inFlight = new Set<string>();
   /** Webhook ids a handler answered processed or room-created for: their effect happened. */
   readonly effective = new Set<string>();
   /** Messages sent by a user who had seen the channel's room committed first. */

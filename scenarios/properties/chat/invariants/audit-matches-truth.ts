@@ -5,7 +5,9 @@
  *   them from Postgres and the fake's store, without the audit's code).
  * - Every audit of the case, run while users, webhooks and repairs raced it: a room reported
  *   "only in DB" had no channel for some of the audit's window; a channel live in Stream from the
- *   audit's first request to its report cannot have been missed by its listing.
+ *   audit's first request to its report cannot have been missed by its listing. An audit of all
+ *   gyms counts every channel it listed, once, under a kind other than "only in DB" (its per-gym
+ *   counts): that is at least the channels live for its whole window, rooms or not.
  */
 import { defineInvariant, type Violation } from 'syncsim';
 import type { ChatWorld } from '../chat-world.ts';
@@ -23,6 +25,22 @@ export const auditMatchesTruth = defineInvariant<ChatWorld>({
     const report = (message: string, details: Record<string, unknown>) =>
       violations.push({ invariant: 'audit-matches-truth', message, details });
     for (const audit of world.audits) {
+      if (audit.gymIds === undefined) {
+        const listed = audit.report.gyms.reduce(
+          (sum, gym) =>
+            sum +
+            Object.entries(gym.counts)
+              .filter(([kind]) => kind !== 'only-in-db')
+              .reduce((n, [, count]) => n + count, 0),
+          0,
+        );
+        const live = world.ledger.liveThroughoutAll(audit.from, audit.to);
+        if (listed < live.length)
+          report(
+            `${audit.actor}'s audit counted ${listed} channel(s), but ${live.length} were live in Stream for the whole audit`,
+            { actor: audit.actor, listed, live, window: [audit.from, audit.to] },
+          );
+      }
       for (const finding of audit.report.findings) {
         if (
           finding.kind === 'only-in-db' &&
