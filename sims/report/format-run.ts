@@ -2,9 +2,18 @@
  * Console report of one RunResult: a status line, and on failure the violated invariants, the
  * shrunk counterexample, the interleaving that broke it and ONE replay command.
  */
-import type { HistoryEvent } from '../history/history.ts';
 import type { RunResult } from '../runner/run-result.ts';
+import { interleavingLines } from './interleaving-lines.ts';
 import { replayCommand } from './replay-command.ts';
+import { violationLines } from './violation-lines.ts';
+
+// What each phase is, so "found after phase: chaos" says when the invariants were checked.
+const PHASES = {
+  world: 'checked on the seeded world, before any actor ran',
+  chaos: 'safety invariants, checked once the actors had run concurrently under faults, before healing',
+  heal: 'checked while the heal actors ran, faults off',
+  final: 'checked after the faults stopped and the heal actors ran: safety and liveness',
+} as const;
 
 const MARK = { held: 'HELD', broken: 'BROKEN', inconclusive: 'INCONCLUSIVE', error: 'ERROR' } as const;
 
@@ -21,9 +30,10 @@ export function formatRun(result: RunResult, invocation?: string): string {
   if (result.status === 'error' && result.path !== undefined)
     lines.push(`  replay: ${replayCommand(result, invocation)}`);
   if (result.status === 'broken') {
-    for (const v of result.violations) lines.push(`  ${v.invariant}: ${v.message}`);
+    lines.push(...violationLines(result.violations).map((line) => `  ${line}`));
     if (result.alsoBroken) lines.push(`  also broken by other cases of this run: ${result.alsoBroken.join(', ')}`);
-    if (result.counterexample) {
+    // A scenario with one fixed case (no generated input) has nothing to show: "null" told nothing.
+    if (result.counterexample && result.counterexample !== 'null' && result.counterexample !== 'undefined') {
       const from =
         result.firstFailure && result.firstFailure !== result.counterexample
           ? `  (shrunk from ${result.firstFailure})`
@@ -34,34 +44,9 @@ export function formatRun(result: RunResult, invocation?: string): string {
       lines.push(
         `  shrinking stopped at its budget of ${result.shrinkCases} cases: a smaller counterexample may exist`,
       );
-    if (result.phase) lines.push(`  found after phase: ${result.phase}`);
-    const ops = interleaving(result.history);
-    if (ops.length > 0) {
-      lines.push('  interleaving:');
-      for (const op of ops) lines.push(`    ${op}`);
-    }
+    if (result.phase) lines.push(`  found after phase: ${result.phase} (${PHASES[result.phase]})`);
+    lines.push(...interleavingLines(result).map((line) => `  ${line}`));
     lines.push(`  replay: ${replayCommand(result, invocation)}`);
   }
   return lines.join('\n');
-}
-
-/** One line per completed operation in history order: time, actor, operation, outcome. */
-export function interleaving(history: readonly HistoryEvent[], limit = 40): string[] {
-  const invokes = new Map(history.filter((e) => e.type === 'invoke').map((e) => [e.index, e]));
-  const lines = history
-    .filter((e) => e.type !== 'invoke' && e.system !== 'actor')
-    .map((e) => {
-      const call = invokes.get(e.op);
-      const args = call?.args as { sql?: string; params?: unknown[] } | undefined;
-      const what = args?.sql ? `${args.sql}${args.params ? ` ${JSON.stringify(args.params)}` : ''}` : e.operation;
-      const result = e.result as { rowCount?: number | null; rows?: unknown[] } | undefined;
-      const shown =
-        e.type === 'ok'
-          ? result?.rows && result.rows.length > 0
-            ? ` -> ${JSON.stringify(result.rows)}`
-            : ''
-          : ` -> ${e.type}: ${e.error ?? ''}`;
-      return `t=${String(e.time).padStart(4)}ms ${e.actor.padEnd(10)} ${what}${shown}`;
-    });
-  return lines.length > limit ? [...lines.slice(0, limit), `... ${lines.length - limit} more in --json`] : lines;
 }

@@ -1,10 +1,16 @@
 /**
- * `--json FILE`: the results as data, each variant with its whole history and its replay line
- * (run: one object; reproduce and check: an array).
+ * `--json FILE`: the results as data, in a versioned envelope so a tool can tell what it reads:
+ * `{ schemaVersion, command, verdict, exitCode, results }`, each result with its whole history,
+ * its input as data (`input`, next to fast-check's printed `counterexample`) and its replay
+ * line (run: one result; reproduce and check: one per variant or test).
+ * Version 2: version 1 (no envelope; run wrote the result itself, the others an array) had no
+ * version field, so a reader tells the two apart by `schemaVersion` being there.
  */
 import { writeFile } from 'node:fs/promises';
 import { replayCommand } from './replay-command.ts';
 import type { Outcome, Reporter, Summary } from './reporter.ts';
+
+export const jsonSchemaVersion = 2;
 
 export class JsonReporter implements Reporter {
   readonly #file: string;
@@ -14,12 +20,19 @@ export class JsonReporter implements Reporter {
   }
 
   async end(outcomes: readonly Outcome[], summary: Summary): Promise<void> {
-    const data = outcomes.map((o) =>
+    const results = outcomes.map((o) =>
       o.result
         ? { ...o.result, replay: replayCommand(o.result) }
         : { kind: o.kind, name: o.name, suite: o.suite, verdict: o.verdict, met: o.met, details: o.details },
     );
-    const body = summary.command === 'run' && data.length === 1 ? data[0] : data;
+    const body = {
+      schemaVersion: jsonSchemaVersion,
+      command: summary.command,
+      ...(summary.title !== undefined ? { title: summary.title } : {}),
+      verdict: summary.verdict,
+      exitCode: summary.exitCode,
+      results,
+    };
     await writeFile(this.#file, JSON.stringify(body, null, 2) + '\n');
   }
 }

@@ -46,6 +46,7 @@ const naive = result('naive', {
   broken: ['no-lost-update'],
   violations: [{ invariant: 'no-lost-update', message: 'conversation 1001 has unread_count 1 after 2 messages' }],
   counterexample: '{"deliveries":[1,1]}',
+  input: { deliveries: [1, 1] },
 });
 const locked = result('locked');
 
@@ -97,17 +98,21 @@ describe('ConsoleReporter', () => {
 });
 
 describe('JsonReporter', () => {
-  it('run writes one object, reproduce an array, each with its replay line', async () => {
+  it('writes a versioned envelope: the command, its verdict and exit code, each result with its input and replay line', async () => {
     const one = join(dir, 'run.json');
     await report([new JsonReporter(one)], [variantOutcome(naive)], 'run');
     expect(JSON.parse(readFileSync(one, 'utf8'))).toEqual({
-      ...naive,
-      replay: 'npx syncsim run lost-update:naive --seed=7 --path=0:0',
+      schemaVersion: 2,
+      command: 'run',
+      title: 'lost-update: the smallest race',
+      verdict: 'broken',
+      exitCode: 1,
+      results: [{ ...naive, replay: 'npx syncsim run lost-update:naive --seed=7 --path=0:0' }],
     });
     const all = join(dir, 'reproduce.json');
     await report([new JsonReporter(all)], [naive, locked].map(variantOutcome), 'reproduce');
-    const written = JSON.parse(readFileSync(all, 'utf8')) as Array<{ variant: string; replay: string }>;
-    expect(written.map((r) => [r.variant, r.replay])).toEqual([
+    const written = JSON.parse(readFileSync(all, 'utf8')) as { results: Array<{ variant: string; replay: string }> };
+    expect(written.results.map((r) => [r.variant, r.replay])).toEqual([
       ['naive', 'npx syncsim run lost-update:naive --seed=7 --path=0:0'],
       ['locked', 'npx syncsim run lost-update:locked --seed=7'],
     ]);

@@ -78,7 +78,10 @@ export interface Timeline {
 
 const WEBHOOK = /^webhook\b/;
 
-export function timeline(result: RunResult): Timeline {
+/** What a timeline is built from: the history, the faults that fired and the violations. */
+export type TimelineSource = Pick<RunResult, 'history' | 'violations'> & Partial<Pick<RunResult, 'faultsInjected'>>;
+
+export function timeline(result: TimelineSource): Timeline {
   const history = result.history;
   const completions = new Map<number, HistoryEvent>();
   for (const event of history) if (event.type !== 'invoke') completions.set(event.op, event);
@@ -191,32 +194,39 @@ const IDENTIFYING = /^(id|ids|cid|file|path|key|uuid)$|_(id|ids|uuid|key)$|[a-z0
  * (`/bookings/42`; not `420`, `v1` or the `$1` placeholder), so counts such as rowCount or attempt
  * never match an id. The lanes of the actors with such an operation are marked too. For the
  * lost update this is every SELECT and UPDATE of conversation 1001: the racing reads and writes.
+ * A value that touches more than half the operations is left out when another is selective.
  */
 export function violationHits(violation: Violation, ops: readonly TimelineOp[]): ViolationHits {
   const values: Array<string | number> = [];
-  const names: string[] = [];
+  const allNames: string[] = [];
   for (const [key, value] of Object.entries(violation.details ?? {})) {
     if (!IDENTIFYING.test(key)) continue;
     for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
       if ((typeof item === 'number' && Number.isFinite(item)) || (typeof item === 'string' && item.length >= 2)) {
         values.push(item);
-        names.push(`${key}=${String(item)}`);
+        allNames.push(`${key}=${String(item)}`);
       }
     }
   }
-  const matchers = values.map(matcher);
-  const touching =
-    matchers.length === 0
-      ? []
-      : ops.filter(
-          (op) =>
-            touches(op.operation, matchers, undefined) ||
-            touches(op.args, matchers, undefined) ||
-            touches(op.result, matchers, undefined),
-        );
+  // Which operations each named value touches. A value that touches most of the history (the
+  // tenant every statement of a one-tenant world carries) names the scope, not the culprit:
+  // it is dropped when another value is more selective, or every step would be highlighted.
+  const touchedBy = values.map((value) => {
+    const matchers = [matcher(value)];
+    return ops.filter(
+      (op) =>
+        touches(op.operation, matchers, undefined) ||
+        touches(op.args, matchers, undefined) ||
+        touches(op.result, matchers, undefined),
+    );
+  });
+  const selective = touchedBy.map((touched) => touched.length <= ops.length / 2);
+  const keep = selective.some(Boolean) ? selective : selective.map(() => true);
+  const kept = new Set(touchedBy.flatMap((touched, i) => (keep[i] ? touched : [])));
+  const touching = ops.filter((op) => kept.has(op));
   return {
     violation,
-    names,
+    names: allNames.filter((_, i) => keep[i]),
     ops: touching.map((op) => op.id),
     lanes: [...new Set(touching.map((op) => op.lane))].sort((a, b) => a - b),
   };

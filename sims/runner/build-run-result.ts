@@ -6,6 +6,7 @@ import * as fc from 'fast-check';
 import { CaseCutShort } from '../schedule/case-cut-short.ts';
 import { describeError } from '../schedule/scheduler-bridge.ts';
 import { breaksExpected, invariantsBroken } from './breaks-expected.ts';
+import { jsonData } from './json-data.ts';
 import type { FailingCase, FailureSearch } from './failure-search.ts';
 import type { RunResult } from './run-result.ts';
 import type { Variant } from './scenario.ts';
@@ -74,6 +75,7 @@ export function buildRunResult<Input>(
       met: variant.expect === 'breaks' && breaksExpected(variant, names),
       path,
       counterexample: printable(reported.input),
+      input: jsonData(reported.input),
       ...(search.firstFailure !== undefined ? { firstFailure: printable(search.firstFailure.input) } : {}),
       ...(also.length > 0 ? { alsoBroken: also } : {}),
       faultPlan: reported.plan,
@@ -107,7 +109,7 @@ export function buildRunResult<Input>(
     status: 'held',
     met: variant.expect === 'holds',
     ...(identity.replayPath !== undefined ? { path: identity.replayPath } : {}),
-    ...(search.last ? { counterexample: printable(search.last.input) } : {}),
+    ...(search.last ? { counterexample: printable(search.last.input), input: jsonData(search.last.input) } : {}),
     violations: [],
     broken: [],
     history: search.last?.outcome.history ?? [],

@@ -39,6 +39,8 @@ export interface RunResult {
   determinismReplays?: number;
   /** The reported case's input (the shrunk counterexample on failure), as fast-check prints it. */
   counterexample?: string;
+  /** The same input as JSON data (see json-data.ts), for tools reading `--json`. */
+  input?: unknown;
   /** The input of the first failing case, before shrinking. */
   firstFailure?: string;
   /** Invariants that other cases broke (a `breaks` variant's search goes past them). */
