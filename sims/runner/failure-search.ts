@@ -32,8 +32,8 @@ export interface SearchLimits {
 
 /** Told as the search goes, for progress and for an interrupted run's report. */
 export interface SearchHooks {
-  /** After every case, with the number of cases executed so far. */
-  onCase?: (cases: number) => void;
+  /** After every case, with the number of cases executed so far (and, shrinking, its progress). */
+  onCase?: (cases: number, shrink?: { cases: number; budget: number }) => void;
   /**
    * When a case first breaks an invariant, before shrinking, with the path that replays it.
    * `counts` is false for a case that broke only invariants a `breaks` variant does not name.
@@ -100,7 +100,11 @@ export class FailureSearch<Input, World> {
       this.harnessError = error;
       throw error;
     } finally {
-      this.#hooks.onCase?.(this.cases);
+      const shrinking = this.firstFailure !== undefined;
+      this.#hooks.onCase?.(
+        this.cases,
+        shrinking ? { cases: this.shrinkCases, budget: this.#limits.shrinkBudget } : undefined,
+      );
     }
     this.lockWaits += outcome.lockWaits;
     this.steps += outcome.steps;

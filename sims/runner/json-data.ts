@@ -13,7 +13,8 @@ export function jsonData(value: unknown, depth = 0): unknown {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   if (depth > 32) return '...';
   if (Array.isArray(value)) return value.map((item) => jsonData(item, depth + 1));
-  if (value instanceof Map) return [...value].map(([key, item]) => [jsonData(key, depth + 1), jsonData(item, depth + 1)]);
+  if (value instanceof Map)
+    return [...value].map(([key, item]) => [jsonData(key, depth + 1), jsonData(item, depth + 1)]);
   if (value instanceof Set) return [...value].map((item) => jsonData(item, depth + 1));
   if (typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, jsonData(item, depth + 1)]));

@@ -37,8 +37,8 @@ export interface RunOptions {
    * differing record (`--verify-determinism`).
    */
   verifyDeterminism?: boolean;
-  /** Called after every case with the number of cases executed so far. */
-  onCase?: (cases: number) => void;
+  /** Called after every case with the number of cases executed so far (and, shrinking, its progress). */
+  onCase?: (cases: number, shrink?: { cases: number; budget: number }) => void;
   /**
    * Called when a case first breaks an invariant, before shrinking, with the path that replays
    * it: an interrupted run can still report what it found. `counts` is false for a case that
