@@ -2,8 +2,7 @@
  * A generated input as JSON data, losslessly where JSON can say it: what `--json` carries next
  * to fast-check's printed form, so a tool reads the counterexample without parsing JavaScript.
  * Maps become arrays of [key, value], Sets arrays, Dates ISO strings, bigints decimal strings;
- * undefined becomes null (JSON has no undefined); anything else unprintable becomes its
- * String(). (history.ts's `redact` is for operation arguments: it cuts long values on purpose.)
+ * undefined becomes null (JSON has no undefined); a function or symbol its name. (history.ts's `redact` is for operation arguments: it cuts long values on purpose.)
  */
 export function jsonData(value: unknown, depth = 0): unknown {
   if (value === null || value === undefined) return null;
@@ -18,5 +17,5 @@ export function jsonData(value: unknown, depth = 0): unknown {
   if (value instanceof Set) return [...value].map((item) => jsonData(item, depth + 1));
   if (typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, jsonData(item, depth + 1)]));
-  return String(value);
+  return typeof value === 'function' ? `[function ${value.name}]` : typeof value === 'symbol' ? value.toString() : null;
 }
