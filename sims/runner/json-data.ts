@@ -2,7 +2,8 @@
  * A generated input as JSON data, losslessly where JSON can say it: what `--json` carries next
  * to fast-check's printed form, so a tool reads the counterexample without parsing JavaScript.
  * Maps become arrays of [key, value], Sets arrays, Dates ISO strings, bigints decimal strings;
- * undefined becomes null (JSON has no undefined); a function or symbol its name. (history.ts's `redact` is for operation arguments: it cuts long values on purpose.)
+ * undefined becomes null (JSON has no undefined); a function or symbol its name.
+ * (history.ts's `redact` is for operation arguments: it cuts long values on purpose.)
  */
 export function jsonData(value: unknown, depth = 0): unknown {
   if (value === null || value === undefined) return null;
