@@ -9,7 +9,10 @@
  * template built here, then handed to the vitest global setup in this same process), so a
  * broken migration is one line, once.
  */
-import { relative, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { createVitest } from 'vitest/node';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { SerializedError } from '@vitest/utils';
@@ -18,9 +21,11 @@ import { handOverPostgres } from '../postgres/prepared-postgres.ts';
 import { discoverScenarioFiles } from '../project/discover-scenario-files.ts';
 import { loadScenarios } from '../project/load-scenarios.ts';
 import { ConsoleReporter } from '../report/console-reporter.ts';
+import { htmlTimeline } from '../report/html-timeline.ts';
 import { JunitReporter } from '../report/junit-reporter.ts';
 import { Reporting } from '../report/reporter.ts';
 import type { RunStatus } from '../runner/run-result.ts';
+import { readFailedResults, RESULTS_DIR_VARIABLE } from '../testing/failed-results-dir.ts';
 import { SCENARIO_VARIANTS_TEST, sourceResolve, syncsimTestOptions } from '../testing/syncsim-test-options.ts';
 import { checkEnvironment } from './check-environment.ts';
 import type { CliContext } from './cli-context.ts';
@@ -49,7 +54,7 @@ export async function checkCommand(args: string[], cli: CliContext): Promise<num
   const { values, positionals } = parseFlags(
     'check',
     args,
-    ['junit', 'migrations', 'seed', 'shard', 'runs'],
+    ['junit', 'html', 'migrations', 'seed', 'shard', 'runs'],
     ['verify-determinism'],
   );
   if (values.help) {
@@ -57,6 +62,7 @@ export async function checkCommand(args: string[], cli: CliContext): Promise<num
     return EXIT.ok;
   }
   const junit = outputFile('--junit', values.junit);
+  const html = outputFile('--html', values.html);
   // The project's config (migrations, Postgres) fills in what no flag or variable says.
   const project = await openProject(cli.cwd, cli.env);
   const env = checkEnvironment(cli.env, { seed: values.seed === undefined });
@@ -97,7 +103,24 @@ export async function checkCommand(args: string[], cli: CliContext): Promise<num
       const reporting = new Reporting([new ConsoleReporter(cli.out), ...(junit ? [new JunitReporter(junit)] : [])]);
       reporting.begin('check');
       for (const line of startup) cli.out(line);
-      return await runVitest(guard, reporting, { project, include, scenarioFiles }, shard);
+      const resultsDir = html ? mkdtempSync(join(tmpdir(), 'syncsim-check-results-')) : undefined;
+      if (resultsDir) process.env[RESULTS_DIR_VARIABLE] = resultsDir;
+      try {
+        const exitCode = await runVitest(guard, reporting, { project, include, scenarioFiles }, shard);
+        if (html && resultsDir) {
+          const failed = readFailedResults(resultsDir);
+          const title =
+            failed.length === 0
+              ? 'syncsim check: every run met its expectation'
+              : `syncsim check: ${failed.length} run${failed.length === 1 ? '' : 's'} not as expected`;
+          await writeFile(html, htmlTimeline(failed, { title }));
+          cli.out(`timeline of ${failed.length} run${failed.length === 1 ? '' : 's'} not as expected: ${html}`);
+        }
+        return exitCode;
+      } finally {
+        if (resultsDir) rmSync(resultsDir, { recursive: true, force: true });
+        delete process.env[RESULTS_DIR_VARIABLE];
+      }
     } finally {
       handOverPostgres(undefined);
       await server.stop();

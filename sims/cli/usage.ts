@@ -22,8 +22,8 @@ Exit codes: 0 all hold, 1 an invariant broke, 2 inconclusive, 3 harness error or
 130/143 interrupted (SIGINT/SIGTERM). Seeds: -2147483648..2147483647 (--seed -5 works).
 Postgres: DATABASE_URL if set, else Testcontainers if Docker answers, else embedded
 (force with SYNCSIM_POSTGRES=embedded|testcontainers|url).`,
-  check: `Usage: syncsim check [FOLDER...] [--seed N] [--shard I/N] [--junit FILE] [--migrations DIR] [--runs N]
-                     [--verify-determinism]
+  check: `Usage: syncsim check [FOLDER...] [--seed N] [--shard I/N] [--junit FILE] [--html FILE] [--migrations DIR]
+                     [--runs N] [--verify-determinism]
 
 Runs every variant of every discovered scenario as a test of its expectation (holds holds;
 breaks breaks the invariants it names), plus the hand-written *.test.ts files in the scenario
@@ -31,6 +31,7 @@ folders, through vitest on one Postgres server. FOLDERs replace the configured s
   --seed N           run every scenario with this fast-check seed (default: random per run)
   --shard I/N        run only the I-th of N slices of the scenario files (split CI machines)
   --junit FILE       also write a JUnit XML report to FILE
+  --html FILE        also write the runs that did not meet their expectation as one HTML timeline
   --migrations DIR   use this folder of .sql migrations instead of src/db/migrations
   --runs N           give every property at least N cases (default: each scenario's budget)
   --verify-determinism  run each reported case and a sample of passing cases twice more and

@@ -6,6 +6,7 @@
 import { formatRun } from '../report/format-run.ts';
 import { InvariantBroken } from '../invariants/invariant-broken.ts';
 import type { RunResult } from '../runner/run-result.ts';
+import { saveFailedResult } from './failed-results-dir.ts';
 
 export class Inconclusive extends Error {
   override name = 'Inconclusive';
@@ -16,6 +17,7 @@ export class HarnessError extends Error {
 
 export function expectMet(result: RunResult): RunResult {
   if (result.met) return result;
+  saveFailedResult(result);
   const report = formatRun(result);
   if (result.status === 'error') throw new HarnessError(report);
   if (result.status === 'broken') throw new InvariantBroken(report);
