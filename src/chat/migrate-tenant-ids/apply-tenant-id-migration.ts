@@ -1,0 +1,114 @@
+// Performs a plan (plan-tenant-id-migration.ts), checking each action against Stream as it is NOW,
+// because the plan may be minutes old and an earlier run, killed half way, may have done part of
+// it: a user already in the team and a member already swapped are not written again (a re-run
+// converges, a second run writes nothing). Its only writes are the plan's, one request each.
+// Ordering: phase 2 starts only when every user of phase 1 is done, and a room is touched only
+// when every id it adds exists in Stream with team gym_{g} (read back after phase 1, not assumed).
+// A room's new ids are added and its legacy ids removed in ONE request on the existing channel:
+// the channel id and its history stay, and no room is ever left with half its members migrated.
+// More than 20% of the rooms failing stops the run (the runbook's threshold); what is done is
+// done correctly and what is not is planned again by the next run.
+import { gymTeam } from '../stream-user-id.ts';
+import { getListedChannel } from '../get-listed-channel.ts';
+import type { MigrationAction } from './migration-action.ts';
+import { roomFailureThreshold, type MigrationOutcome, type MigrationReport } from './migration-report.ts';
+import type { MigrationDeps } from './read-migration-state.ts';
+import { readStreamUsers } from './read-stream-users.ts';
+
+type UpsertUsers = Extract<MigrationAction, { kind: 'upsert-users' }>;
+type MigrateRoom = Extract<MigrationAction, { kind: 'migrate-room' }>;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+
+async function upsertUsers(deps: MigrationDeps, action: UpsertUsers): Promise<MigrationOutcome> {
+  const team = gymTeam(action.gymId);
+  const teams = await readStreamUsers(
+    deps.stream,
+    action.users.map((user) => user.id),
+  );
+  const todo = action.users.filter((user) => !(teams.get(user.id) ?? []).includes(team));
+  if (todo.length === 0) return { action, result: 'skipped', why: 'already done' };
+  // Every user of the batch in one request (Stream validates a batch as a whole).
+  await deps.stream.upsertUsers(
+    todo.map((user) => ({ id: user.id, teams: [team], ...(user.name === null ? {} : { name: user.name }) })),
+  );
+  return { action, result: 'applied' };
+}
+
+async function migrateRoom(
+  deps: MigrationDeps,
+  action: MigrateRoom,
+  ready: ReadonlyMap<string, readonly string[]>,
+): Promise<MigrationOutcome> {
+  const team = gymTeam(action.gymId);
+  const channel = await getListedChannel(deps.stream, action.cid);
+  if (!channel) return { action, result: 'skipped', why: 'the channel is gone' };
+  if (channel.team !== team) return { action, result: 'skipped', why: `the channel is in team ${channel.team ?? '(none)'} now` };
+  const members = new Set(channel.memberIds);
+  const add = action.add.filter((id) => !members.has(id));
+  const remove = action.remove.filter((id) => members.has(id));
+  if (add.length === 0 && remove.length === 0) return { action, result: 'skipped', why: 'already done' };
+  const missing = add.filter((id) => !(ready.get(id) ?? []).includes(team));
+  if (missing.length > 0)
+    return { action, result: 'failed', why: `not in Stream with team ${team}: ${missing.join(', ')}` };
+  const [type, id] = [action.cid.slice(0, action.cid.indexOf(':')), action.cid.slice(action.cid.indexOf(':') + 1)];
+  await deps.stream.post(`${deps.stream.baseURL}/channels/${encodeURIComponent(type)}/${encodeURIComponent(id)}`, {
+    ...(add.length > 0 ? { add_members: add } : {}),
+    ...(remove.length > 0 ? { remove_members: remove } : {}),
+  });
+  return { action, result: 'applied' };
+}
+
+export async function applyTenantIdMigration(
+  deps: MigrationDeps,
+  actions: readonly MigrationAction[],
+): Promise<MigrationReport> {
+  const outcomes: MigrationOutcome[] = [];
+  const notRun = (rest: readonly MigrationAction[], why: string) =>
+    outcomes.push(...rest.map((action): MigrationOutcome => ({ action, result: 'not-run', why })));
+  const users = actions.filter((action): action is UpsertUsers => action.kind === 'upsert-users');
+  const rooms = actions.filter((action): action is MigrateRoom => action.kind === 'migrate-room');
+
+  for (const action of users) {
+    try {
+      outcomes.push(await upsertUsers(deps, action));
+    } catch (error) {
+      outcomes.push({ action, result: 'failed', why: message(error) });
+    }
+  }
+  if (outcomes.some((outcome) => outcome.result === 'failed')) {
+    const stopped = 'phase 1 did not finish: no room was touched (run again)';
+    notRun(rooms, stopped);
+    return { outcomes, stopped };
+  }
+  if (rooms.length === 0) return { outcomes };
+
+  let ready: Map<string, string[]>;
+  try {
+    ready = await readStreamUsers(
+      deps.stream,
+      rooms.flatMap((room) => room.add),
+    );
+  } catch (error) {
+    const stopped = `could not read the users back after phase 1 (${message(error)}): no room was touched (run again)`;
+    notRun(rooms, stopped);
+    return { outcomes, stopped };
+  }
+  let failed = 0;
+  for (const [at, action] of rooms.entries()) {
+    let outcome: MigrationOutcome;
+    try {
+      outcome = await migrateRoom(deps, action, ready);
+    } catch (error) {
+      outcome = { action, result: 'failed', why: message(error) };
+    }
+    outcomes.push(outcome);
+    if (outcome.result === 'failed') failed++;
+    if (failed > rooms.length * roomFailureThreshold) {
+      const stopped = `${failed} of ${rooms.length} room(s) failed, more than ${roomFailureThreshold * 100}%: stopped (run again once the cause is fixed)`;
+      notRun(rooms.slice(at + 1), stopped);
+      return { outcomes, stopped };
+    }
+  }
+  return { outcomes };
+}
