@@ -76,7 +76,10 @@ describe('FaultInjector', () => {
     expect(injector.decide(['response-lost', 'http-500'], 'other', 'POST /users')).toBeUndefined();
     expect(injector.decide(['response-lost', 'http-500'], 'migrate', 'POST /users')).toBeUndefined();
     expect(injector.decide(['response-lost', 'http-500'], 'migrate', 'POST /users')).toBe('response-lost');
-    expect(injector.injected.map((f) => `${f.kind} ${f.operation}`)).toEqual(['crash op-2', 'response-lost POST /users']);
+    expect(injector.injected.map((f) => `${f.kind} ${f.operation}`)).toEqual([
+      'crash op-2',
+      'response-lost POST /users',
+    ]);
     expect(describeFaultPlan(plan)).toBe('crash migrate#3, response-lost migrate#2');
   });
 });

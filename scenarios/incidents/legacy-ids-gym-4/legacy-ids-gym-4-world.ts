@@ -38,12 +38,55 @@ export interface RoomSpec {
 
 /** The six synced rooms of gym 4, then the nine whose channel was deleted from Stream. */
 export const GYM4_ROOMS: readonly RoomSpec[] = [
-  { roomId: 639, kind: 'group', channelId: 'room_General_10', dbMembers: [8, 10, 11, 17], streamMembers: ['user_10', 'user_8', 'user_11', 'user_17'], history: 12 },
-  { roomId: 640, kind: 'direct', channelId: 'direct_user_10_user_11', dbMembers: [10, 11], streamMembers: ['user_10', 'user_11'], history: 5 },
-  { roomId: 641, kind: 'direct', channelId: 'direct_user_8_user_17', dbMembers: [8, 17], streamMembers: ['user_8', 'user_17'], history: 4 },
-  { roomId: 642, kind: 'event', channelId: 'event_700_d3d94468', dbMembers: [10, 20], streamMembers: ['user_10', 'gym_4_user_20'], history: 3, eventId: 700 },
-  { roomId: 643, kind: 'group', channelId: 'room_4_643', dbMembers: [20, 21], streamMembers: ['gym_4_user_20', 'gym_4_user_21'], history: 2 },
-  { roomId: 644, kind: 'group', channelId: 'room_4_644', dbMembers: [17, 21], streamMembers: ['user_17', 'gym_4_user_21'], history: 2 },
+  {
+    roomId: 639,
+    kind: 'group',
+    channelId: 'room_General_10',
+    dbMembers: [8, 10, 11, 17],
+    streamMembers: ['user_10', 'user_8', 'user_11', 'user_17'],
+    history: 12,
+  },
+  {
+    roomId: 640,
+    kind: 'direct',
+    channelId: 'direct_user_10_user_11',
+    dbMembers: [10, 11],
+    streamMembers: ['user_10', 'user_11'],
+    history: 5,
+  },
+  {
+    roomId: 641,
+    kind: 'direct',
+    channelId: 'direct_user_8_user_17',
+    dbMembers: [8, 17],
+    streamMembers: ['user_8', 'user_17'],
+    history: 4,
+  },
+  {
+    roomId: 642,
+    kind: 'event',
+    channelId: 'event_700_d3d94468',
+    dbMembers: [10, 20],
+    streamMembers: ['user_10', 'gym_4_user_20'],
+    history: 3,
+    eventId: 700,
+  },
+  {
+    roomId: 643,
+    kind: 'group',
+    channelId: 'room_4_643',
+    dbMembers: [20, 21],
+    streamMembers: ['gym_4_user_20', 'gym_4_user_21'],
+    history: 2,
+  },
+  {
+    roomId: 644,
+    kind: 'group',
+    channelId: 'room_4_644',
+    dbMembers: [17, 21],
+    streamMembers: ['user_17', 'gym_4_user_21'],
+    history: 2,
+  },
   ...Array.from({ length: 9 }, (_, i): RoomSpec => ({
     roomId: 645 + i,
     kind: 'group',
@@ -161,10 +204,12 @@ export async function buildLegacyIdsGym4(
        VALUES ($1, $2, $3, $4, $5, $6, '2025-09-01T10:00:00Z')`,
       [spec.roomId, gymId, spec.channelId, `Room ${spec.roomId}`, spec.kind, spec.eventId ?? null],
     );
-    await db.query('INSERT INTO chat_room_members (room_id, user_id) SELECT $1, unnest($2::bigint[])', [
-      spec.roomId,
-      spec.dbMembers,
-    ]);
+    // joined_at given, not now(): the rows must be the same in every case for the crash sweep.
+    await db.query(
+      `INSERT INTO chat_room_members (room_id, user_id, joined_at)
+       SELECT $1, unnest($2::bigint[]), '2025-09-01T10:00:00Z'`,
+      [spec.roomId, spec.dbMembers],
+    );
     if (!spec.streamMembers) return;
     channel(spec.channelId, `gym_${gymId}`, spec.streamMembers, at('2025-09-01T10:00:00Z') + i * 1000);
     for (let n = 0; n < (spec.history ?? 0); n++) {
@@ -206,7 +251,9 @@ export async function buildLegacyIdsGym4(
   return {
     fake,
     acknowledged,
-    syncedAtStart: new Map(GYM4_ROOMS.filter((spec) => spec.streamMembers).map((spec) => [spec.roomId, spec.channelId])),
+    syncedAtStart: new Map(
+      GYM4_ROOMS.filter((spec) => spec.streamMembers).map((spec) => [spec.roomId, spec.channelId]),
+    ),
     untouched,
     otherGymRows: await gymRows(db, OTHER_GYM),
     earlyMembers,

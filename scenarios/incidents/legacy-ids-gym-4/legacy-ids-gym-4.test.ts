@@ -79,7 +79,9 @@ describe('legacy-ids-gym-4', () => {
     const synced = rows.filter((row) => live(row.stream_channel_id));
     expect(synced).toHaveLength(6);
     expect(`${Math.round((synced.length / channels.length) * 100)}%`).toBe('75%');
-    const legacy = new Set(channels.flatMap((c) => [...c.members.keys()]).filter((id) => parseStreamUserId(id)?.kind === 'legacy'));
+    const legacy = new Set(
+      channels.flatMap((c) => [...c.members.keys()]).filter((id) => parseStreamUserId(id)?.kind === 'legacy'),
+    );
     expect([...legacy].sort()).toEqual(['user_10', 'user_11', 'user_17', 'user_8']);
     const report = await auditStream({ db: fromPgPool(pool), stream, clock }, { gymIds: [GYM] });
     const kinds = report.findings.map((f) => f.kind).sort();
@@ -101,7 +103,9 @@ describe('legacy-ids-gym-4', () => {
     ]);
     expect(dry.plan.left.map(describeLeftRoom)).toHaveLength(9);
     const gym1 = channelFingerprint(live(OTHER_ROOM.channelId)!);
-    const before = new Map(GYM4_ROOMS.filter((r) => r.streamMembers).map((r) => [r.channelId, live(r.channelId)!.messages.map((m) => m.id)]));
+    const before = new Map(
+      GYM4_ROOMS.filter((r) => r.streamMembers).map((r) => [r.channelId, live(r.channelId)!.messages.map((m) => m.id)]),
+    );
 
     const run = await migrateTenantIds(deps, { gymId: GYM, apply: true });
     expect(run.plan).toEqual(dry.plan);

@@ -7,7 +7,13 @@ import type { HistoryEvent } from 'syncsim';
 
 export type Write =
   | { readonly kind: 'upsert-users'; readonly index: number; readonly ids: readonly string[] }
-  | { readonly kind: 'update-members'; readonly index: number; readonly channelId: string; readonly add: readonly string[]; readonly remove: readonly string[] }
+  | {
+      readonly kind: 'update-members';
+      readonly index: number;
+      readonly channelId: string;
+      readonly add: readonly string[];
+      readonly remove: readonly string[];
+    }
   | { readonly kind: 'other'; readonly index: number; readonly what: string };
 
 const READS = new Set(['POST /channels', 'GET /users']);

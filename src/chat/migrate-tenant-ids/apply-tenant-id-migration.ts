@@ -43,7 +43,8 @@ async function migrateRoom(
   const team = gymTeam(action.gymId);
   const channel = await getListedChannel(deps.stream, action.cid);
   if (!channel) return { action, result: 'skipped', why: 'the channel is gone' };
-  if (channel.team !== team) return { action, result: 'skipped', why: `the channel is in team ${channel.team ?? '(none)'} now` };
+  if (channel.team !== team)
+    return { action, result: 'skipped', why: `the channel is in team ${channel.team ?? '(none)'} now` };
   const members = new Set(channel.memberIds);
   const add = action.add.filter((id) => !members.has(id));
   const remove = action.remove.filter((id) => members.has(id));

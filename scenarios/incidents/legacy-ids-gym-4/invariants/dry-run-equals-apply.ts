@@ -11,8 +11,7 @@ import { writesOf } from '../migration-writes.ts';
 
 const room = (actions: readonly MigrationAction[], channelId: string) =>
   actions.find((a) => a.kind === 'migrate-room' && a.cid === `messaging:${channelId}`) as
-    | Extract<MigrationAction, { kind: 'migrate-room' }>
-    | undefined;
+    Extract<MigrationAction, { kind: 'migrate-room' }> | undefined;
 
 export const dryRunEqualsApply = defineInvariant<LegacyIdsWorld>({
   name: 'dry-run-equals-apply',
@@ -23,7 +22,10 @@ export const dryRunEqualsApply = defineInvariant<LegacyIdsWorld>({
     if (!printed || !world.applied?.report) return [];
     const violations: Violation[] = [];
     const unprinted = (what: string) =>
-      violations.push({ invariant: 'dry-run-equals-apply', message: `the run wrote ${what}, which the dry-run did not print` });
+      violations.push({
+        invariant: 'dry-run-equals-apply',
+        message: `the run wrote ${what}, which the dry-run did not print`,
+      });
     const users = new Set(printed.flatMap((a) => (a.kind === 'upsert-users' ? a.users.map((u) => u.id) : [])));
     for (const write of writesOf(history, 'operator')) {
       if (write.kind === 'upsert-users') {

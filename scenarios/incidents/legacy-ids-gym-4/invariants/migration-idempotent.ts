@@ -13,11 +13,9 @@ export const migrationIdempotent = defineInvariant<LegacyIdsWorld>({
   check({ world }) {
     const [first, second] = world.reruns;
     if (!first?.report || !second || first.report.stopped) return [];
-    return second.plan.actions.map(
-      (action): Violation => ({
-        invariant: 'migration-idempotent',
-        message: `a second run still planned: ${describeMigrationAction(action)}`,
-      }),
-    );
+    return second.plan.actions.map((action): Violation => ({
+      invariant: 'migration-idempotent',
+      message: `a second run still planned: ${describeMigrationAction(action)}`,
+    }));
   },
 });

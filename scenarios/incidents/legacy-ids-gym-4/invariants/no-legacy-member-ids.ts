@@ -25,7 +25,9 @@ export const noLegacyMemberIds = defineInvariant<LegacyIdsWorld>({
           details: { channelId: room.channelId, legacy },
         });
     }
-    const missing = [...users].sort((a, b) => a - b).filter((user) => !world.fake.store.users.has(tenantUserId(GYM, user)));
+    const missing = [...users]
+      .sort((a, b) => a - b)
+      .filter((user) => !world.fake.store.users.has(tenantUserId(GYM, user)));
     if (missing.length > 0)
       violations.push({
         invariant: 'no-legacy-member-ids',

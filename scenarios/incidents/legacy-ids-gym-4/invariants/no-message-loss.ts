@@ -13,7 +13,10 @@ export const noMessageLoss = defineInvariant<LegacyIdsWorld>({
   description: "every acknowledged message is in its room's current channel",
   async check({ db, world }) {
     const rooms = new Map(
-      [...(await gymRooms(db, world, GYM)), ...(await gymRooms(db, world, OTHER_GYM))].map((room) => [room.roomId, room]),
+      [...(await gymRooms(db, world, GYM)), ...(await gymRooms(db, world, OTHER_GYM))].map((room) => [
+        room.roomId,
+        room,
+      ]),
     );
     const lost = new Map<number, number>();
     for (const [messageId, roomId] of world.acknowledged) {

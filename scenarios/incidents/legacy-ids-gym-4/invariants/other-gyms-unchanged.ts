@@ -23,7 +23,11 @@ export const otherGymsUnchanged = defineInvariant<LegacyIdsWorld>({
       const [what, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
       const record = what === 'user' ? store.users.get(id) : store.channels.get(`messaging:${id}`);
       const now =
-        record === undefined ? 'gone' : what === 'user' ? userFingerprint(store.users.get(id)!) : channelFingerprint(store.channels.get(`messaging:${id}`)!);
+        record === undefined
+          ? 'gone'
+          : what === 'user'
+            ? userFingerprint(store.users.get(id)!)
+            : channelFingerprint(store.channels.get(`messaging:${id}`)!);
       if (now !== before) violations.push({ invariant: 'other-gyms-unchanged', message: `${what} ${id} changed` });
     }
     if ((await gymRows(db, OTHER_GYM)) !== world.otherGymRows)

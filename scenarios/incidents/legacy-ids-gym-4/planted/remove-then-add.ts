@@ -4,12 +4,7 @@
  * tell: no legacy id is left to plan from. A half-migrated room a re-run never finishes:
  * channel-room-sync must catch it (the channel no longer holds the people it had).
  */
-import {
-  applyTenantIdMigration,
-  migrateTenantIds,
-  type MigrationOutcome,
-  type MigrationRun,
-} from './src-access.ts';
+import { applyTenantIdMigration, migrateTenantIds, type MigrationOutcome, type MigrationRun } from './src-access.ts';
 import { srcMigration, type Migration } from '../legacy-ids-gym-4-actors.ts';
 
 export const removeThenAdd: Migration = {

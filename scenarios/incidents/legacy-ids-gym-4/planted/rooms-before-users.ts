@@ -41,9 +41,11 @@ export const roomsBeforeUsers: Migration = {
     for (const action of plan.actions) {
       if (action.kind !== 'migrate-room') continue;
       outcomes.push(
-        await migrateRoomUnchecked(deps, action).catch(
-          (error: unknown): MigrationOutcome => ({ action, result: 'failed', why: String(error) }),
-        ),
+        await migrateRoomUnchecked(deps, action).catch((error: unknown): MigrationOutcome => ({
+          action,
+          result: 'failed',
+          why: String(error),
+        })),
       );
     }
     const users = await applyTenantIdMigration(
