@@ -15,6 +15,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NO_FAULTS, type Actor, type FaultPlan, type HistoryEvent, type Violation } from 'syncsim';
 import { fileCaseEngine, runCase, type GateRequest } from 'syncsim/vitest';
+import type { MigrationRun } from '../../../src/chat/index.ts';
 import { streamClientFor, srcMigration, type Migration } from './legacy-ids-gym-4-actors.ts';
 import { legacyIdsGym4Scenario } from './legacy-ids-gym-4.scenario.ts';
 import { gymRows, GYM, OTHER_GYM, type LegacyIdsWorld } from './legacy-ids-gym-4-world.ts';
@@ -25,10 +26,10 @@ import { teamMigrationScript } from './team-migration-script.ts';
 const engine = fileCaseEngine();
 const MIGRATE = 'migrate';
 
-const once = (name: string, migration: Migration): Actor => ({
+const once = (name: string, migration: Migration, runs: MigrationRun[]): Actor => ({
   name,
   async run(env) {
-    await migration.apply({ db: env.db, stream: streamClientFor(env) }, GYM);
+    runs.push(await migration.apply({ db: env.db, stream: streamClientFor(env) }, GYM));
   },
 });
 
@@ -38,12 +39,15 @@ interface Point {
   readonly violations: readonly Violation[];
   readonly history: readonly HistoryEvent[];
   readonly faults: readonly string[];
+  /** What the crashed (or faulted) run and the resume reported, in order. */
+  readonly runs: readonly MigrationRun[];
 }
 
 /** Migrates gym 4 under `plan` (chaos), then once more with faults off (heal): the resume. */
 async function runPoint(migration: Migration, plan: FaultPlan, label: string): Promise<Point> {
   const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed: 1, numRuns: 1 });
   let world: LegacyIdsWorld | undefined;
+  const runs: MigrationRun[] = [];
   // The invariants are checked here after the resume, not by the case between the phases: a
   // crashed run must always get its second chance before anything is judged.
   const scenario = {
@@ -55,15 +59,15 @@ async function runPoint(migration: Migration, plan: FaultPlan, label: string): P
   const variant = {
     description: label,
     expect: 'holds' as const,
-    actors: () => [once(MIGRATE, migration)],
-    heal: () => [once('resume', migration)],
+    actors: () => [once(MIGRATE, migration, runs)],
+    heal: () => [once('resume', migration, runs)],
   };
   const outcome = await runCase(scenario, variant, { operatorStartMs: 0 }, scheduler!, engine(), 1, plan);
   const db = engine().admin;
   const violations: Violation[] = [];
   for (const invariant of legacyIdsGym4Scenario.invariants)
     violations.push(...(await invariant.check({ db, world: world!, history: outcome.history })));
-  return { label, state: await endState(world!), violations, history: outcome.history, faults: outcome.faults };
+  return { label, state: await endState(world!), violations, history: outcome.history, faults: outcome.faults, runs };
 }
 
 /** Everything a migration of gym 4 could change, without the timestamps a resume shifts. */
@@ -148,6 +152,30 @@ describe('legacy-ids-gym-4: crash anywhere, then resume', () => {
     expect(result.points[0]!.state).toContain('"gym_4_user_17:channel_member"');
     expect(result.points[0]!.state).not.toContain('"user_17:channel_member"');
   }, 600_000);
+
+  it('past 20% failed rooms the run stops, says why, leaves no room half done, and the next run finishes', async () => {
+    const baseline = await runPoint(srcMigration, NO_FAULTS, 'uncrashed');
+    // Stream requests 9 and 11 are the member swaps of the second and third of five rooms (after
+    // the reads, the upsert and the read-back): 2 of 5 failed is more than 20%.
+    const script = [9, 11].map((at) => ({ kind: 'http-500' as const, actor: MIGRATE, at }));
+    const point = await runPoint(srcMigration, { rates: {}, script }, 'two rooms refused');
+    const [stopped, resumed] = point.runs;
+    expect(stopped?.report?.stopped).toBe(
+      '2 of 5 room(s) failed, more than 20%: stopped (run again once the cause is fixed)',
+    );
+    expect(stopped?.report?.outcomes.map((o) => o.result)).toEqual([
+      'applied',
+      'applied',
+      'failed',
+      'failed',
+      'not-run',
+      'not-run',
+    ]);
+    // The resume plans only the four rooms left (the users and the first room are done).
+    expect(resumed?.report?.outcomes.map((o) => o.result)).toEqual(Array(4).fill('applied'));
+    expect(point.violations).toEqual([]);
+    expect(point.state).toBe(baseline.state);
+  }, 120_000);
 
   it("the team's script (before) fails it: a duplicate channel for each moved room, crashed or not", async () => {
     const result = await sweep({ apply: teamMigrationScript });
