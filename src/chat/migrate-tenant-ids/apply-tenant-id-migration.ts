@@ -3,12 +3,13 @@
 // it: a user already in the team and a member already swapped are not written again (a re-run
 // converges, a second run writes nothing). Its only writes are the plan's, one request each.
 // Ordering: phase 2 starts only when every user of phase 1 is done, and a room is touched only
-// when every id it adds exists in Stream with team gym_{g} (read back after phase 1, not assumed).
+// when every gym_{g}_user_{u} it will hold exists in Stream with team gym_{g} (read back after
+// phase 1, not assumed).
 // A room's new ids are added and its legacy ids removed in ONE request on the existing channel:
 // the channel id and its history stay, and no room is ever left with half its members migrated.
 // More than 20% of the rooms failing stops the run (the runbook's threshold); what is done is
 // done correctly and what is not is planned again by the next run.
-import { gymTeam } from '../stream-user-id.ts';
+import { gymTeam, parseStreamUserId } from '../stream-user-id.ts';
 import { getListedChannel } from '../get-listed-channel.ts';
 import type { MigrationAction } from './migration-action.ts';
 import { roomFailureThreshold, type MigrationOutcome, type MigrationReport } from './migration-report.ts';
@@ -49,7 +50,13 @@ async function migrateRoom(
   const add = action.add.filter((id) => !members.has(id));
   const remove = action.remove.filter((id) => members.has(id));
   if (add.length === 0 && remove.length === 0) return { action, result: 'skipped', why: 'already done' };
-  const missing = add.filter((id) => !(ready.get(id) ?? []).includes(team));
+  // Every member the room will have under this gym's new ids, not only those added now: one
+  // that joined since the plan (not read back) counts as not ready, and the next run plans it.
+  const after = [...members].filter((id) => !remove.includes(id)).concat(add);
+  const missing = after.filter((id) => {
+    const parsed = parseStreamUserId(id);
+    return parsed?.kind === 'tenant' && parsed.gymId === action.gymId && !(ready.get(id) ?? []).includes(team);
+  });
   if (missing.length > 0)
     return { action, result: 'failed', why: `not in Stream with team ${team}: ${missing.join(', ')}` };
   const [type, id] = [action.cid.slice(0, action.cid.indexOf(':')), action.cid.slice(action.cid.indexOf(':') + 1)];
@@ -88,7 +95,7 @@ export async function applyTenantIdMigration(
   try {
     ready = await readStreamUsers(
       deps.stream,
-      rooms.flatMap((room) => room.add),
+      rooms.flatMap((room) => room.members.filter((id) => parseStreamUserId(id)?.kind === 'tenant')),
     );
   } catch (error) {
     const stopped = `could not read the users back after phase 1 (${message(error)}): no room was touched (run again)`;

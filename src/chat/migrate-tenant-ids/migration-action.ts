@@ -19,6 +19,11 @@ export type MigrationAction =
       readonly cid: string;
       readonly add: readonly string[];
       readonly remove: readonly string[];
+      /**
+       * The channel's members once migrated: the apply touches the room only when each of them
+       * that is a `gym_{g}_user_{u}` exists in Stream with team `gym_{g}` (not only those it adds).
+       */
+      readonly members: readonly string[];
     };
 
 /** A room the migration leaves alone, and why (the audit or the repair decides what it needs). */

@@ -84,8 +84,17 @@ describe('planTenantIdMigration', () => {
         cid: 'messaging:direct_user_10_user_11',
         add: ['gym_4_user_10', 'gym_4_user_11'],
         remove: ['user_10', 'user_11'],
+        members: ['gym_4_user_10', 'gym_4_user_11'],
       },
-      { kind: 'migrate-room', gymId: 4, roomId: 644, cid: 'messaging:room_4_644', add: [], remove: ['user_17'] },
+      {
+        kind: 'migrate-room',
+        gymId: 4,
+        roomId: 644,
+        cid: 'messaging:room_4_644',
+        add: [],
+        remove: ['user_17'],
+        members: ['gym_4_user_17', 'gym_4_user_21', 'gym_5_user_3'],
+      },
     ]);
     expect(plan.left).toEqual([
       { roomId: 645, channelId: 'room_4_645', why: 'no channel in Stream (the audit reports it)' },

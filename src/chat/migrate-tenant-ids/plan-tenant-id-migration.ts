@@ -48,8 +48,9 @@ export function planTenantIdMigration(state: MigrationState): MigrationPlan {
     const current = new Set(channel.memberIds);
     const remove = channel.memberIds.filter((id) => targetMemberId(gymId, id) !== id);
     const add = [...new Set(remove.map((id) => targetMemberId(gymId, id)))].filter((id) => !current.has(id)).sort();
+    const members = [...new Set(channel.memberIds.map((id) => targetMemberId(gymId, id)))].sort();
     if (add.length > 0 || remove.length > 0)
-      actions.push({ kind: 'migrate-room', gymId, roomId: room.roomId, cid: channel.cid, add, remove });
+      actions.push({ kind: 'migrate-room', gymId, roomId: room.roomId, cid: channel.cid, add, remove, members });
   }
   return { gymId, actions, left };
 }

@@ -1,6 +1,7 @@
 // Reads what the planner needs for one gym: its rooms and their members from Postgres, each
 // room's channel from Stream, the users chatting in the gym (room members in the database, and
-// legacy members Stream shows in the rooms' channels, so nobody a channel names is forgotten),
+// the members Stream shows in the rooms' channels under a legacy id or this gym's new id, so
+// nobody a channel names is forgotten),
 // and which of their `gym_{g}_user_{u}` ids already exist in Stream. Read-only on both sides.
 import type { StreamChat } from 'stream-chat';
 import type { Db } from '../../db/db.ts';
@@ -36,7 +37,9 @@ export async function readMigrationState(deps: MigrationDeps, gymId: number): Pr
   for (const channel of channels.values())
     for (const memberId of channel.memberIds) {
       const parsed = parseStreamUserId(memberId);
-      if (parsed?.kind === 'legacy') chatting.add(parsed.userId);
+      // A legacy member, or a member already under this gym's new id (it may lack the team).
+      if (parsed?.kind === 'legacy' || (parsed?.kind === 'tenant' && parsed.gymId === gymId))
+        chatting.add(parsed.userId);
     }
   const ids = [...chatting].sort((a, b) => a - b);
   const named = await deps.db.query<{ id: string; name: string }>(
