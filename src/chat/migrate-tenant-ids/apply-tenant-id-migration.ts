@@ -10,6 +10,7 @@
 // More than 20% of the rooms failing stops the run (the runbook's threshold); what is done is
 // done correctly and what is not is planned again by the next run.
 import { gymTeam, parseStreamUserId } from '../stream-user-id.ts';
+import { channelPath } from '../channel-path.ts';
 import { getListedChannel } from '../get-listed-channel.ts';
 import type { MigrationAction } from './migration-action.ts';
 import { roomFailureThreshold, type MigrationOutcome, type MigrationReport } from './migration-report.ts';
@@ -59,8 +60,7 @@ async function migrateRoom(
   });
   if (missing.length > 0)
     return { action, result: 'failed', why: `not in Stream with team ${team}: ${missing.join(', ')}` };
-  const [type, id] = [action.cid.slice(0, action.cid.indexOf(':')), action.cid.slice(action.cid.indexOf(':') + 1)];
-  await deps.stream.post(`${deps.stream.baseURL}/channels/${encodeURIComponent(type)}/${encodeURIComponent(id)}`, {
+  await deps.stream.post(channelPath(deps.stream, action.cid), {
     ...(add.length > 0 ? { add_members: add } : {}),
     ...(remove.length > 0 ? { remove_members: remove } : {}),
   });
