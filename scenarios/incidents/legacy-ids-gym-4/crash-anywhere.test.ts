@@ -139,10 +139,11 @@ describe('legacy-ids-gym-4: crash anywhere, then resume', () => {
     const result = await sweep(srcMigration);
     print('after', result);
     // The rooms (SQL), their channels, the users' names (SQL), which new ids exist; phase 1 reads
-    // its batch again, upserts it, and the users are read back; then each of the five rooms: read
-    // its channel, swap its members. 17 steps, 6 of them writes.
-    expect(result.steps).toBe(17);
-    expect(result.writes).toBe(6);
+    // its batch again, upserts the two new users, gives the two teamless ones their team, and the
+    // users are read back; then each of the five rooms: read its channel, swap its members.
+    // 18 steps, 7 of them writes.
+    expect(result.steps).toBe(18);
+    expect(result.writes).toBe(7);
     // A crash at the step past the end never fires; every other one does.
     const fired = result.points.filter((p) => p.faults.length > 0).length;
     expect(fired).toBe(result.steps + result.writes);
@@ -155,9 +156,9 @@ describe('legacy-ids-gym-4: crash anywhere, then resume', () => {
 
   it('past 20% failed rooms the run stops, says why, leaves no room half done, and the next run finishes', async () => {
     const baseline = await runPoint(srcMigration, NO_FAULTS, 'uncrashed');
-    // Stream requests 9 and 11 are the member swaps of the second and third of five rooms (after
-    // the reads, the upsert and the read-back): 2 of 5 failed is more than 20%.
-    const script = [9, 11].map((at) => ({ kind: 'http-500' as const, actor: MIGRATE, at }));
+    // Stream requests 10 and 12 are the member swaps of the second and third of five rooms (after
+    // the reads, the upsert, the team update and the read-back): 2 of 5 failed is more than 20%.
+    const script = [10, 12].map((at) => ({ kind: 'http-500' as const, actor: MIGRATE, at }));
     const point = await runPoint(srcMigration, { rates: {}, script }, 'two rooms refused');
     const [stopped, resumed] = point.runs;
     expect(stopped?.report?.stopped).toBe(
@@ -194,9 +195,9 @@ describe('legacy-ids-gym-4: crash anywhere, then resume', () => {
     print('planted-remove-then-add', result);
     // The crash right before an add request (the remove done) is a half-migrated room the resume
     // cannot finish: it sees no legacy id left to plan from.
-    expect(result.diverged).toContain('crash before step 8 (POST /channels/{type}/{id})');
+    expect(result.diverged).toContain('crash before step 9 (POST /channels/{type}/{id})');
     expect(result.broken.join('\n')).toContain(
-      'crash before step 8 (POST /channels/{type}/{id}): channel-room-sync: room 639: channel room_General_10 has users [], had [10,11,17,8]',
+      'crash before step 9 (POST /channels/{type}/{id}): channel-room-sync: room 639: channel room_General_10 has users [], had [10,11,17,8]',
     );
   }, 600_000);
 });

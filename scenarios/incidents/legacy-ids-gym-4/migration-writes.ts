@@ -40,6 +40,10 @@ export function writesOf(history: readonly HistoryEvent[], actor: string): Write
       const args = (e.args ?? {}) as StreamArgs;
       if (e.system === 'stream' && e.operation === 'POST /users')
         return { kind: 'upsert-users', index: e.index, ids: Object.keys(args.body?.users ?? {}).sort() };
+      if (e.system === 'stream' && e.operation === 'PATCH /users') {
+        const patches = (args.body?.users ?? []) as unknown as { id?: unknown }[];
+        return { kind: 'upsert-users', index: e.index, ids: patches.map((patch) => String(patch.id)).sort() };
+      }
       if (e.system === 'stream' && e.operation === 'POST /channels/{type}/{id}')
         return {
           kind: 'update-members',

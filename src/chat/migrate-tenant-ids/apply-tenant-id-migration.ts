@@ -1,7 +1,9 @@
 // Performs a plan (plan-tenant-id-migration.ts), checking each action against Stream as it is NOW,
 // because the plan may be minutes old and an earlier run, killed half way, may have done part of
 // it: a user already in the team and a member already swapped are not written again (a re-run
-// converges, a second run writes nothing). Its only writes are the plan's, one request each.
+// converges, a second run writes nothing). Its only writes are the plan's: one request per room,
+// and per batch of users one upsert of the new ones and one partial update of those that exist
+// without the team.
 // Ordering: phase 2 starts only when every user of phase 1 is done, and a room is touched only
 // when every gym_{g}_user_{u} it will hold exists in Stream with team gym_{g} (read back after
 // phase 1, not assumed).
@@ -30,10 +32,18 @@ async function upsertUsers(deps: MigrationDeps, action: UpsertUsers): Promise<Mi
   );
   const todo = action.users.filter((user) => !(teams.get(user.id) ?? []).includes(team));
   if (todo.length === 0) return { action, result: 'skipped', why: 'already done' };
-  // Every user of the batch in one request (Stream validates a batch as a whole).
-  await deps.stream.upsertUsers(
-    todo.map((user) => ({ id: user.id, teams: [team], ...(user.name === null ? {} : { name: user.name }) })),
-  );
+  // New users in one request (Stream validates a batch as a whole). A user that exists without
+  // the team gets it by a partial update: a full upsert would wipe the data the app gave it.
+  const missing = todo.filter((user) => !teams.has(user.id));
+  const teamless = todo.filter((user) => teams.has(user.id));
+  if (missing.length > 0)
+    await deps.stream.upsertUsers(
+      missing.map((user) => ({ id: user.id, teams: [team], ...(user.name === null ? {} : { name: user.name }) })),
+    );
+  if (teamless.length > 0)
+    await deps.stream.partialUpdateUsers(
+      teamless.map((user) => ({ id: user.id, set: { teams: [...(teams.get(user.id) ?? []), team] } })),
+    );
   return { action, result: 'applied' };
 }
 

@@ -1,5 +1,5 @@
 // One write the migration makes, as data: the dry-run prints these, the apply performs each one
-// (one Stream request each) after checking it is still needed. Nothing else is ever written.
+// after checking it is still needed. Nothing else is ever written.
 export type MigrationAction =
   | {
       /** Phase 1: create (or fix the team of) up to 100 users `gym_{g}_user_{u}` with team `gym_{g}`. */
