@@ -31,6 +31,19 @@ if (argv[0] === 'audit' || argv[0] === 'repair') {
     err: (line) => process.stderr.write(line + '\n'),
     clock: { now: () => Date.now(), sleep: (ms) => new Promise((done) => setTimeout(done, ms)) },
   });
+} else if (argv[0] === 'migrate') {
+  // Incident B's migration (src/chat/migrate-tenant-ids), routed here for the same reason as
+  // audit/repair: it is the real module, which the harness may not import.
+  const migrate = new URL('../src/chat/migrate-tenant-ids/migrate-stream-ids-cli.ts', import.meta.url);
+  const { migrateStreamIdsCli } = await import(
+    fromSources ? migrate.href : '../dist/src/chat/migrate-tenant-ids/migrate-stream-ids-cli.js'
+  );
+  process.stdout.on('error', () => undefined);
+  process.exitCode = await migrateStreamIdsCli(argv, {
+    env: process.env,
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+  });
 } else {
   const { main } = await import(fromSources ? sources.href : '../dist/sims/cli/main.js');
   // Wall-clock reads happen only here, at the process edge: src/, fakes/ and sims/ may not read

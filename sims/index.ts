@@ -26,6 +26,7 @@ export {
   swarmFaultPlan,
   describeFaultPlan,
   type FaultPlan,
+  type ScriptedFault,
   type SwarmOptions,
 } from './faults/fault-plan.ts';
 export {

@@ -28,7 +28,7 @@ describe('syncsim usage errors', () => {
     [['run', 'lost-update', '--frobnicate'], /^syncsim: unknown flag --frobnicate for 'run'/],
     [
       ['run', 'no-such-scenario'],
-      /^syncsim: unknown scenario 'no-such-scenario' \(known: lost-update, indo-null-unit, indo-null-unit-simmer-down, room-general-4, stuck-bot-cleanup-109, stuck-bot-51943001421, properties-bot, properties-chat, properties-motopress\)/,
+      /^syncsim: unknown scenario 'no-such-scenario' \(known: lost-update, indo-null-unit, indo-null-unit-simmer-down, legacy-ids-gym-4, room-general-4, stuck-bot-cleanup-109, stuck-bot-51943001421, properties-bot, properties-chat, properties-motopress\)/,
     ],
     [
       ['run', 'lost-update:nope'],
@@ -148,6 +148,7 @@ describe('syncsim usage errors', () => {
       'lost-update',
       'indo-null-unit',
       'indo-null-unit-simmer-down',
+      'legacy-ids-gym-4',
       'room-general-4',
       'stuck-bot-cleanup-109',
       'stuck-bot-51943001421',

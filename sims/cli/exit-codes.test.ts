@@ -79,11 +79,13 @@ describe('exit codes', () => {
       'bot-cleanup',
       'audit',
       'repair',
+      'migrate',
     ]);
     for (const codes of byCommand.values()) for (const code of codes) expect(known).toContain(code);
     expect(byCommand.get('run')).toEqual(['0', '1', '2', '3', '130', '143']);
     expect(byCommand.get('bot-cleanup')).toEqual(['0', '3']);
     expect(byCommand.get('audit')).toEqual(['0', '1', '3']);
     expect(byCommand.get('repair')).toEqual(['0', '1', '3']);
+    expect(byCommand.get('migrate')).toEqual(['0', '1', '3']);
   });
 });

@@ -19,6 +19,8 @@ export class FaultInjector {
   readonly #rng: Rng;
   #healed = false;
   readonly injected: InjectedFault[] = [];
+  /** How many times each (actor, kind) was asked about, for the plan's scripted faults. */
+  readonly #asked = new Map<string, number>();
 
   constructor(plan: FaultPlan, rng: Rng) {
     this.plan = plan;
@@ -36,6 +38,11 @@ export class FaultInjector {
   /** Which of `candidates` fires for this operation, if any (at most one per operation). */
   decide<K extends FaultKind>(candidates: readonly K[], actor: string, operation: string): K | undefined {
     if (this.#healed) return undefined;
+    const scripted = this.#scripted(candidates, actor);
+    if (scripted !== undefined) {
+      this.injected.push({ kind: scripted, actor, operation });
+      return scripted;
+    }
     for (const kind of candidates) {
       const rate = this.plan.rates[kind];
       if (rate === undefined || rate <= 0) continue;
@@ -46,6 +53,20 @@ export class FaultInjector {
       }
     }
     return undefined;
+  }
+
+  /** The scripted fault due at this ask, if any; counts the ask either way (no rng draw). */
+  #scripted<K extends FaultKind>(candidates: readonly K[], actor: string): K | undefined {
+    const script = this.plan.script;
+    if (!script || script.length === 0) return undefined;
+    let due: K | undefined;
+    for (const kind of candidates) {
+      const key = `${actor}\u0000${kind}`;
+      const count = (this.#asked.get(key) ?? 0) + 1;
+      this.#asked.set(key, count);
+      if (due === undefined && script.some((f) => f.kind === kind && f.actor === actor && f.at === count)) due = kind;
+    }
+    return due;
   }
 
   /** A latency in ms from the plan's range (for `http-latency`). */

@@ -60,4 +60,26 @@ describe('FaultInjector', () => {
     expect(injector.decide(['crash'], 'customer', 'op')).toBeUndefined();
     expect(injector.decide(['crash'], 'scheduler', 'op')).toBe('crash');
   });
+
+  it('fires a scripted fault at exactly the at-th ask for its actor and kind, drawing nothing', () => {
+    const plan = {
+      rates: {},
+      script: [
+        { kind: 'crash' as const, actor: 'migrate', at: 3 },
+        { kind: 'response-lost' as const, actor: 'migrate', at: 2 },
+      ],
+    };
+    const injector = new FaultInjector(plan, new Rng(1));
+    const crashes = Array.from({ length: 5 }, (_, i) => injector.decide(['crash'], 'migrate', `op-${i}`) ?? '-');
+    expect(crashes).toEqual(['-', '-', 'crash', '-', '-']);
+    // Another actor's asks do not count towards migrate's.
+    expect(injector.decide(['response-lost', 'http-500'], 'other', 'POST /users')).toBeUndefined();
+    expect(injector.decide(['response-lost', 'http-500'], 'migrate', 'POST /users')).toBeUndefined();
+    expect(injector.decide(['response-lost', 'http-500'], 'migrate', 'POST /users')).toBe('response-lost');
+    expect(injector.injected.map((f) => `${f.kind} ${f.operation}`)).toEqual([
+      'crash op-2',
+      'response-lost POST /users',
+    ]);
+    expect(describeFaultPlan(plan)).toBe('crash migrate#3, response-lost migrate#2');
+  });
 });

@@ -14,6 +14,19 @@ export interface FaultPlan {
   latencyMs?: { min: number; max: number };
   /** Actors a crash may hit (default: any chaos actor). */
   crashable?: readonly string[];
+  /**
+   * Faults at exact points instead of at a rate: `kind` fires the `at`-th time (1-based) the gate
+   * asks whether it fires for `actor` (for `crash`: the actor's at-th operation; for an HTTP kind:
+   * its at-th request). A sweep over every point of a run (crash before step k, a lost response
+   * at write k) is a loop over `at`, with no randomness to draw.
+   */
+  script?: readonly ScriptedFault[];
+}
+
+export interface ScriptedFault {
+  readonly kind: FaultKind;
+  readonly actor: string;
+  readonly at: number;
 }
 
 export const NO_FAULTS: FaultPlan = { rates: {} };
@@ -48,5 +61,6 @@ export function swarmFaultPlan(kinds: readonly FaultKind[], options: SwarmOption
 /** The active kinds of a plan, in catalogue order: what reports print. */
 export function describeFaultPlan(plan: FaultPlan): string {
   const active = Object.entries(plan.rates).map(([kind, rate]) => `${kind}@${Math.round((rate ?? 0) * 100)}%`);
+  for (const fault of plan.script ?? []) active.push(`${fault.kind} ${fault.actor}#${fault.at}`);
   return active.length === 0 ? 'no faults' : active.join(', ');
 }

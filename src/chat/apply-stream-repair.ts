@@ -13,6 +13,7 @@ import type { Db } from '../db/db.ts';
 import { withTransaction } from '../db/with-transaction.ts';
 import { createRoomFromChannel } from './create-room-from-channel.ts';
 import { exportChannelMessages, newestMessageId } from './export-channel-messages.ts';
+import { channelPath } from './channel-path.ts';
 import { getListedChannel } from './get-listed-channel.ts';
 import type { RepairAction } from './plan-stream-repair.ts';
 import { gymTeam } from './stream-user-id.ts';
@@ -27,16 +28,6 @@ export interface ApplyStreamRepairDeps {
 export type RepairOutcome =
   | { readonly action: RepairAction; readonly result: 'applied'; readonly exported?: number }
   | { readonly action: RepairAction; readonly result: 'skipped' | 'left' | 'failed'; readonly why: string };
-
-const channelPath = (stream: StreamChat, cid: string): string => {
-  const [type, id] = splitCid(cid);
-  return `${stream.baseURL}/channels/${encodeURIComponent(type)}/${encodeURIComponent(id)}`;
-};
-
-function splitCid(cid: string): [string, string] {
-  const colon = cid.indexOf(':');
-  return [cid.slice(0, colon), cid.slice(colon + 1)];
-}
 
 async function roomGym(db: Db, channelId: string): Promise<number | undefined> {
   const { rows } = await db.query<{ gym_id: string }>('SELECT gym_id FROM chat_rooms WHERE stream_channel_id = $1', [

@@ -41,3 +41,6 @@ export {
   type StreamOpsEnv,
   type StreamOpsIo,
 } from './stream-ops-cli.ts';
+export { openStream, type StreamEnv } from './open-stream.ts';
+// Incident B: the tenant-id migration (its own folder: src/chat/migrate-tenant-ids/).
+export * from './migrate-tenant-ids/index.ts';

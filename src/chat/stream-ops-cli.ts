@@ -11,7 +11,7 @@
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { StreamChat } from 'stream-chat';
+import type { StreamChat } from 'stream-chat';
 import { nodeSessionFs } from '../bot/node-session-fs.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
@@ -21,6 +21,7 @@ import { parseOperatorFlags, type FlagSpec } from '../ops/parse-operator-flags.t
 import { applyStreamRepair, type RepairOutcome } from './apply-stream-repair.ts';
 import { auditStream, type AuditReport } from './audit-stream.ts';
 import { formatAuditReport } from './format-audit-report.ts';
+import { openStream } from './open-stream.ts';
 import { describeRepairAction, planStreamRepair } from './plan-stream-repair.ts';
 
 export const STREAM_OPS_USAGE = `usage: syncsim audit stream  [--gym-id N|all] [--json FILE]
@@ -147,40 +148,6 @@ function parseGymScope(value: string | true | undefined): number[] | undefined {
   if (typeof value !== 'string' || !/^[1-9]\d*$/.test(value) || !Number.isSafeInteger(id))
     throw new BadInput(`--gym-id takes a gym id or 'all', not ${quote(String(value))}`);
   return [id];
-}
-
-/** A client on the operator's app, proven to answer with these credentials before anything else runs. */
-async function openStream(env: StreamOpsEnv): Promise<StreamChat> {
-  const key = env.STREAM_API_KEY;
-  const secret = env.STREAM_API_SECRET;
-  if (!key) throw new BadInput('STREAM_API_KEY is not set');
-  if (!secret) throw new BadInput('STREAM_API_SECRET is not set');
-  const baseURL = env.STREAM_BASE_URL;
-  if (baseURL !== undefined && baseURL !== '') {
-    let url: URL | undefined;
-    try {
-      url = new URL(baseURL);
-    } catch {
-      url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
-      throw new BadInput('STREAM_BASE_URL is not an http(s) URL');
-  }
-  const stream = new StreamChat(key, secret, {
-    timeout: 15_000,
-    ...(baseURL ? { baseURL } : {}),
-  });
-  try {
-    // The cheapest read there is: one channel, no state. It proves the key, the secret and the URL.
-    await stream.post(`${stream.baseURL}/channels`, { filter_conditions: {}, limit: 1, state: false });
-  } catch (error) {
-    const status = (error as { status?: number; response?: { status?: number } } | null)?.response?.status;
-    if (status === 401 || status === 403)
-      throw new BadInput('Stream refused STREAM_API_KEY / STREAM_API_SECRET (401: check both belong to the same app)');
-    const code = (error as { code?: string } | null)?.code;
-    throw new BadInput(`cannot reach Stream at ${stream.baseURL}: ${code ?? status ?? 'no answer'}`);
-  }
-  return stream;
 }
 
 async function writeJson(file: string, report: AuditReport): Promise<void> {
