@@ -46,10 +46,10 @@ export function formatRun(result: RunResult, invocation?: string): string {
 }
 
 /** One line per completed operation in history order: time, actor, operation, outcome. */
-export function interleaving(history: readonly HistoryEvent[], limit = 40): string[] {
+export function interleaving(history: readonly HistoryEvent[], limit = 40, from = 0): string[] {
   const invokes = new Map(history.filter((e) => e.type === 'invoke').map((e) => [e.index, e]));
   const lines = history
-    .filter((e) => e.type !== 'invoke' && e.system !== 'actor')
+    .filter((e) => e.type !== 'invoke' && e.system !== 'actor' && e.index >= from)
     .map((e) => {
       const call = invokes.get(e.op);
       const args = call?.args as { sql?: string; params?: unknown[] } | undefined;
