@@ -1,7 +1,8 @@
 /**
  * A CaseState as a flat map of paths to JSON leaves, e.g. `pg.public.chat_rooms[3].last_message_at`
  * or `fakes[0].bookings[2].status`, so two states compare leaf by leaf and a difference has an
- * address. Table rows have no order: they are sorted by their text once the ignored columns are
+ * address (`.length` of every array and `.rows` of every table are leaves too, so a missing row
+ * is first reported as a count). Table rows have no order: they are sorted by their text once the ignored columns are
  * dropped (a generated id must not reorder the rows it is ignored in).
  */
 import type { CaseState } from './case-state.ts';
@@ -18,7 +19,8 @@ export function statePaths(state: CaseState, ignore: IgnoreRules): Map<string, s
   const walk = (path: string, value: unknown): void => {
     if (ignoredBy(ignore, path)) return;
     if (Array.isArray(value)) {
-      if (value.length === 0) leaf(path, []);
+      // The length first: "2 rows vs none" reads better than the first missing cell.
+      leaf(`${path}.length`, value.length);
       value.forEach((item, i) => walk(`${path}[${i}]`, item));
     } else if (value !== null && typeof value === 'object') {
       const keys = Object.keys(value).sort();
@@ -34,7 +36,7 @@ export function statePaths(state: CaseState, ignore: IgnoreRules): Map<string, s
         if (!ignoredBy(ignore, `pg.${table}[*].${column}`)) kept[column] = row[column];
       return JSON.stringify(kept);
     }).sort();
-    if (rows.length === 0) leaf(`pg.${table}`, []);
+    leaf(`pg.${table}.rows`, rows.length);
     rows.forEach((row, i) => walk(`pg.${table}[${i}]`, JSON.parse(row)));
   }
   walk('fakes', state.fakes);
