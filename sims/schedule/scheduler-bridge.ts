@@ -335,8 +335,12 @@ export class SchedulerBridge {
   /** With two or more waiters, stop all but the oldest so they cannot race when woken. */
   #pauseAllButOldest(): void {
     if (!this.#signals.available || this.#blocked.size < 2) return;
-    for (const flight of this.#blockedOldestFirst().slice(1)) {
+    const [oldest, ...others] = this.#blockedOldestFirst();
+    for (const flight of others) {
       if (flight.pid === undefined || this.#stopped.has(flight)) continue;
+      // Two statements of one connection (a Promise.all on a transaction: the second queued in the
+      // client behind the first) share a backend: stopping it would stop the oldest waiter too.
+      if (flight.pid === oldest?.pid) continue;
       this.#signals.stop(flight.pid);
       this.#stopped.add(flight);
     }
