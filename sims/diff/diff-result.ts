@@ -6,7 +6,7 @@ import type { HistoryEvent } from '../history/history.ts';
 import type { Divergence } from './compare-states.ts';
 import type { LatencyRow } from './latency.ts';
 
-/** same: no case differed. different: one did. inconclusive: the old variant differs from itself in what its actors did. error: the harness failed. */
+/** same: no case differed. different: one did (or the new variant missed the latency demanded). inconclusive: the old variant differs from itself in what its actors did. error: the harness failed. */
 export type DiffStatus = 'same' | 'different' | 'inconclusive' | 'error';
 
 export interface DiffResult {
@@ -39,5 +39,7 @@ export interface DiffResult {
   /** The reported case's histories, old and new. */
   histories?: { old: HistoryEvent[]; new: HistoryEvent[] };
   latency: LatencyRow[];
+  /** Rows slower than the scenario's maxLatencyRatio demands: a difference too (exit 1). */
+  latencyMisses?: string[];
   error?: string;
 }

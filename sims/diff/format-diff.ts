@@ -50,6 +50,7 @@ export function formatDiff(result: DiffResult, invocation?: string): string {
     if (result.histories) lines.push(...sideBySide(result, result.histories.old, result.histories.new));
   }
   if (result.latency.length > 0) lines.push(...latencyLines(result));
+  for (const miss of result.latencyMisses ?? []) lines.push(`  slower than demanded: ${miss}`);
   if ((result.status === 'different' || result.status === 'error') && result.path !== undefined)
     lines.push(`  replay: ${diffReplayCommand(result, invocation)}`);
   return lines.join('\n');

@@ -65,3 +65,17 @@ export function latencyTable(old: Samples, fresh: Samples): LatencyRow[] {
     };
   });
 }
+
+/** The rows whose ratio is above what the scenario demands, as lines for the report. */
+export function latencyMisses(rows: readonly LatencyRow[], demand: LatencyRow['ratio'] | undefined): string[] {
+  if (!demand) return [];
+  const misses: string[] = [];
+  for (const row of rows)
+    for (const key of ['p50', 'p95', 'p99'] as const) {
+      const limit = demand[key];
+      const ratio = row.ratio[key];
+      if (limit !== undefined && ratio !== undefined && ratio > limit)
+        misses.push(`${row.operation} ${key} ${ratio.toFixed(2)}x > ${limit.toFixed(2)}x demanded`);
+    }
+  return misses;
+}

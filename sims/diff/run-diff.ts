@@ -18,7 +18,7 @@ import { describeError } from '../schedule/scheduler-bridge.ts';
 import { actorOutcomes, brokenInvariants, readFiles, readTables, type CaseState } from './case-state.ts';
 import { compareStates, measureNoise, type Divergence } from './compare-states.ts';
 import type { DiffResult } from './diff-result.ts';
-import { addActorDurations, latencyTable, type Samples } from './latency.ts';
+import { addActorDurations, latencyMisses, latencyTable, type Samples } from './latency.ts';
 
 export interface DiffOptions {
   seed: number;
@@ -194,16 +194,20 @@ export async function runDiff<Input, World>(
       ...pathOf(details.counterexamplePath, options.path),
     };
   const table = latencyTable(latency.old, latency.new);
-  if (!reported || reported.divergences.length === 0)
+  if (!reported || reported.divergences.length === 0) {
+    // Not different in any case, but slower than demanded: a finding about the whole run (no path).
+    const misses = latencyMisses(table, scenario.differential?.maxLatencyRatio);
     return {
       ...base,
-      status: 'same',
+      status: misses.length > 0 ? 'different' : 'same',
+      ...(misses.length > 0 ? { latencyMisses: misses } : {}),
       ...counts,
       ...(replaying ? { path: options.path } : {}),
       ...(reported ? { counterexample: printable(reported.input), faultPlan: reported.plan } : {}),
       divergences: [],
       latency: table,
     };
+  }
   return {
     ...base,
     status: 'different',

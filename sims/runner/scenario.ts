@@ -108,6 +108,11 @@ export interface DifferentialOptions<World> {
    * `*` matching anything (see sims/diff/ignore-rules.ts).
    */
   ignore?: readonly string[];
+  /**
+   * Latency the new variant must meet, as new/old ratios of every actor's run (the latency
+   * table's rows): `{ p95: 0.8 }` fails a diff whose new p95 is above 0.8x the old one.
+   */
+  maxLatencyRatio?: { p50?: number; p95?: number; p99?: number };
 }
 
 export class ScenarioDefinitionError extends Error {
@@ -129,7 +134,8 @@ export function defineScenario<Input, World>(scenario: Scenario<Input, World>): 
     throw problem(`startTime '${scenario.startTime}' is not an ISO instant`);
   const invariantNames = new Set(scenario.invariants.map((i) => i.name));
   if (invariantNames.size !== scenario.invariants.length) throw problem('two invariants share a name');
-  if (invariantNames.has(NO_LEAKED_WORK)) throw problem(`'${NO_LEAKED_WORK}' is built in; name the invariant otherwise`);
+  if (invariantNames.has(NO_LEAKED_WORK))
+    throw problem(`'${NO_LEAKED_WORK}' is built in; name the invariant otherwise`);
   // Built in and checked in every scenario (sims/leaks), so a variant may expect it to break.
   invariantNames.add(NO_LEAKED_WORK);
   for (const [name, variant] of Object.entries(scenario.variants)) {

@@ -40,4 +40,16 @@ describe('properties-motopress: after -> refactored', () => {
       `replay: npx syncsim diff properties-motopress after planted-always-touch --seed=${result.seed} --path=${result.path}`,
     );
   }, 600_000);
+
+  it('a demanded latency ratio the refactor does not meet (p95 at most 0.8x) fails the diff', async () => {
+    const demanding = {
+      ...motopressPropertyScenario,
+      differential: { ...motopressPropertyScenario.differential, maxLatencyRatio: { p95: 0.8 } },
+    };
+    const result = await runDiff(demanding, 'after', 'refactored', engine(), { seed: withSeed.seed, runs: 10 });
+    expect(result.status).toBe('different');
+    expect(result.divergences).toEqual([]);
+    expect(result.latencyMisses).toContain('sync-all run p95 1.00x > 0.80x demanded');
+    expect(formatDiff(result)).toContain('slower than demanded: sync-all run p95 1.00x > 0.80x demanded');
+  }, 600_000);
 });
