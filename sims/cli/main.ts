@@ -49,7 +49,9 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   try {
     switch (command) {
       case undefined:
-        throw new CliError('no command given (commands: check, run, reproduce, diff, list, fake, init; see syncsim --help)');
+        throw new CliError(
+          'no command given (commands: check, run, reproduce, diff, list, fake, init; see syncsim --help)',
+        );
       case 'help':
       case '--help':
       case '-h':
