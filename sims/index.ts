@@ -13,6 +13,7 @@ export {
   type ScenarioKind,
   type Variant,
   type WorldContext,
+  type DifferentialOptions,
 } from './runner/scenario.ts';
 export {
   defineInvariant,
@@ -49,6 +50,10 @@ export type { HistoryEvent } from './history/history.ts';
 export type { Phase } from './runner/run-case.ts';
 export type { RunResult, RunStatus } from './runner/run-result.ts';
 export { formatRun } from './report/format-run.ts';
+export { formatDiff } from './diff/format-diff.ts';
+export type { DiffResult, DiffStatus } from './diff/diff-result.ts';
+export type { Divergence } from './diff/compare-states.ts';
+export type { LatencyRow } from './diff/latency.ts';
 export { replayCommand } from './report/replay-command.ts';
 // The collaborators actors and worlds receive, so an author can type their own helpers.
 export type { Clock } from '../src/clock.ts';

@@ -19,11 +19,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // Where --json / --junit / --html / --trace point: a file that must never appear.
 const target = join(dir, 'must-not-exist.out');
 
-const COMMANDS = ['check', 'run', 'reproduce', 'list', 'fake'];
+const COMMANDS = ['check', 'run', 'reproduce', 'diff', 'list', 'fake'];
 const STRING_FLAGS: Record<string, string[]> = {
   check: ['seed', 'shard', 'junit', 'migrations'],
   run: ['seed', 'path', 'runs', 'json', 'html', 'trace', 'migrations'],
   reproduce: ['json', 'html', 'trace', 'migrations'],
+  diff: ['seed', 'path', 'runs', 'json', 'migrations', 'max-steps'],
   list: [],
   fake: ['port', 'seed', 'api-key', 'api-secret', 'consumer-key', 'consumer-secret', 'webhook-url'],
 };
@@ -31,6 +32,7 @@ const SCENARIO_OF: Record<string, string[]> = {
   check: [],
   run: ['lost-update:naive'],
   reproduce: ['lost-update'],
+  diff: ['lost-update', 'locked', 'naive'],
   list: [],
   fake: ['stream'],
 };

@@ -28,8 +28,14 @@ describe('syncsim usage errors', () => {
     [['run', 'lost-update', '--frobnicate'], /^syncsim: unknown flag --frobnicate for 'run'/],
     [
       ['run', 'no-such-scenario'],
-      /^syncsim: unknown scenario 'no-such-scenario' \(known: lost-update, indo-null-unit, indo-null-unit-simmer-down, legacy-ids-gym-4, room-general-4, stuck-bot-cleanup-109, stuck-bot-51943001421, properties-bot, properties-chat, properties-motopress\)/,
+      /^syncsim: unknown scenario 'no-such-scenario' \(known: chat-webhook-async-port, lost-update, indo-null-unit, indo-null-unit-simmer-down, legacy-ids-gym-4, room-general-4, stuck-bot-cleanup-109, stuck-bot-51943001421, properties-bot, properties-chat, properties-motopress\)/,
     ],
+    [['diff', 'no-such-scenario', 'a', 'b'], /^syncsim: unknown scenario 'no-such-scenario' \(known: /],
+    [
+      ['diff', 'lost-update', 'locked', 'nope'],
+      /^syncsim: unknown variant 'nope' of scenario 'lost-update' \(variants: naive, locked\)/,
+    ],
+    [['diff', 'lost-update', 'locked'], /^syncsim: diff takes a scenario and two of its variants \(old, new\), got 2/],
     [
       ['run', 'lost-update:nope'],
       /^syncsim: unknown variant 'nope' of scenario 'lost-update' \(variants: naive, locked\)/,
@@ -145,6 +151,7 @@ describe('syncsim usage errors', () => {
     expect(code).toBe(0);
     const listed = JSON.parse(stdout) as { id: string; file: string; variants: { name: string; runs: number }[] }[];
     expect(listed.map((s) => s.id)).toEqual([
+      'chat-webhook-async-port',
       'lost-update',
       'indo-null-unit',
       'indo-null-unit-simmer-down',
@@ -156,7 +163,7 @@ describe('syncsim usage errors', () => {
       'properties-chat',
       'properties-motopress',
     ]);
-    expect(listed[0]!.file).toBe('scenarios/examples/lost-update/lost-update.scenario.ts');
+    expect(listed[1]!.file).toBe('scenarios/examples/lost-update/lost-update.scenario.ts');
     expect(
       listed.find((s) => s.id === 'properties-bot')!.variants.find((v) => v.name === 'planted-non-atomic-write')!.runs,
     ).toBe(1000);

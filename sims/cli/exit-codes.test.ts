@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   EXIT,
+  exitCodeOfDiff,
   exitCodeOfStatus,
   interruptedExitCode,
   reproduceOutcome,
@@ -48,6 +49,10 @@ describe('exit codes', () => {
     ).toBe('error');
   });
 
+  it('diff: same 0, different 1, inconclusive 2, error 3', () => {
+    expect(['same', 'different', 'inconclusive', 'error'].map((s) => exitCodeOfDiff(s as never))).toEqual([0, 1, 2, 3]);
+  });
+
   it('ranks error above broken above inconclusive above held', () => {
     expect(worstStatus([])).toBe('held');
     expect(worstStatus(['inconclusive', 'held'])).toBe('inconclusive');
@@ -74,6 +79,7 @@ describe('exit codes', () => {
       'check',
       'run',
       'reproduce',
+      'diff',
       'list',
       'fake',
       'bot-cleanup',
@@ -83,6 +89,7 @@ describe('exit codes', () => {
     ]);
     for (const codes of byCommand.values()) for (const code of codes) expect(known).toContain(code);
     expect(byCommand.get('run')).toEqual(['0', '1', '2', '3', '130', '143']);
+    expect(byCommand.get('diff')).toEqual(['0', '1', '2', '3', '130', '143']);
     expect(byCommand.get('bot-cleanup')).toEqual(['0', '3']);
     expect(byCommand.get('audit')).toEqual(['0', '1', '3']);
     expect(byCommand.get('repair')).toEqual(['0', '1', '3']);

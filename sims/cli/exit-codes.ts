@@ -53,6 +53,11 @@ export function reproduceOutcome(results: readonly Pick<RunResult, 'status' | 'e
   return worstStatus(results.filter((r) => !r.met).map((r) => (r.status === 'held' ? 'inconclusive' : r.status)));
 }
 
+/** `diff`: same 0, different 1, inconclusive 2, error 3, as `run` counts held, broken, inconclusive, error. */
+export function exitCodeOfDiff(status: 'same' | 'different' | 'inconclusive' | 'error'): number {
+  return { same: EXIT.ok, different: EXIT.broken, inconclusive: EXIT.inconclusive, error: EXIT.error }[status];
+}
+
 export function interruptedExitCode(signal: NodeJS.Signals): number {
   return signal === 'SIGTERM' ? EXIT.interruptedBySigterm : EXIT.interruptedBySigint;
 }

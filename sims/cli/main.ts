@@ -12,6 +12,7 @@ import { checkCommand } from './check-command.ts';
 import { cliContext, type CliStreams } from './cli-context.ts';
 import { CliError, quote } from './cli-error.ts';
 import { EXIT } from './exit-codes.ts';
+import { diffCommand } from './diff-command.ts';
 import { fakeCommand } from './fake-command.ts';
 import { ProjectError } from '../project/project-error.ts';
 import { initCommand } from './init-command.ts';
@@ -48,7 +49,9 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   try {
     switch (command) {
       case undefined:
-        throw new CliError('no command given (commands: check, run, reproduce, list, fake, init; see syncsim --help)');
+        throw new CliError(
+          'no command given (commands: check, run, reproduce, diff, list, fake, init; see syncsim --help)',
+        );
       case 'help':
       case '--help':
       case '-h':
@@ -66,13 +69,15 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
         return await runCommand(rest, cli);
       case 'reproduce':
         return await reproduceCommand(rest, cli);
+      case 'diff':
+        return await diffCommand(rest, cli);
       case 'list':
         return await listCommand(rest, cli);
       case 'fake':
         return await fakeCommand(rest, cli, options.wallClock ?? noWallClock);
       default:
         throw new CliError(
-          `unknown command ${quote(command)} (commands: check, run, reproduce, list, fake, init; see syncsim --help)`,
+          `unknown command ${quote(command)} (commands: check, run, reproduce, diff, list, fake, init; see syncsim --help)`,
         );
     }
   } catch (error) {

@@ -6,6 +6,7 @@ Usage:
   syncsim check [--seed N] [--shard I/N] [--junit FILE]  run every scenario (the CI gate)
   syncsim run <scenario>[:<variant>] [options]           run or replay one scenario
   syncsim reproduce <scenario> [options]                 run every variant side by side
+  syncsim diff <scenario> <old> <new> [options]          run two variants on the same cases, compare
   syncsim list [--json]                                  list the discovered scenarios and variants
   syncsim init                                           write syncsim.config.ts and an example scenario
   syncsim fake stream [--port P] [--seed N]              serve the Stream Chat fake over HTTP
@@ -66,6 +67,22 @@ invariants each broke, and exits 0 only when every variant met its expectation.
   --migrations DIR  use this folder of .sql migrations instead of src/db/migrations
 Exit: 0 every variant met its expectation, 1 one broke unexpectedly, 2 a variant expected to break
 held, 3 harness error or bad input, 130/143 interrupted.`,
+  diff: `Usage: syncsim diff <scenario> <old-variant> <new-variant> [--seed N] [--path P] [--runs N] [--json FILE]
+                    [--migrations DIR] [--max-steps N]
+
+Runs every generated case on both variants with the same input, world, fault plan and scheduling
+seed, and compares what each left behind (Postgres tables, the fakes' state, session files) and
+what each actor returned or threw. The old variant is first run twice on the first cases: what
+differs between those identical runs is noise, printed and ignored. A difference is shrunk and
+printed with the first divergence, both histories from where they part, and one replay line.
+  --seed N          fast-check seed (default: random, printed)
+  --path P          replay the case at this path (from a difference's replay line); needs --seed
+  --runs N          number of generated cases (default: the scenario's)
+  --json FILE       write the result (divergences, both histories, noise, latency) as JSON
+  --migrations DIR  use this folder of .sql migrations instead of src/db/migrations
+  --max-steps N     scheduler steps one case may take before it is reported cut short (default 20000)
+Exit: 0 no difference, 1 a difference, 2 inconclusive (the old variant differs from itself in what
+its actors did), 3 harness error or bad input (an unknown scenario or variant), 130/143 interrupted.`,
   fake: `Usage: syncsim fake stream [--port P] [--seed N] [--api-key K --api-secret S] [--webhook-url URL]
        syncsim fake motopress [--port P] [--seed N] [--consumer-key K --consumer-secret S] [--strict-https]
 

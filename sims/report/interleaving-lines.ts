@@ -54,6 +54,15 @@ export function interleavingLines(result: TimelineSource, limit = 40): string[] 
   return lines;
 }
 
+/**
+ * The completed operations from history record `from` on, one line each, the first `limit` and
+ * the rest counted: `syncsim diff` shows two histories side by side from where they part.
+ */
+export function historyLines(history: readonly HistoryEvent[], limit: number, from = 0): string[] {
+  const lines = completedSteps(history.filter((e) => e.type === 'invoke' || e.index >= from)).map((step) => step.line);
+  return lines.length > limit ? [...lines.slice(0, limit), `... ${lines.length - limit} more in --json`] : lines;
+}
+
 function shortList(names: readonly string[]): string {
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }

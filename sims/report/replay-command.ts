@@ -16,3 +16,20 @@ export function replayCommand(target: ReplayTarget, invocation = 'npx syncsim'):
   if (target.maxSteps !== undefined) parts.push(`--max-steps=${target.maxSteps}`);
   return parts.join(' ');
 }
+
+export interface DiffReplayTarget {
+  scenario: string;
+  old: string;
+  new: string;
+  seed: number;
+  path?: string;
+  maxSteps?: number;
+}
+
+/** The line that replays one case of a differential run (`syncsim diff`). */
+export function diffReplayCommand(target: DiffReplayTarget, invocation = 'npx syncsim'): string {
+  const parts = [invocation, 'diff', target.scenario, target.old, target.new, `--seed=${target.seed}`];
+  if (target.path !== undefined) parts.push(`--path=${target.path}`);
+  if (target.maxSteps !== undefined) parts.push(`--max-steps=${target.maxSteps}`);
+  return parts.join(' ');
+}

@@ -118,6 +118,6 @@ export function buildRunResult<Input>(
 }
 
 /** fast-check's printout, minus the null-prototype marker records carry (noise to a reader). */
-function printable(value: unknown): string {
+export function printable(value: unknown): string {
   return fc.stringify(value).replaceAll('__proto__:null,', '');
 }

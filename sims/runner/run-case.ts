@@ -17,6 +17,7 @@ import { emptySessionDir } from '../fs/session-dir.ts';
 import { NO_FAULTS, type FaultPlan } from '../faults/fault-plan.ts';
 import { HistoryRecorder, type HistoryEvent } from '../history/history.ts';
 import { checkInvariants, type Violation } from '../invariants/invariant.ts';
+import { leakViolations } from '../leaks/leaked-work.ts';
 import { gatedDb } from '../pg/gated-db.ts';
 import { resetDatabase } from '../postgres/index.ts';
 import { Rng } from '../rng/rng.ts';
@@ -46,7 +47,15 @@ export interface CaseOutcome {
 export interface CaseLimits {
   /** Scheduler steps (released operations) the case may take over all its phases. */
   maxSteps?: number;
+  /**
+   * Run every phase even when the chaos check found violations (reported with the final ones).
+   * A differential run compares what two variants left behind, so both must heal alike.
+   */
+  allPhases?: boolean;
 }
+
+/** Called once the case has ended, before anything is reset: read what it left behind. */
+export type CaseObserver<World> = (world: World) => Promise<void>;
 
 export const DEFAULT_START = '2025-01-01T00:00:00.000Z';
 /** A latency fault at or past this is a client timeout (MotopressClient's default timeout). */
@@ -61,6 +70,7 @@ export async function runCase<Input, World>(
   seed: number,
   plan: FaultPlan = NO_FAULTS,
   limits: CaseLimits = {},
+  observe?: CaseObserver<World>,
 ): Promise<CaseOutcome> {
   const clock = new SimClock(Date.parse(scenario.startTime ?? DEFAULT_START));
   const history = new HistoryRecorder(() => clock.elapsed());
@@ -104,8 +114,14 @@ export async function runCase<Input, World>(
     const run = (actors: Actor[], stream: string) =>
       runActors(actors, { bridge, engine, scheduler, rng: rng.fork(stream), faults, clock, maxSteps: limits.maxSteps });
     await run(variant.actors({ input, world }), 'chaos');
-    const unsafe = await checkInvariants(scenario.invariants, ['safety'], check());
-    if (unsafe.length > 0) return outcome('chaos', unsafe);
+    const unsafe = [
+      ...(await checkInvariants(scenario.invariants, ['safety'], check())),
+      ...leakViolations(bridge.leaks),
+    ];
+    if (unsafe.length > 0 && !limits.allPhases) {
+      await observe?.(world);
+      return outcome('chaos', unsafe);
+    }
 
     // 3. heal: faults off
     faults.heal();
@@ -113,7 +129,15 @@ export async function runCase<Input, World>(
     if (healers.length > 0) await run(healers, 'heal');
 
     // 4. final
-    return outcome('final', await checkInvariants(scenario.invariants, ['safety', 'liveness'], check()));
+    const final = [
+      ...(await checkInvariants(scenario.invariants, ['safety', 'liveness'], check())),
+      ...leakViolations(bridge.leaks),
+    ];
+    await observe?.(world);
+    if (unsafe.length === 0) return outcome('final', final);
+    // allPhases: the chaos phase's violations first, each reported once.
+    const seen = new Set(unsafe.map((v) => JSON.stringify(v)));
+    return outcome('chaos', [...unsafe, ...final.filter((v) => !seen.has(JSON.stringify(v)))]);
   } finally {
     bridge.close();
     await engine.connections.sweep(engine.probe);
@@ -163,17 +187,25 @@ async function runActors(actors: Actor[], context: PhaseContext): Promise<void> 
     };
     const op = bridge.history.invoke(actor.name, 'actor', 'run');
     const finished = actor.run(env).then(
-      () => bridge.history.complete(op, 'ok'),
-      (error: unknown) =>
-        bridge.history.complete(op, 'fail', { error: error instanceof Error ? error.message : String(error) }),
-    );
-    // A crashed actor never finishes; stop waiting for it (its connections are already gone).
-    return Promise.race([finished, crashed.then(() => bridge.history.complete(op, 'info', { error: 'crashed' }))]).then(
-      () => {
-        live.delete(actor.name);
-        bridge.actorEnded(actor.name);
+      (value: unknown) => {
+        // What the actor returned is part of what a differential run compares (sims/diff).
+        bridge.history.complete(op, 'ok', value === undefined ? {} : { result: value });
+        return 'ok' as const;
+      },
+      (error: unknown) => {
+        bridge.history.complete(op, 'fail', { error: error instanceof Error ? error.message : String(error) });
+        return 'failed' as const;
       },
     );
+    // A crashed actor never finishes; stop waiting for it (its connections are already gone).
+    const crashedOut = crashed.then(() => {
+      bridge.history.complete(op, 'info', { error: 'crashed' });
+      return 'crashed' as const;
+    });
+    return Promise.race([finished, crashedOut]).then((how) => {
+      live.delete(actor.name);
+      bridge.actorEnded(actor.name, how);
+    });
   });
   await driveSchedule(scheduler, bridge, { live: () => [...live], maxSteps: context.maxSteps });
   await Promise.all(runs);

@@ -13,6 +13,7 @@ import type { Clock } from '../../src/clock.ts';
 import type { Db, Queryable } from '../../src/db/db.ts';
 import type { FaultPlan } from '../faults/fault-plan.ts';
 import type { Invariant } from '../invariants/invariant.ts';
+import { NO_LEAKED_WORK } from '../leaks/leaked-work.ts';
 import type { Rng } from '../rng/rng.ts';
 
 export type ScenarioKind = 'incident' | 'property' | 'example' | 'migration';
@@ -37,7 +38,8 @@ export interface ActorEnv {
 
 export interface Actor {
   name: string;
-  run(env: ActorEnv): Promise<void>;
+  /** What it resolves to (or throws) is recorded, and compared by `syncsim diff`. */
+  run(env: ActorEnv): Promise<unknown>;
 }
 
 export interface WorldContext<Input> {
@@ -93,6 +95,24 @@ export interface Scenario<Input = unknown, World = unknown> {
   runs?: number;
   /** Scheduler steps one case may take before it is reported cut short (default DEFAULT_MAX_STEPS). */
   maxSteps?: number;
+  /** What `syncsim diff` compares besides Postgres, session files and the actors' results. */
+  differential?: DifferentialOptions<World>;
+}
+
+export interface DifferentialOptions<World> {
+  /** The fakes' state at the end of a case, as JSON-able data (e.g. each store's snapshot()). */
+  state?(world: World): unknown;
+  /**
+   * Paths that are noise by declaration (generated ids, timestamps), on top of what the
+   * self-comparison measures: `pg.public.chat_rooms[*].updated_at`, `fakes[*].bookings[*].modified`,
+   * `*` matching anything (see sims/diff/ignore-rules.ts).
+   */
+  ignore?: readonly string[];
+  /**
+   * Latency the new variant must meet, as new/old ratios of every actor's run (the latency
+   * table's rows): `{ p95: 0.8 }` fails a diff whose new p95 is above 0.8x the old one.
+   */
+  maxLatencyRatio?: { p50?: number; p95?: number; p99?: number };
 }
 
 export class ScenarioDefinitionError extends Error {
@@ -114,6 +134,10 @@ export function defineScenario<Input, World>(scenario: Scenario<Input, World>): 
     throw problem(`startTime '${scenario.startTime}' is not an ISO instant`);
   const invariantNames = new Set(scenario.invariants.map((i) => i.name));
   if (invariantNames.size !== scenario.invariants.length) throw problem('two invariants share a name');
+  if (invariantNames.has(NO_LEAKED_WORK))
+    throw problem(`'${NO_LEAKED_WORK}' is built in; name the invariant otherwise`);
+  // Built in and checked in every scenario (sims/leaks), so a variant may expect it to break.
+  invariantNames.add(NO_LEAKED_WORK);
   for (const [name, variant] of Object.entries(scenario.variants)) {
     if (variant.expect === 'breaks' && (variant.breaks ?? []).length === 0)
       throw problem(`variant '${name}' expects a break but names no invariant in breaks`);

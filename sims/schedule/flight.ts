@@ -20,6 +20,10 @@ export class Flight {
   /** When it first blocked, in bridge order: Postgres queues waiters in this order. */
   blockedOrder = 0;
   failed = false;
+  /** Where the operation was started (a leak report names it; sims/leaks/call-site.ts). */
+  site: Error | undefined;
+  /** Already reported as leaked work (reported once). */
+  leaked = false;
   done: Promise<void> = Promise.resolve();
   readonly started: Promise<void>;
   readonly resumed: Promise<void>;

@@ -26,6 +26,8 @@ import type { EventType, HistoryRecorder } from '../history/history.ts';
 import { Flight, type GateRequest } from './flight.ts';
 import type { LockProbe } from './lock-probe.ts';
 import { noSignals, type BackendSignals } from './backend-signals.ts';
+import { captureCallSite, describeCallSite } from '../leaks/call-site.ts';
+import type { LeakedWork } from '../leaks/leaked-work.ts';
 
 export interface BridgeOptions {
   history: HistoryRecorder;
@@ -88,6 +90,8 @@ export class SchedulerBridge {
   lockWaits = 0;
   /** Scheduler steps taken: operations released so far. A case is bounded by this count. */
   steps = 0;
+  /** Work actors left running (sims/leaks/leaked-work.ts), in the order it was noticed. */
+  readonly leaks: LeakedWork[] = [];
 
   constructor(scheduler: Scheduler<GateRequest>, options: BridgeOptions) {
     this.#scheduler = scheduler;
@@ -118,11 +122,16 @@ export class SchedulerBridge {
    */
   async run<T>(request: GateRequest, start: (flight: Flight) => Promise<T>, options: GateOptions<T> = {}): Promise<T> {
     this.#throwIfFailed();
+    const site = captureCallSite();
     if (this.#closed)
       throw new Error(
-        `syncsim: ${request.actor} tried ${request.system} ${request.operation} after the run ended (an un-awaited promise?)`,
+        `syncsim: ${request.actor} tried ${request.system} ${request.operation} after the run ended (an un-awaited promise?), started at ${describeCallSite(site)}`,
       );
     const flight = new Flight(request, this.#seq++);
+    flight.site = site;
+    // The actor's run() already settled: whatever it started is still running without it.
+    if (this.#actors.get(request.actor) === 'ended' && !this.#crashed.has(request.actor))
+      this.#leak(flight, 'started-after-run-settled');
     this.#live.add(flight);
     await this.#scheduler.schedule(Promise.resolve(), label(request), request, (release) =>
       this.#release(flight, release),
@@ -215,8 +224,31 @@ export class SchedulerBridge {
     this.#actors.set(actor, 'running');
   }
 
-  actorEnded(actor: string): void {
+  /**
+   * `how` is how its run() settled. Operations of the actor still pending then were never
+   * awaited: leaked work, when the run finished normally. A run that failed may leave a sibling
+   * of a `Promise.all` it did await, and a crashed actor's operations stop with it: neither is
+   * counted (what they start from now on still is).
+   */
+  actorEnded(actor: string, how: 'ok' | 'failed' | 'crashed' = 'ok'): void {
     this.#actors.set(actor, 'ended');
+    if (how !== 'ok') return;
+    for (const flight of [...this.#live].sort((a, b) => a.seq - b.seq))
+      if (flight.request.actor === actor && !flight.leaked) this.#leak(flight, 'pending-when-run-settled');
+  }
+
+  #leak(flight: Flight, kind: LeakedWork['kind']): void {
+    flight.leaked = true;
+    const { actor, system, operation, args } = flight.request;
+    const sql = (args as { sql?: unknown } | undefined)?.sql;
+    this.leaks.push({
+      kind,
+      actor,
+      system,
+      operation,
+      ...(typeof sql === 'string' ? { sql: sql.replace(/\s+/g, ' ').trim() } : {}),
+      site: flight.site ?? captureCallSite(),
+    });
   }
 
   /** True when an operation of `actor` waits at the gate or on a Postgres lock (it cannot move by itself). */
@@ -303,8 +335,12 @@ export class SchedulerBridge {
   /** With two or more waiters, stop all but the oldest so they cannot race when woken. */
   #pauseAllButOldest(): void {
     if (!this.#signals.available || this.#blocked.size < 2) return;
-    for (const flight of this.#blockedOldestFirst().slice(1)) {
+    const [oldest, ...others] = this.#blockedOldestFirst();
+    for (const flight of others) {
       if (flight.pid === undefined || this.#stopped.has(flight)) continue;
+      // Two statements of one connection (a Promise.all on a transaction: the second queued in the
+      // client behind the first) share a backend: stopping it would stop the oldest waiter too.
+      if (flight.pid === oldest?.pid) continue;
       this.#signals.stop(flight.pid);
       this.#stopped.add(flight);
     }

@@ -10,6 +10,8 @@ export { expectMet, Inconclusive, HarnessError } from './expect-run.ts';
 export { InvariantBroken } from '../invariants/invariant-broken.ts';
 export { expectPlantedCaught } from './expect-planted-caught.ts';
 export { runScenario, type RunOptions } from '../runner/run-scenario.ts';
+// Differential runs (`syncsim diff` as a test): spread withSeed into its options.
+export { runDiff, type DiffOptions } from '../diff/run-diff.ts';
 export { runCase, type CaseOutcome } from '../runner/run-case.ts';
 export type { CaseEngine } from '../runner/case-engine.ts';
 export type { GateRequest } from '../schedule/flight.ts';

@@ -27,7 +27,8 @@ export function syncActor(name: string, site: HotelSite, impl: HotelSync, job: '
     name,
     async run(env) {
       const deps = { db: env.db, motopress: motopressClientFor(env, site), clock: env.clock };
-      await (job === 'sync-all' ? impl.syncAll(deps, site.tenantId) : impl.syncAccommodations(deps, site.tenantId));
+      // Its report is what the job returns: `syncsim diff` compares it between implementations.
+      return job === 'sync-all' ? impl.syncAll(deps, site.tenantId) : impl.syncAccommodations(deps, site.tenantId);
     },
   };
 }

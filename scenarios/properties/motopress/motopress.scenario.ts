@@ -26,6 +26,7 @@ import { alwaysTouch } from './planted/always-touch.ts';
 import { crossTenantLookup } from './planted/cross-tenant-lookup.ts';
 import { insertOnlyUpsert } from './planted/insert-only-upsert.ts';
 import { junctionOutsideWrite } from './planted/junction-outside-write.ts';
+import { syncAllRefactored } from './refactored/sync-all-refactored.ts';
 
 export interface MotopressInput {
   hotels: Array<{ seed: number; types: number }>;
@@ -117,6 +118,12 @@ export const motopressPropertyScenario = defineScenario<MotopressInput, HotelWor
   invariants: [noNullUnit, junctionComplete, noDuplicateBooking, tenantIsolation, idempotent, convergesToMirror],
   variants: {
     after: variant('src/motopress syncAll / syncAccommodations', srcSync, { expect: 'holds' }),
+    // Incident D (c): proven equal to `after` by `syncsim diff properties-motopress after refactored`.
+    refactored: variant(
+      'syncAll refactored (refactored/sync-all-refactored.ts): same I/O, other shape',
+      { ...srcSync, syncAll: syncAllRefactored },
+      { expect: 'holds' },
+    ),
     'planted-cross-tenant-lookup': variant(
       'PLANTED: units looked up by MotoPress id without the tenant',
       crossTenantLookup,
@@ -152,4 +159,6 @@ export const motopressPropertyScenario = defineScenario<MotopressInput, HotelWor
   },
   defaultVariant: 'after',
   runs: 100,
+  // What a differential run compares besides Postgres: every hotel's MotoPress, as its fake holds it.
+  differential: { state: (world) => world.sites.map((site) => site.fake.store.snapshot()) },
 });
