@@ -73,7 +73,14 @@ function standIn(createdAts: readonly string[], refuseEvery = 0, answerLater = f
       });
     },
   };
-  return { client: client as unknown as StreamChat, requests, sentAt, maxInFlight: () => maxInFlight, remove };
+  return {
+    client: client as unknown as StreamChat,
+    requests,
+    sentAt,
+    maxInFlight: () => maxInFlight,
+    inFlight: () => inFlight,
+    remove,
+  };
 }
 
 function clockAt(startMs: number): Clock & { slept: number[] } {
@@ -188,6 +195,19 @@ describe('listAllChannels', () => {
     expect(maxInFlight()).toBe(3);
     await expect(listAll(client, clockAt(0), { createdAtSplits: [at(6), at(3)] })).rejects.toThrow(RangeError);
     await expect(listAll(client, clockAt(0), { createdAtSplits: ['soon'] })).rejects.toThrow(RangeError);
+  });
+
+  it("when one stream fails, the listing fails only after the other streams' requests in flight settled", async () => {
+    const createdAts = Array.from({ length: 180 }, (_, i) => at(Math.floor(i / 20)));
+    const { client, inFlight } = standIn(createdAts, 0, true);
+    const post = client.post.bind(client);
+    // The stream starting at at(6) fails at once; the others answer a turn later.
+    client.post = ((url: string, body: Body) =>
+      body.filter_conditions.created_at?.$gte === at(6)
+        ? Promise.reject(new Error('boom'))
+        : post(url, body)) as typeof client.post;
+    await expect(listAll(client, clockAt(0), { createdAtSplits: [at(3), at(6)] })).rejects.toThrow('boom');
+    expect(inFlight()).toBe(0);
   });
 
   it('spaces requests across all streams to requestsPerMinute on the injected clock', async () => {

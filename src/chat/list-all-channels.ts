@@ -183,7 +183,8 @@ async function* listRange(
 /**
  * The streams' pages in arrival order. A stream is asked for its next page as soon as its last
  * one is taken, so it fetches while the caller handles that page; at most one finished page
- * per stream waits here. The first error ends the listing (the other streams are abandoned).
+ * per stream waits here. The first error ends the listing, once the other streams' requests in
+ * flight have settled (no more are made).
  */
 async function* merge(
   streams: readonly AsyncGenerator<readonly ListedChannel[]>[],
@@ -209,8 +210,10 @@ async function* merge(
       yield result.value;
     }
   } finally {
-    // Leaving early (an error, or the caller stopped): nothing is waited for, nothing left unhandled.
-    for (const next of pending.values()) next.catch(() => undefined);
+    // Leaving early (an error, or the caller stopped): the other streams' requests in flight
+    // finish before the listing does (their pages are dropped, their errors too), so nothing it
+    // started outlives it: a caller that recovers from the error owns no stray request.
+    await Promise.allSettled(pending.values());
   }
 }
 
