@@ -4,6 +4,7 @@
  * first record where they part, and ONE replay line; always the latency table when there is one.
  */
 import type { HistoryEvent } from '../history/history.ts';
+import { counterexampleLines } from '../report/counterexample-lines.ts';
 import { historyLines } from '../report/interleaving-lines.ts';
 import { diffReplayCommand } from '../report/replay-command.ts';
 import type { DiffResult } from './diff-result.ts';
@@ -35,17 +36,7 @@ export function formatDiff(result: DiffResult, invocation?: string): string {
           .map((d) => d.path)
           .join(', ')}${more.length > 6 ? ', ...' : ''}`,
       );
-    if (result.counterexample) {
-      const from =
-        result.firstFailure && result.firstFailure !== result.counterexample
-          ? `  (shrunk from ${result.firstFailure})`
-          : '';
-      lines.push(`  counterexample: ${result.counterexample}${from}`);
-    }
-    if (result.shrinkStopped)
-      lines.push(
-        `  shrinking stopped at its budget of ${result.shrinkCases} cases: a smaller counterexample may exist`,
-      );
+    lines.push(...counterexampleLines(result).map((line) => `  ${line}`));
     if (result.faultPlan) lines.push(`  faults: ${result.faultPlan}`);
     if (result.histories) lines.push(...sideBySide(result, result.histories.old, result.histories.new));
   }

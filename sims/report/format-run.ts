@@ -3,6 +3,7 @@
  * shrunk counterexample, the interleaving that broke it and ONE replay command.
  */
 import type { RunResult } from '../runner/run-result.ts';
+import { counterexampleLines } from './counterexample-lines.ts';
 import { interleavingLines } from './interleaving-lines.ts';
 import { replayCommand } from './replay-command.ts';
 import { violationLines } from './violation-lines.ts';
@@ -32,18 +33,7 @@ export function formatRun(result: RunResult, invocation?: string): string {
   if (result.status === 'broken') {
     lines.push(...violationLines(result.violations).map((line) => `  ${line}`));
     if (result.alsoBroken) lines.push(`  also broken by other cases of this run: ${result.alsoBroken.join(', ')}`);
-    // A scenario with one fixed case (no generated input) has nothing to show: "null" told nothing.
-    if (result.counterexample && result.counterexample !== 'null' && result.counterexample !== 'undefined') {
-      const from =
-        result.firstFailure && result.firstFailure !== result.counterexample
-          ? `  (shrunk from ${result.firstFailure})`
-          : '';
-      lines.push(`  counterexample: ${result.counterexample}${from}`);
-    }
-    if (result.shrinkStopped)
-      lines.push(
-        `  shrinking stopped at its budget of ${result.shrinkCases} cases: a smaller counterexample may exist`,
-      );
+    lines.push(...counterexampleLines(result).map((line) => `  ${line}`));
     if (result.phase) lines.push(`  found after phase: ${result.phase} (${PHASES[result.phase]})`);
     lines.push(...interleavingLines(result).map((line) => `  ${line}`));
     lines.push(`  replay: ${replayCommand(result, invocation)}`);
