@@ -54,6 +54,7 @@ export { formatDiff } from './diff/format-diff.ts';
 export type { DiffResult, DiffStatus } from './diff/diff-result.ts';
 export type { Divergence } from './diff/compare-states.ts';
 export type { LatencyRow } from './diff/latency.ts';
+export type { ScanDeclaration } from './scans/scan-declaration.ts';
 export { replayCommand } from './report/replay-command.ts';
 // The collaborators actors and worlds receive, so an author can type their own helpers.
 export type { Clock } from '../src/clock.ts';

@@ -45,7 +45,7 @@ export function gateStreamClient(client: StreamChat, options: GateStreamClientOp
       {
         classify: (error) =>
           typeof error === 'object' && error !== null && unknownOutcome.has(error) ? 'info' : 'fail',
-        summarize: (response) => ({ status: response.status }),
+        summarize: (response) => ({ status: response.status, ...listedItems(response.data) }),
       },
     );
   };
@@ -81,6 +81,25 @@ async function roundTrip(
       config.headers.set(FAULT_HEADER, fault);
       return deliver(config);
   }
+}
+
+/**
+ * How many channels or users a listing answered: the history keeps only a summary of each
+ * response, and the full-scan detector (sims/scans) counts the items an actor read from it.
+ */
+function listedItems(raw: unknown): { items?: number } {
+  // The adapter answers before axios parses the body: the data is still the JSON text.
+  let data = raw;
+  if (typeof raw === 'string' && raw.startsWith('{')) {
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      return {};
+    }
+  }
+  if (typeof data !== 'object' || data === null) return {};
+  const list = (data as { channels?: unknown; users?: unknown }).channels ?? (data as { users?: unknown }).users;
+  return Array.isArray(list) ? { items: list.length } : {};
 }
 
 function unknown(error: AxiosError): AxiosError {

@@ -28,7 +28,7 @@ describe('syncsim usage errors', () => {
     [['run', 'lost-update', '--frobnicate'], /^syncsim: unknown flag --frobnicate for 'run'/],
     [
       ['run', 'no-such-scenario'],
-      /^syncsim: unknown scenario 'no-such-scenario' \(known: chat-webhook-async-port, lost-update, indo-null-unit, indo-null-unit-simmer-down, legacy-ids-gym-4, room-general-4, stuck-bot-cleanup-109, stuck-bot-51943001421, properties-bot, properties-chat, properties-motopress\)/,
+      /^syncsim: unknown scenario 'no-such-scenario' \(known: chat-webhook-async-port, room-lookup, lost-update, indo-null-unit, indo-null-unit-simmer-down, legacy-ids-gym-4, room-general-4, stuck-bot-cleanup-109, stuck-bot-51943001421, properties-bot, properties-chat, properties-motopress\)/,
     ],
     [['diff', 'no-such-scenario', 'a', 'b'], /^syncsim: unknown scenario 'no-such-scenario' \(known: /],
     [
@@ -152,6 +152,7 @@ describe('syncsim usage errors', () => {
     const listed = JSON.parse(stdout) as { id: string; file: string; variants: { name: string; runs: number }[] }[];
     expect(listed.map((s) => s.id)).toEqual([
       'chat-webhook-async-port',
+      'room-lookup',
       'lost-update',
       'indo-null-unit',
       'indo-null-unit-simmer-down',
@@ -163,7 +164,7 @@ describe('syncsim usage errors', () => {
       'properties-chat',
       'properties-motopress',
     ]);
-    expect(listed[1]!.file).toBe('scenarios/examples/lost-update/lost-update.scenario.ts');
+    expect(listed[2]!.file).toBe('scenarios/examples/lost-update/lost-update.scenario.ts');
     expect(
       listed.find((s) => s.id === 'properties-bot')!.variants.find((v) => v.name === 'planted-non-atomic-write')!.runs,
     ).toBe(1000);

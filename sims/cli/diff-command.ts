@@ -4,9 +4,12 @@
  * or variant) is one line and exit 3 before Postgres starts, as for `run`.
  */
 import { writeFile } from 'node:fs/promises';
+import { diffSides } from '../diff/diff-sides.ts';
 import { formatDiff } from '../diff/format-diff.ts';
 import { runDiff } from '../diff/run-diff.ts';
 import { defaultMigrationsDir } from '../postgres/index.ts';
+import { htmlTimeline } from '../report/html-timeline.ts';
+import { perfettoTrace } from '../report/perfetto-trace.ts';
 import { diffReplayCommand } from '../report/replay-command.ts';
 import { drawRunSeed } from '../testing/run-seed.ts';
 import { checkEnvironment } from './check-environment.ts';
@@ -21,7 +24,16 @@ import { USAGE } from './usage.ts';
 import { withDatabase } from './with-database.ts';
 
 export async function diffCommand(args: string[], cli: CliContext): Promise<number> {
-  const { values, positionals } = parseFlags('diff', args, ['seed', 'path', 'runs', 'json', 'migrations', 'max-steps']);
+  const { values, positionals } = parseFlags('diff', args, [
+    'seed',
+    'path',
+    'runs',
+    'json',
+    'html',
+    'trace',
+    'migrations',
+    'max-steps',
+  ]);
   if (values.help) {
     cli.out(USAGE.diff ?? '');
     return EXIT.ok;
@@ -37,6 +49,8 @@ export async function diffCommand(args: string[], cli: CliContext): Promise<numb
   if (path !== undefined && runs !== undefined) throw new CliError('--path replays one case; drop --runs');
   const maxSteps = parseInteger('--max-steps', values['max-steps'], 1);
   const json = outputFile('--json', values.json);
+  const html = outputFile('--html', values.html);
+  const trace = outputFile('--trace', values.trace);
   const project = await openProject(cli.cwd, cli.env);
   const env = checkEnvironment(cli.env);
   const migrations =
@@ -70,6 +84,15 @@ export async function diffCommand(args: string[], cli: CliContext): Promise<numb
         json,
         `${JSON.stringify({ ...result, ...(result.path !== undefined ? { replay: diffReplayCommand(result) } : {}) }, null, 2)}\n`,
       );
+    // Both sides of the reported case, drawn by the reporters `run` uses, replayed with `diff`.
+    const sides = diffSides(result);
+    const replay = () => diffReplayCommand(result);
+    if (html)
+      await writeFile(
+        html,
+        htmlTimeline(sides, { title: `${scenario.id}: ${oldVariant} -> ${newVariant} (${result.status})`, replay }),
+      );
+    if (trace) await writeFile(trace, `${JSON.stringify(perfettoTrace(sides, undefined, replay))}\n`);
     return exitCodeOfDiff(result.status);
   } finally {
     guard.dispose();

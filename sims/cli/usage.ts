@@ -68,7 +68,7 @@ invariants each broke, and exits 0 only when every variant met its expectation.
 Exit: 0 every variant met its expectation, 1 one broke unexpectedly, 2 a variant expected to break
 held, 3 harness error or bad input, 130/143 interrupted.`,
   diff: `Usage: syncsim diff <scenario> <old-variant> <new-variant> [--seed N] [--path P] [--runs N] [--json FILE]
-                    [--migrations DIR] [--max-steps N]
+                    [--html FILE] [--trace FILE] [--migrations DIR] [--max-steps N]
 
 Runs every generated case on both variants with the same input, world, fault plan and scheduling
 seed, and compares what each left behind (Postgres tables, the fakes' state, session files) and
@@ -79,6 +79,8 @@ printed with the first divergence, both histories from where they part, and one 
   --path P          replay the case at this path (from a difference's replay line); needs --seed
   --runs N          number of generated cases (default: the scenario's)
   --json FILE       write the result (divergences, both histories, noise, latency) as JSON
+  --html FILE       write the reported case as one HTML timeline page, old and new a section each
+  --trace FILE      write the reported case's two histories as Chrome trace-event JSON (ui.perfetto.dev)
   --migrations DIR  use this folder of .sql migrations instead of src/db/migrations
   --max-steps N     scheduler steps one case may take before it is reported cut short (default 20000)
 Exit: 0 no difference, 1 a difference, 2 inconclusive (the old variant differs from itself in what

@@ -28,6 +28,8 @@ export interface HtmlTimelineOptions {
   title?: string;
   /** How the replay line invokes syncsim (default `npx syncsim`). */
   invocation?: string;
+  /** The replay line of a run, when it is not `run`'s (a diff's sides replay with `diff`). */
+  replay?: (result: RunResult) => string;
 }
 
 /** One run as the page's script draws it (short keys: 10,000 operations are a few MB). */
@@ -90,7 +92,7 @@ export function htmlTimeline(results: readonly RunResult[], options: HtmlTimelin
           )
           .join(' ')}</nav>`
       : '';
-  const sections = results.map((result, index) => section(result, index, options.invocation)).join('\n');
+  const sections = results.map((result, index) => section(result, index, options)).join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -112,7 +114,7 @@ ${sections}
 `;
 }
 
-function section(result: RunResult, index: number, invocation: string | undefined): string {
+function section(result: RunResult, index: number, options: HtmlTimelineOptions): string {
   const model = timeline(result);
   const data = runData(result, model);
   const violations = model.hits
@@ -146,7 +148,7 @@ function section(result: RunResult, index: number, invocation: string | undefine
     .filter((fact): fact is [string, string] => fact[1] !== undefined)
     .map(([name, value]) => `<dt>${esc(name)}</dt><dd>${esc(value)}</dd>`)
     .join('');
-  const replay = replayCommand(result, invocation);
+  const replay = options.replay?.(result) ?? replayCommand(result, options.invocation);
   return `<section class="run" id="run-${index}" data-run="${index}" data-status="${result.status}">
 <header>
 <h2>${esc(`${result.scenario}:${result.variant}`)} <span class="status ${result.status}">${result.status.toUpperCase()}</span></h2>

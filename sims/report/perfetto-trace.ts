@@ -42,7 +42,12 @@ export interface TraceFile {
 /** Lanes of the k-th run are processes k*PIDS_PER_RUN + 1, + 2, ... */
 const PIDS_PER_RUN = 10_000;
 
-export function perfettoTrace(results: readonly RunResult[], invocation?: string): TraceFile {
+/** `replay` gives a run's replay line when it is not `run`'s (a diff's sides replay with `diff`). */
+export function perfettoTrace(
+  results: readonly RunResult[],
+  invocation?: string,
+  replay?: (result: RunResult) => string,
+): TraceFile {
   const metadata: TraceEvent[] = [];
   const timed: TraceEvent[] = [];
   results.forEach((result, k) => {
@@ -135,7 +140,7 @@ export function perfettoTrace(results: readonly RunResult[], invocation?: string
         run: `${r.scenario}:${r.variant}`,
         status: r.status,
         broken: r.broken,
-        replay: replayCommand(r, invocation),
+        replay: replay?.(r) ?? replayCommand(r, invocation),
       })),
     },
   };

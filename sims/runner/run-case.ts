@@ -18,6 +18,7 @@ import { NO_FAULTS, type FaultPlan } from '../faults/fault-plan.ts';
 import { HistoryRecorder, type HistoryEvent } from '../history/history.ts';
 import { checkInvariants, type Violation } from '../invariants/invariant.ts';
 import { leakViolations } from '../leaks/leaked-work.ts';
+import { checkFullScans } from '../scans/check-full-scans.ts';
 import { gatedDb } from '../pg/gated-db.ts';
 import { resetDatabase } from '../postgres/index.ts';
 import { Rng } from '../rng/rng.ts';
@@ -117,6 +118,7 @@ export async function runCase<Input, World>(
     const unsafe = [
       ...(await checkInvariants(scenario.invariants, ['safety'], check())),
       ...leakViolations(bridge.leaks),
+      ...(await checkFullScans(scenario.scans, engine.admin, history.events)),
     ];
     if (unsafe.length > 0 && !limits.allPhases) {
       await observe?.(world);
@@ -132,6 +134,7 @@ export async function runCase<Input, World>(
     const final = [
       ...(await checkInvariants(scenario.invariants, ['safety', 'liveness'], check())),
       ...leakViolations(bridge.leaks),
+      ...(await checkFullScans(scenario.scans, engine.admin, history.events)),
     ];
     await observe?.(world);
     if (unsafe.length === 0) return outcome('final', final);

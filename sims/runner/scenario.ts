@@ -14,6 +14,8 @@ import type { Db, Queryable } from '../../src/db/db.ts';
 import type { FaultPlan } from '../faults/fault-plan.ts';
 import type { Invariant } from '../invariants/invariant.ts';
 import { NO_LEAKED_WORK } from '../leaks/leaked-work.ts';
+import { NO_REMOTE_FULL_SCAN } from '../scans/full-scan.ts';
+import type { ScanDeclaration } from '../scans/scan-declaration.ts';
 import type { Rng } from '../rng/rng.ts';
 
 export type ScenarioKind = 'incident' | 'property' | 'example' | 'migration';
@@ -97,6 +99,8 @@ export interface Scenario<Input = unknown, World = unknown> {
   maxSteps?: number;
   /** What `syncsim diff` compares besides Postgres, session files and the actors' results. */
   differential?: DifferentialOptions<World>;
+  /** Turns on the built-in `no-remote-full-scan` (sims/scans): where a keyed lookup suffices. */
+  scans?: ScanDeclaration;
 }
 
 export interface DifferentialOptions<World> {
@@ -134,10 +138,12 @@ export function defineScenario<Input, World>(scenario: Scenario<Input, World>): 
     throw problem(`startTime '${scenario.startTime}' is not an ISO instant`);
   const invariantNames = new Set(scenario.invariants.map((i) => i.name));
   if (invariantNames.size !== scenario.invariants.length) throw problem('two invariants share a name');
-  if (invariantNames.has(NO_LEAKED_WORK))
-    throw problem(`'${NO_LEAKED_WORK}' is built in; name the invariant otherwise`);
+  for (const builtIn of [NO_LEAKED_WORK, NO_REMOTE_FULL_SCAN])
+    if (invariantNames.has(builtIn)) throw problem(`'${builtIn}' is built in; name the invariant otherwise`);
   // Built in and checked in every scenario (sims/leaks), so a variant may expect it to break.
   invariantNames.add(NO_LEAKED_WORK);
+  // Checked only where the scenario declares scans (sims/scans).
+  if (scenario.scans) invariantNames.add(NO_REMOTE_FULL_SCAN);
   for (const [name, variant] of Object.entries(scenario.variants)) {
     if (variant.expect === 'breaks' && (variant.breaks ?? []).length === 0)
       throw problem(`variant '${name}' expects a break but names no invariant in breaks`);
