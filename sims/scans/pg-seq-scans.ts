@@ -21,6 +21,13 @@ export async function pgSeqScans(
   declared: ScanDeclaration['pg'] | undefined,
 ): Promise<FullScan[]> {
   if (!declared) return [];
+  // Before 16 every EXPLAIN below would fail and be skipped: a check that can never fire. Say so.
+  const version = await db.query<{ server_version_num: string }>('SHOW server_version_num');
+  const number = Number(version.rows[0]?.server_version_num ?? 0);
+  if (number < 160_000)
+    throw new Error(
+      `the scenario declares scans.pg, which needs Postgres 16 or later (EXPLAIN GENERIC_PLAN); this server is ${number}`,
+    );
   const found: FullScan[] = [];
   const seen = new Set<string>();
   const rowCounts = new Map<string, number>();
