@@ -70,7 +70,15 @@ async function runPoint(migration: Migration, plan: FaultPlan, label: string): P
   const violations: Violation[] = [];
   for (const invariant of legacyIdsGym4Scenario.invariants)
     violations.push(...(await invariant.check({ db, world: world!, history: outcome.history })));
-  return { label, state: await endState(world!), violations, history: outcome.history, faults: outcome.faults, runs, plan };
+  return {
+    label,
+    state: await endState(world!),
+    violations,
+    history: outcome.history,
+    faults: outcome.faults,
+    runs,
+    plan,
+  };
 }
 
 /** Everything a migration of gym 4 could change, without the timestamps a resume shifts. */
