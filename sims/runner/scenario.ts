@@ -4,6 +4,7 @@
  * is expected to do. `defineScenario` validates the definition up front so a mistake in a
  * scenario file is reported by name before anything runs.
  */
+import type { MigrationWorld } from '../migration/migration-world.ts';
 import type * as fc from 'fast-check';
 import type { RequestHandler } from 'msw';
 import type { StreamChat } from 'stream-chat';
@@ -97,6 +98,8 @@ export interface Scenario<Input = unknown, World = unknown> {
   maxSteps?: number;
   /** What `syncsim diff` compares besides Postgres, session files and the actors' results. */
   differential?: DifferentialOptions<World>;
+  /** How `syncsim validate-migration --world <id>` runs migrations here (sims/migration/migration-world.ts). */
+  migration?: MigrationWorld<World>;
 }
 
 export interface DifferentialOptions<World> {
