@@ -52,6 +52,26 @@ describe('validate-migration', () => {
     expect(run.code).toBe(1);
   }, 300_000);
 
+  it.each([
+    ['rooms-before-users', 'domain invariants after the run', 'members-exist-before-room: gym_4_user_17 joined'],
+    [
+      'dry-run-skips-existing-users',
+      'dry-run = apply',
+      'the run wrote user gym_4_user_11, which the dry-run did not print',
+    ],
+    ['remove-then-add', 'crash anywhere, then resume', 'crash before step 13 (POST /channels/{type}/{id})'],
+  ])(
+    'planted-%s is caught by "%s", exit 1',
+    async (planted, title, evidence) => {
+      const module = `scenarios/incidents/legacy-ids-gym-4/planted/modules/${planted}.ts`;
+      const run = await syncsim(['validate-migration', module, ...WORLD], env);
+      expect(verdict(run.stdout, title)).toBe('FAIL');
+      expect(run.stdout).toContain(evidence);
+      expect(run.code).toBe(1);
+    },
+    300_000,
+  );
+
   it('a module without apply is one line naming it, exit 3, nothing run', async () => {
     const file = join(dir, 'no-apply.mjs');
     writeFileSync(file, "export default { name: 'half', plan: async () => ({ actions: [] }) };\n");
