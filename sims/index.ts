@@ -63,3 +63,6 @@ export type { SessionFs } from '../src/bot/session-fs.ts';
 export type { FetchLike } from '../fakes/motopress/gated-fetch.ts';
 // The exit codes every command documents (README), for scripts and tests that check them.
 export { EXIT } from './cli/exit-codes.ts';
+// What a migration module exports and what a world declares for `syncsim validate-migration`.
+export type { MigrationApplyResult, MigrationModule, MigrationPlanData } from './migration/migration-module.ts';
+export type { MigrationScope, MigrationStateContext, MigrationWorld } from './migration/migration-world.ts';

@@ -80,6 +80,7 @@ describe('exit codes', () => {
       'run',
       'reproduce',
       'diff',
+      'validate-migration',
       'list',
       'fake',
       'bot-cleanup',
@@ -94,5 +95,6 @@ describe('exit codes', () => {
     expect(byCommand.get('audit')).toEqual(['0', '1', '3']);
     expect(byCommand.get('repair')).toEqual(['0', '1', '3']);
     expect(byCommand.get('migrate')).toEqual(['0', '1', '3']);
+    expect(byCommand.get('validate-migration')).toEqual(['0', '1', '2', '3', '130', '143']);
   });
 });

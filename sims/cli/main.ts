@@ -21,6 +21,7 @@ import { reproduceCommand } from './reproduce-command.ts';
 import { runCommand } from './run-command.ts';
 import { syncsimVersion } from './syncsim-version.ts';
 import { USAGE } from './usage.ts';
+import { validateMigrationCommand } from './validate-migration-command.ts';
 
 export interface MainOptions extends Partial<CliStreams> {
   /** The environment the command reads (default process.env). */
@@ -50,7 +51,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     switch (command) {
       case undefined:
         throw new CliError(
-          'no command given (commands: check, run, reproduce, diff, list, fake, init; see syncsim --help)',
+          'no command given (commands: check, run, reproduce, diff, validate-migration, list, fake, init; see syncsim --help)',
         );
       case 'help':
       case '--help':
@@ -73,11 +74,13 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
         return await diffCommand(rest, cli);
       case 'list':
         return await listCommand(rest, cli);
+      case 'validate-migration':
+        return await validateMigrationCommand(rest, cli);
       case 'fake':
         return await fakeCommand(rest, cli, options.wallClock ?? noWallClock);
       default:
         throw new CliError(
-          `unknown command ${quote(command)} (commands: check, run, reproduce, diff, list, fake, init; see syncsim --help)`,
+          `unknown command ${quote(command)} (commands: check, run, reproduce, diff, validate-migration, list, fake, init; see syncsim --help)`,
         );
     }
   } catch (error) {

@@ -7,6 +7,7 @@ Usage:
   syncsim run <scenario>[:<variant>] [options]           run or replay one scenario
   syncsim reproduce <scenario> [options]                 run every variant side by side
   syncsim diff <scenario> <old> <new> [options]          run two variants on the same cases, compare
+  syncsim validate-migration <migration> [--world W]     check a migration against a world, criterion by criterion
   syncsim list [--json]                                  list the discovered scenarios and variants
   syncsim init                                           write syncsim.config.ts and an example scenario
   syncsim fake stream [--port P] [--seed N]              serve the Stream Chat fake over HTTP
@@ -67,6 +68,23 @@ invariants each broke, and exits 0 only when every variant met its expectation.
   --migrations DIR  use this folder of .sql migrations instead of src/db/migrations
 Exit: 0 every variant met its expectation, 1 one broke unexpectedly, 2 a variant expected to break
 held, 3 harness error or bad input, 130/143 interrupted.`,
+  'validate-migration': `Usage: syncsim validate-migration <migration> [--world <scenario>] [--scope K=V[,K=V]] [--seed N]
+                                  [--json FILE]
+
+Runs a migration against a scenario's world (one that declares \`migration:\`) and prints one
+verdict per criterion with its evidence and, on failure, a replay line: 1 dry-run = apply,
+2 crash before every I/O step of an uncrashed run (and a lost response at every write), then
+resume: same end state, 3 a second run writes nothing, 4 nothing outside the scope changes,
+5 failures past the threshold stop the run and a later run finishes, 6 the world's invariants
+hold after the run; 7 live traffic and 8 rate limits are reported not run.
+  <migration>    a built-in name the world binds (e.g. stream-ids) or the path of a module whose
+                 default export is { name, plan(deps, scope), apply(deps, plan) } (see README)
+  --world W      the scenario whose world it runs on (default: the only one declaring migrations)
+  --scope K=V    the scope, e.g. gym=4 (default: the world's)
+  --seed N       seed of the world's input and scheduling (default: random, printed)
+  --json FILE    also write the verdicts as JSON
+Exit: 0 every criterion passed, 1 one failed, 2 inconclusive, 3 harness error or bad input (a
+module that does not load or lacks part of the contract: one line naming what is missing).`,
   diff: `Usage: syncsim diff <scenario> <old-variant> <new-variant> [--seed N] [--path P] [--runs N] [--json FILE]
                     [--html FILE] [--trace FILE] [--migrations DIR] [--max-steps N]
 

@@ -4,6 +4,7 @@
  * is expected to do. `defineScenario` validates the definition up front so a mistake in a
  * scenario file is reported by name before anything runs.
  */
+import type { MigrationWorld } from '../migration/migration-world.ts';
 import type * as fc from 'fast-check';
 import type { RequestHandler } from 'msw';
 import type { StreamChat } from 'stream-chat';
@@ -101,6 +102,8 @@ export interface Scenario<Input = unknown, World = unknown> {
   differential?: DifferentialOptions<World>;
   /** Turns on the built-in `no-remote-full-scan` (sims/scans): where a keyed lookup suffices. */
   scans?: ScanDeclaration;
+  /** How `syncsim validate-migration --world <id>` runs migrations here (sims/migration/migration-world.ts). */
+  migration?: MigrationWorld<World>;
 }
 
 export interface DifferentialOptions<World> {

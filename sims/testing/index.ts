@@ -13,6 +13,14 @@ export { runScenario, type RunOptions } from '../runner/run-scenario.ts';
 // Differential runs (`syncsim diff` as a test): spread withSeed into its options.
 export { runDiff, type DiffOptions } from '../diff/run-diff.ts';
 export { runCase, type CaseOutcome } from '../runner/run-case.ts';
+// Crash anywhere, then resume: every step of an uncrashed run, crashed and resumed.
+export {
+  crashSweep,
+  describeCrashSweep,
+  type CrashSweep,
+  type CrashSweepOptions,
+  type SweepPoint,
+} from '../faults/crash-sweep.ts';
 export type { CaseEngine } from '../runner/case-engine.ts';
 export type { GateRequest } from '../schedule/flight.ts';
 export { resetDatabase } from '../postgres/index.ts';

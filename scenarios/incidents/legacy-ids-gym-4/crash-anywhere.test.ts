@@ -13,8 +13,16 @@
  */
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NO_FAULTS, type Actor, type FaultPlan, type HistoryEvent, type Violation } from 'syncsim';
-import { fileCaseEngine, runCase, type GateRequest } from 'syncsim/vitest';
+import { NO_FAULTS, type Actor, type FaultPlan, type Violation } from 'syncsim';
+import {
+  crashSweep,
+  describeCrashSweep,
+  fileCaseEngine,
+  runCase,
+  type CrashSweep,
+  type GateRequest,
+  type SweepPoint,
+} from 'syncsim/vitest';
 import type { MigrationRun } from '../../../src/chat/index.ts';
 import { streamClientFor, srcMigration, type Migration } from './legacy-ids-gym-4-actors.ts';
 import { legacyIdsGym4Scenario } from './legacy-ids-gym-4.scenario.ts';
@@ -33,12 +41,7 @@ const once = (name: string, migration: Migration, runs: MigrationRun[]): Actor =
   },
 });
 
-interface Point {
-  readonly label: string;
-  readonly state: string;
-  readonly violations: readonly Violation[];
-  readonly history: readonly HistoryEvent[];
-  readonly faults: readonly string[];
+interface Point extends SweepPoint {
   /** What the crashed (or faulted) run and the resume reported, in order. */
   readonly runs: readonly MigrationRun[];
 }
@@ -67,7 +70,15 @@ async function runPoint(migration: Migration, plan: FaultPlan, label: string): P
   const violations: Violation[] = [];
   for (const invariant of legacyIdsGym4Scenario.invariants)
     violations.push(...(await invariant.check({ db, world: world!, history: outcome.history })));
-  return { label, state: await endState(world!), violations, history: outcome.history, faults: outcome.faults, runs };
+  return {
+    label,
+    state: await endState(world!),
+    violations,
+    history: outcome.history,
+    faults: outcome.faults,
+    runs,
+    plan,
+  };
 }
 
 /** Everything a migration of gym 4 could change, without the timestamps a resume shifts. */
@@ -91,47 +102,13 @@ async function endState(world: LegacyIdsWorld): Promise<string> {
   return JSON.stringify({ gym: await gymRows(db, GYM), other: await gymRows(db, OTHER_GYM), channels, users });
 }
 
-interface Sweep {
-  readonly steps: number;
-  readonly writes: number;
-  readonly points: readonly Point[];
-  readonly diverged: readonly string[];
-  readonly broken: readonly string[];
-  readonly ms: number;
-}
+/** Every crash point and lost response of `migration` (the generic sweep, sims/faults/crash-sweep.ts). */
+const sweep = (migration: Migration) =>
+  crashSweep({ actor: MIGRATE, isWrite, runPoint: (plan, label) => runPoint(migration, plan, label) });
 
-async function sweep(migration: Migration): Promise<Sweep> {
-  const started = performance.now();
-  const baseline = await runPoint(migration, NO_FAULTS, 'uncrashed');
-  // Every operation the migration's actor released (the gate asks about a crash before each).
-  const ops = baseline.history.filter((e) => e.type === 'invoke' && e.actor === MIGRATE && e.system !== 'actor');
-  const streamRequests = ops.filter((e) => e.system === 'stream');
-  const writes = streamRequests.flatMap((e, i) => (isWrite(e) ? [i + 1] : []));
-  const points: Point[] = [baseline];
-  for (let k = 1; k <= ops.length + 1; k++) {
-    const label = `crash before step ${k}${k > ops.length ? ' (past the end)' : ` (${ops[k - 1]!.operation})`}`;
-    points.push(await runPoint(migration, { rates: {}, script: [{ kind: 'crash', actor: MIGRATE, at: k }] }, label));
-  }
-  for (const at of writes)
-    points.push(
-      await runPoint(
-        migration,
-        { rates: {}, script: [{ kind: 'response-lost', actor: MIGRATE, at }] },
-        `response lost at Stream request ${at} (${streamRequests[at - 1]!.operation})`,
-      ),
-    );
-  const diverged = points.filter((p) => p.state !== baseline.state).map((p) => p.label);
-  const broken = points.flatMap((p) => p.violations.map((v) => `${p.label}: ${v.invariant}: ${v.message}`));
-  return { steps: ops.length, writes: writes.length, points, diverged, broken, ms: performance.now() - started };
-}
-
-function print(name: string, result: Sweep): void {
+function print(name: string, result: CrashSweep<Point>): void {
   // The figure the issue asks for: how many crash points were swept, and how long it took.
-  console.log(
-    `[crash-anywhere] ${name}: ${result.steps} steps -> ${result.steps + 1} crash points + ${result.writes} lost responses` +
-      ` + 1 uncrashed = ${result.points.length} runs in ${(result.ms / 1000).toFixed(1)} s;` +
-      ` ${result.diverged.length} diverged, ${result.broken.length} violation(s)`,
-  );
+  console.log(`[crash-anywhere] ${name}: ${describeCrashSweep(result)}`);
 }
 
 describe('legacy-ids-gym-4: crash anywhere, then resume', () => {
@@ -147,7 +124,7 @@ describe('legacy-ids-gym-4: crash anywhere, then resume', () => {
     // A crash at the step past the end never fires; every other one does.
     const fired = result.points.filter((p) => p.faults.length > 0).length;
     expect(fired).toBe(result.steps + result.writes);
-    expect(result.diverged).toEqual([]);
+    expect(result.diverged.map((p) => p.label)).toEqual([]);
     expect(result.broken).toEqual([]);
     // The uncrashed run really migrated: the sweep compares against a finished migration.
     expect(result.points[0]!.state).toContain('"gym_4_user_17:channel_member"');
@@ -195,7 +172,7 @@ describe('legacy-ids-gym-4: crash anywhere, then resume', () => {
     print('planted-remove-then-add', result);
     // The crash right before an add request (the remove done) is a half-migrated room the resume
     // cannot finish: it sees no legacy id left to plan from.
-    expect(result.diverged).toContain('crash before step 9 (POST /channels/{type}/{id})');
+    expect(result.diverged.map((p) => p.label)).toContain('crash before step 9 (POST /channels/{type}/{id})');
     expect(result.broken.join('\n')).toContain(
       'crash before step 9 (POST /channels/{type}/{id}): channel-room-sync: room 639: channel room_General_10 has users [], had [10,11,17,8]',
     );

@@ -30,6 +30,7 @@ import {
   teamMatchesGym,
 } from './invariants/index.ts';
 import { operatorActor, rerunActor, srcMigration, type Migration } from './legacy-ids-gym-4-actors.ts';
+import { legacyIdsMigrationWorld } from './legacy-ids-gym-4-migration-world.ts';
 import { buildLegacyIdsGym4, type LegacyIdsWorld } from './legacy-ids-gym-4-world.ts';
 import { dryRunSkipsExistingUsers } from './planted/dry-run-skips-existing-users.ts';
 import { removeThenAdd } from './planted/remove-then-add.ts';
@@ -103,5 +104,7 @@ export const legacyIdsGym4Scenario = defineScenario<LegacyIdsInput, LegacyIdsWor
     },
   },
   defaultVariant: 'after',
+  // `syncsim validate-migration stream-ids --world legacy-ids-gym-4`
+  migration: legacyIdsMigrationWorld,
   runs: 30,
 });

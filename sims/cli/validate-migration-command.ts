@@ -1,0 +1,106 @@
+/**
+ * `syncsim validate-migration <migration> [--world <scenario>] [--scope K=V[,K=V]] [--seed N]
+ * [--json FILE]`: a migration's verdict per criterion (sims/migration/validate-migration.ts).
+ * The world is a discovered scenario that declares `migration:`; the built-in names are the ones
+ * it binds (sims/ may not import src/). Bad input (flag, world, scope, a module that does not
+ * load or lacks part of the contract) is one line and exit 3 before Postgres starts.
+ */
+import { writeFile } from 'node:fs/promises';
+import * as fc from 'fast-check';
+import { loadMigrationModule } from '../migration/load-migration-module.ts';
+import type { MigrationScope } from '../migration/migration-world.ts';
+import { describeScope, validateMigration, type Criterion } from '../migration/validate-migration.ts';
+import { defaultMigrationsDir } from '../postgres/index.ts';
+import { drawRunSeed } from '../testing/run-seed.ts';
+import { checkEnvironment } from './check-environment.ts';
+import type { CliContext } from './cli-context.ts';
+import { CliError, quote } from './cli-error.ts';
+import { EXIT } from './exit-codes.ts';
+import { findScenario } from './find-scenario.ts';
+import { openProject, projectScenarios } from './open-project.ts';
+import { outputFile, parseFlags, parseSeedFlag } from './parse-flags.ts';
+import { USAGE } from './usage.ts';
+import { withDatabase } from './with-database.ts';
+
+export async function validateMigrationCommand(args: string[], cli: CliContext): Promise<number> {
+  const { values, positionals } = parseFlags('validate-migration', args, ['world', 'scope', 'seed', 'json']);
+  if (values.help) {
+    cli.out(USAGE['validate-migration'] ?? '');
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1)
+    throw new CliError(
+      `validate-migration takes one migration (a built-in name or a module's path), got ${positionals.length}`,
+    );
+  const spec = positionals[0]!;
+  const given = parseSeedFlag(values.seed);
+  const json = outputFile('--json', values.json);
+  const project = await openProject(cli.cwd, cli.env);
+  const env = checkEnvironment(cli.env);
+  const discovered = await projectScenarios(project);
+  const withMigrations = discovered.map((d) => d.scenario).filter((s) => s.migration !== undefined);
+  const worldId = values.world ?? (withMigrations.length === 1 ? withMigrations[0]!.id : undefined);
+  if (worldId === undefined)
+    throw new CliError(
+      `validate-migration needs --world (worlds with migrations: ${withMigrations.map((s) => s.id).join(', ') || 'none'})`,
+    );
+  const { scenario } = findScenario(discovered, worldId, 'validate-migration');
+  const world = scenario.migration;
+  if (!world)
+    throw new CliError(
+      `scenario '${worldId}' declares no migration world (worlds with migrations: ${withMigrations.map((s) => s.id).join(', ') || 'none'})`,
+    );
+  const scope = parseScope(values.scope, world.defaultScope);
+  const module = await loadMigrationModule(spec, world.builtins, cli.cwd);
+  const seed = given ?? drawRunSeed();
+  const [input] = fc.sample(scenario.input, { seed, numRuns: 1 });
+  const replay = `syncsim validate-migration ${spec} --world ${scenario.id} --scope ${describeScope(scope)} --seed ${seed}`;
+  const migrations = env.migrations ?? defaultMigrationsDir(cli.env);
+  const guard = cli.guard(`validate-migration ${module.name}`);
+  try {
+    const criteria = await withDatabase(cli, guard, migrations, (engine) =>
+      validateMigration({ scenario, world, module, scope, input, seed }, engine, () => performance.now()),
+    );
+    cli.out(`${module.name} on ${scenario.id} (scope ${describeScope(scope)}, seed ${seed})`);
+    for (const line of formatCriteria(criteria, replay)) cli.out(line);
+    if (json)
+      await writeFile(
+        json,
+        `${JSON.stringify({ migration: module.name, world: scenario.id, scope, seed, replay, criteria }, null, 2)}\n`,
+      );
+    return exitCodeOfCriteria(criteria);
+  } finally {
+    guard.dispose();
+  }
+}
+
+/** `gym=4` or `gym=4,region=eu`; the keys must be the world's (a typo would validate nothing). */
+function parseScope(value: string | undefined, defaults: MigrationScope): MigrationScope {
+  if (value === undefined) return defaults;
+  const scope: Record<string, string> = {};
+  for (const pair of value.split(',')) {
+    const eq = pair.indexOf('=');
+    const key = pair.slice(0, eq);
+    if (eq <= 0 || !(key in defaults))
+      throw new CliError(`--scope ${quote(pair)} is not K=V with K one of: ${Object.keys(defaults).join(', ')}`);
+    scope[key] = pair.slice(eq + 1);
+  }
+  return { ...defaults, ...scope };
+}
+
+export function formatCriteria(criteria: readonly Criterion[], replay: string): string[] {
+  const lines: string[] = [];
+  criteria.forEach((c, i) => {
+    lines.push(`${i + 1}. ${c.status.toUpperCase().padEnd(12)} ${c.title}`);
+    for (const line of c.evidence) lines.push(`     ${line}`);
+    if (c.status === 'fail' || c.status === 'inconclusive') lines.push(`     replay: ${replay}`);
+  });
+  return lines;
+}
+
+/** 1 if any criterion failed, else 2 if any was inconclusive, else 0 ("not run" is said, not counted). */
+export function exitCodeOfCriteria(criteria: readonly Criterion[]): number {
+  if (criteria.some((c) => c.status === 'fail')) return EXIT.broken;
+  if (criteria.some((c) => c.status === 'inconclusive')) return EXIT.inconclusive;
+  return EXIT.ok;
+}

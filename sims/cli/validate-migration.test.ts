@@ -1,0 +1,91 @@
+/**
+ * `syncsim validate-migration` end to end, in-process against the test run's server: the real
+ * migration passes every criterion on incident B's world, the team's script (a user's module,
+ * by path) fails the ones the incident says it must, and a module off the contract is one line.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { isOneLineRefusal, runMainInProcess as syncsim } from './run-main-in-process.ts';
+
+const env = { DATABASE_URL: inject('syncsimPostgres').adminUrl, SYNCSIM_POSTGRES: 'url' };
+const dir = mkdtempSync(join(tmpdir(), 'syncsim-valmig-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const WORLD = ['--world', 'legacy-ids-gym-4', '--seed', '1'];
+const verdict = (stdout: string, title: string) =>
+  new RegExp(`^\\d\\. (\\S+(?: RUN)?) +${title.replace(/[()]/g, '\\$&')}$`, 'm').exec(stdout)?.[1];
+
+describe('validate-migration', () => {
+  it('stream-ids on legacy-ids-gym-4: every criterion passes, exit 0', async () => {
+    const run = await syncsim(['validate-migration', 'stream-ids', ...WORLD], env);
+    expect(run.stdout).toContain('stream-ids on legacy-ids-gym-4 (scope gym=4, seed 1)');
+    for (const title of [
+      'dry-run = apply',
+      'crash anywhere, then resume',
+      'second run is a no-op',
+      'scope: outside it unchanged',
+      'threshold: stops past it, a later run finishes',
+      'domain invariants after the run',
+    ])
+      expect(verdict(run.stdout, title), title).toBe('PASS');
+    // Every step of the uncrashed run crashed before, and every write's response lost.
+    expect(run.stdout).toContain('18 steps -> 19 crash points + 7 lost responses + 1 uncrashed = 27 runs');
+    expect(verdict(run.stdout, 'under live traffic')).toBe('NOT RUN');
+    expect(run.stdout).not.toContain('replay:');
+    expect(run.code).toBe(0);
+  }, 300_000);
+
+  it("the team's script as a module by path fails crash-resume and no-message-loss, exit 1", async () => {
+    const module = 'scenarios/incidents/legacy-ids-gym-4/team-script-migration.ts';
+    const run = await syncsim(['validate-migration', module, ...WORLD], env);
+    expect(verdict(run.stdout, 'crash anywhere, then resume')).toBe('FAIL');
+    expect(verdict(run.stdout, 'domain invariants after the run')).toBe('FAIL');
+    expect(verdict(run.stdout, 'second run is a no-op')).toBe('FAIL');
+    expect(run.stdout).toContain(
+      'no-message-loss: room 639: 12 acknowledged message(s) are not in its channel room_4_639',
+    );
+    expect(run.stdout).toContain(
+      `replay: syncsim validate-migration ${module} --world legacy-ids-gym-4 --scope gym=4 --seed 1`,
+    );
+    expect(run.code).toBe(1);
+  }, 300_000);
+
+  it.each([
+    ['rooms-before-users', 'domain invariants after the run', 'members-exist-before-room: gym_4_user_17 joined'],
+    [
+      'dry-run-skips-existing-users',
+      'dry-run = apply',
+      'the run wrote user gym_4_user_11, which the dry-run did not print',
+    ],
+    ['remove-then-add', 'crash anywhere, then resume', 'crash before step 13 (POST /channels/{type}/{id})'],
+  ])(
+    'planted-%s is caught by "%s", exit 1',
+    async (planted, title, evidence) => {
+      const module = `scenarios/incidents/legacy-ids-gym-4/planted/modules/${planted}.ts`;
+      const run = await syncsim(['validate-migration', module, ...WORLD], env);
+      expect(verdict(run.stdout, title)).toBe('FAIL');
+      expect(run.stdout).toContain(evidence);
+      expect(run.code).toBe(1);
+    },
+    300_000,
+  );
+
+  it('a module without apply is one line naming it, exit 3, nothing run', async () => {
+    const file = join(dir, 'no-apply.mjs');
+    writeFileSync(file, "export default { name: 'half', plan: async () => ({ actions: [] }) };\n");
+    const run = await syncsim(['validate-migration', file, ...WORLD], env);
+    expect(isOneLineRefusal(run)).toBe(true);
+    expect(run.stderr).toContain('lacks apply(deps, plan)');
+  });
+
+  it('an unknown world, or a path that is no file, is one line, exit 3', async () => {
+    const world = await syncsim(['validate-migration', 'stream-ids', '--world', 'no-such-world'], env);
+    expect(isOneLineRefusal(world)).toBe(true);
+    expect(world.stderr).toContain("unknown scenario 'no-such-world'");
+    const missing = await syncsim(['validate-migration', 'nope.ts', ...WORLD], env);
+    expect(isOneLineRefusal(missing)).toBe(true);
+    expect(missing.stderr).toContain("unknown migration 'nope.ts': neither a built-in (stream-ids) nor a file");
+  });
+});

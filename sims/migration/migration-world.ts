@@ -1,0 +1,52 @@
+/**
+ * What a scenario declares so `syncsim validate-migration` can run migrations against its world
+ * (`migration:` in defineScenario). The world knows what the generic validator cannot: which
+ * collaborators a migration gets, what "in scope" means (one gym's rows and channels), which
+ * requests are writes, and how a plan's actions map onto the writes a run made. Built-in
+ * migrations are bound here by name because sims/ may not import src/; the scenario (the top
+ * layer) may.
+ */
+import type { ScriptedFault } from '../faults/fault-plan.ts';
+import type { ActorEnv } from '../runner/scenario.ts';
+import type { HistoryEvent } from '../history/history.ts';
+import type { Invariant } from '../invariants/invariant.ts';
+import type { Queryable } from '../../src/db/db.ts';
+import type { MigrationApplyResult, MigrationModule, MigrationPlanData } from './migration-module.ts';
+
+export type MigrationScope = Readonly<Record<string, string>>;
+
+export interface MigrationStateContext<World> {
+  /** Ungated: reading the state is no step of the migration. */
+  readonly db: Queryable;
+  readonly world: World;
+  readonly scope: MigrationScope;
+}
+
+export interface MigrationWorld<World> {
+  /** Migrations validate-migration knows by name, e.g. `{ 'stream-ids': ... }`. */
+  readonly builtins: Readonly<Record<string, MigrationModule<never>>>;
+  /** The scope when --scope is not given (e.g. `{ gym: '4' }`); --scope must name the same keys. */
+  readonly defaultScope: MigrationScope;
+  /** The gated collaborators a migration gets, built from an actor's env like the actors' own. */
+  deps(env: ActorEnv, world: World): unknown;
+  /** Everything a migration of the scope may change, JSON-able; compared across runs. */
+  inScope(context: MigrationStateContext<World>): Promise<unknown>;
+  /** Everything outside the scope, JSON-able; must be byte-for-byte unchanged by a run. */
+  outsideScope(context: MigrationStateContext<World>): Promise<unknown>;
+  /** Whether an invoke changes something (the lost-response sweep and the no-op run use it). */
+  isWrite(this: void, event: HistoryEvent): boolean;
+  /** The writes of `actor` that no planned action explains, and planned actions it never performed. */
+  dryRunDifferences(
+    plan: MigrationPlanData,
+    result: MigrationApplyResult | undefined,
+    history: readonly HistoryEvent[],
+    actor: string,
+  ): string[];
+  /** The domain's invariants after a finished run (e.g. no-message-loss). */
+  readonly invariants: readonly Invariant<World>[];
+  /**
+   * Failures past the migration's threshold: the scripted faults that make it stop (e.g. HTTP 500
+   * on enough of the planned writes). Undefined: criterion 5 is reported not run.
+   */
+  overThreshold?(plan: MigrationPlanData, history: readonly HistoryEvent[], actor: string): ScriptedFault[];
+}

@@ -1,0 +1,154 @@
+/**
+ * `syncsim validate-migration`: one verdict per criterion a migration must meet before it runs
+ * in production (issue 11; prior art in shared/reference/wave2-anchors.md), each with its
+ * evidence. Everything runs from the same uncrashed run (the baseline) and the crash sweep.
+ */
+import { crashSweep, describeCrashSweep } from '../faults/crash-sweep.ts';
+import type { HistoryEvent } from '../history/history.ts';
+import type { CaseEngine } from '../runner/case-engine.ts';
+import { MIGRATE, RESUME, runMigrationPoint, type MigrationPoint, type MigrationTarget } from './migration-point.ts';
+
+export type CriterionStatus = 'pass' | 'fail' | 'inconclusive' | 'not run';
+
+export interface Criterion {
+  readonly id: string;
+  readonly title: string;
+  readonly status: CriterionStatus;
+  /** What was measured (always), and on failure the first few cases. */
+  readonly evidence: readonly string[];
+}
+
+const MAX_EVIDENCE = 5;
+
+const criterion = (id: string, title: string, problems: readonly string[], measured: string): Criterion => ({
+  id,
+  title,
+  status: problems.length === 0 ? 'pass' : 'fail',
+  evidence: [
+    measured,
+    ...problems.slice(0, MAX_EVIDENCE),
+    ...(problems.length > MAX_EVIDENCE ? [`... and ${problems.length - MAX_EVIDENCE} more`] : []),
+  ],
+});
+
+/** The writes `actor` made that did not certainly fail (a lost response may have written). */
+function writesOf(history: readonly HistoryEvent[], actor: string, isWrite: (e: HistoryEvent) => boolean) {
+  const failed = new Set(history.filter((e) => e.type === 'fail').map((e) => e.op));
+  return history.filter((e) => e.actor === actor && isWrite(e) && !failed.has(e.index));
+}
+
+export async function validateMigration<Input, World>(
+  target: MigrationTarget<Input, World>,
+  engine: CaseEngine,
+  now: () => number,
+): Promise<Criterion[]> {
+  const { world } = target;
+  const run = (plan: Parameters<typeof runMigrationPoint>[2], label: string) =>
+    runMigrationPoint(target, engine, plan, label);
+  const sweep = await crashSweep<MigrationPoint>({
+    actor: MIGRATE,
+    isWrite: (e) => world.isWrite(e),
+    runPoint: run,
+    now,
+  });
+  const baseline = sweep.points[0]!;
+  const first = baseline.runs.find((r) => r.actor === MIGRATE);
+  const writes = writesOf(baseline.history, MIGRATE, (e) => world.isWrite(e));
+  const criteria: Criterion[] = [];
+
+  criteria.push(
+    criterion(
+      'dry-run-equals-apply',
+      'dry-run = apply',
+      first?.plan
+        ? world.dryRunDifferences(first.plan, first.result, baseline.history, MIGRATE)
+        : ['the uncrashed run never planned'],
+      `${first?.plan?.actions.length ?? 0} planned action(s), ${writes.length} write(s) performed`,
+    ),
+  );
+
+  criteria.push(
+    criterion(
+      'crash-resume',
+      'crash anywhere, then resume',
+      [...sweep.diverged.map((p) => `${p.label}: end state differs from the uncrashed run's`), ...sweep.broken],
+      describeCrashSweep(sweep),
+    ),
+  );
+
+  const again = writesOf(baseline.history, RESUME, (e) => world.isWrite(e));
+  criteria.push(
+    criterion(
+      'second-run-no-op',
+      'second run is a no-op',
+      again.map((e) => `the second run wrote: ${e.system} ${e.operation}`),
+      `${again.length} write(s) by the run after a finished run`,
+    ),
+  );
+
+  const touched = sweep.points.filter((p) => p.outsideAfter !== p.outsideBefore);
+  criteria.push(
+    criterion(
+      'scope',
+      'scope: outside it unchanged',
+      touched.map((p) => `${p.label}: state outside ${describeScope(target.scope)} changed`),
+      `state outside ${describeScope(target.scope)} compared before and after each of ${sweep.points.length} runs`,
+    ),
+  );
+
+  criteria.push(await threshold(target, engine, baseline));
+
+  criteria.push(
+    criterion(
+      'domain-invariants',
+      'domain invariants after the run',
+      baseline.violations.map((v) => `${v.invariant}: ${v.message}`),
+      `${world.invariants.map((i) => i.name).join(', ')} after the uncrashed run and its re-run`,
+    ),
+  );
+  criteria.push(notRun('live-traffic', 'under live traffic', 'not built yet: the app actors racing the migration'));
+  criteria.push(notRun('rate-limits', 'rate limits', 'not built yet: the fakes enforce no request rate'));
+  return criteria;
+}
+
+async function threshold<Input, World>(
+  target: MigrationTarget<Input, World>,
+  engine: CaseEngine,
+  baseline: MigrationPoint,
+): Promise<Criterion> {
+  const title = 'threshold: stops past it, a later run finishes';
+  const planned = baseline.runs.find((r) => r.actor === MIGRATE)?.plan;
+  if (!target.world.overThreshold) return notRun('threshold', title, 'the world names no failures to inject');
+  if (!planned)
+    return { id: 'threshold', title, status: 'inconclusive', evidence: ['the uncrashed run never planned'] };
+  const script = target.world.overThreshold(planned, baseline.history, MIGRATE);
+  if (script.length === 0)
+    return { id: 'threshold', title, status: 'inconclusive', evidence: ['the world found no planned writes to fail'] };
+  const point = await runMigrationPoint(target, engine, { rates: {}, script }, 'failures past the threshold');
+  const [stopped, resumed] = [MIGRATE, RESUME].map((actor) => point.runs.find((r) => r.actor === actor)?.result);
+  const problems = [
+    ...(stopped?.stopped ? [] : ['the run did not stop (no reason given)']),
+    ...(resumed && !resumed.stopped ? [] : ['the later run did not finish']),
+    ...(point.state === baseline.state ? [] : ["the later run's end state differs from the uncrashed run's"]),
+    ...point.violations.map((v) => `${v.invariant}: ${v.message}`),
+  ];
+  return criterion(
+    'threshold',
+    title,
+    problems,
+    `injected: ${script.map((f) => `${f.kind}#${f.at}`).join(', ')}; stopped: ${stopped?.stopped ?? 'no'}`,
+  );
+}
+
+const notRun = (id: string, title: string, why: string): Criterion => ({
+  id,
+  title,
+  status: 'not run',
+  evidence: [why],
+});
+
+export function describeScope(scope: Readonly<Record<string, string>>): string {
+  return Object.entries(scope)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+}
