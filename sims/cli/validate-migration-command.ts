@@ -51,6 +51,8 @@ export async function validateMigrationCommand(args: string[], cli: CliContext):
       `scenario '${worldId}' declares no migration world (worlds with migrations: ${withMigrations.map((s) => s.id).join(', ') || 'none'})`,
     );
   const scope = parseScope(values.scope, world.defaultScope);
+  const problem = world.scopeProblem?.(scope);
+  if (problem !== undefined) throw new CliError(problem);
   const module = await loadMigrationModule(spec, world.builtins, cli.cwd);
   const seed = given ?? drawRunSeed();
   const [input] = fc.sample(scenario.input, { seed, numRuns: 1 });

@@ -87,5 +87,9 @@ describe('validate-migration', () => {
     const missing = await syncsim(['validate-migration', 'nope.ts', ...WORLD], env);
     expect(isOneLineRefusal(missing)).toBe(true);
     expect(missing.stderr).toContain("unknown migration 'nope.ts': neither a built-in (stream-ids) nor a file");
+    // The world's invariants judge gym 4: a verdict on gym 1 would be about the wrong gym.
+    const scope = await syncsim(['validate-migration', 'stream-ids', ...WORLD, '--scope', 'gym=1'], env);
+    expect(isOneLineRefusal(scope)).toBe(true);
+    expect(scope.stderr).toContain('legacy-ids-gym-4 can judge a migration of gym 4 only');
   });
 });

@@ -27,6 +27,11 @@ export interface MigrationWorld<World> {
   readonly builtins: Readonly<Record<string, MigrationModule<never>>>;
   /** The scope when --scope is not given (e.g. `{ gym: '4' }`); --scope must name the same keys. */
   readonly defaultScope: MigrationScope;
+  /**
+   * Why the world cannot judge a migration of this scope (its invariants know one gym only),
+   * or undefined when it can: a verdict about the wrong gym would be worse than none.
+   */
+  scopeProblem?(scope: MigrationScope): string | undefined;
   /** The gated collaborators a migration gets, built from an actor's env like the actors' own. */
   deps(env: ActorEnv, world: World): unknown;
   /** Everything a migration of the scope may change, JSON-able; compared across runs. */

@@ -25,6 +25,11 @@ const ROOM_SWAP = 'POST /channels/{type}/{id}';
 export const legacyIdsMigrationWorld: MigrationWorld<LegacyIdsWorld> = {
   builtins: { 'stream-ids': streamIdsMigration },
   defaultScope: { gym: '4' },
+  // The invariants below judge incident B's gym 4 (its rooms, its legacy members) only.
+  scopeProblem: (scope) =>
+    scope.gym === '4'
+      ? undefined
+      : `legacy-ids-gym-4 can judge a migration of gym 4 only (its invariants know that gym's rooms), not --scope gym=${scope.gym ?? ''}`,
   deps: (env) => ({ db: env.db, stream: streamClientFor(env) }),
   async inScope({ db, world, scope }) {
     const gym = gymOf(scope);
