@@ -14,7 +14,7 @@ Usage:
   syncsim fake motopress [--port P] [--seed N]           serve the MotoPress fake over HTTP
   syncsim audit stream [--gym-id N|all] [--json FILE]    the gym app's Stream <-> Postgres audit (read-only)
   syncsim repair stream [--gym-id N|all] [--apply] [--export-dir DIR]   ... and its repair (dry-run default)
-  syncsim migrate stream-ids --gym-id N [--apply]      legacy Stream user ids to gym_{g}_user_{u} (dry-run default)
+  syncsim migrate stream-ids --gym-id N [--apply]        legacy Stream user ids to gym_{g}_user_{u} (dry-run default)
   syncsim <command> --help
   syncsim --version
   --debug (with any command) adds the stack to an error's one line
