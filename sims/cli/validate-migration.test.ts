@@ -60,6 +60,7 @@ describe('validate-migration', () => {
       'the run wrote user gym_4_user_11, which the dry-run did not print',
     ],
     ['remove-then-add', 'crash anywhere, then resume', 'crash before step 13 (POST /channels/{type}/{id})'],
+    ['migrates-every-gym', 'scope: outside it unchanged', 'uncrashed: state outside gym=4 changed'],
   ])(
     'planted-%s is caught by "%s", exit 1',
     async (planted, title, evidence) => {
