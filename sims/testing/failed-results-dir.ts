@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { RunResult } from '../runner/run-result.ts';
 
 export const RESULTS_DIR_VARIABLE = 'SYNCSIM_RESULTS_DIR';
@@ -16,8 +17,9 @@ export function saveFailedResult(result: RunResult, env: NodeJS.ProcessEnv = pro
   const dir = env[RESULTS_DIR_VARIABLE];
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
-  // Unique per worker and call; the order is restored from the results themselves.
-  writeFileSync(join(dir, `${process.pid}-${written++}.json`), JSON.stringify(result));
+  // Unique per worker (process, or thread should vitest run threads) and call; the order is
+  // restored from the results themselves.
+  writeFileSync(join(dir, `${process.pid}-${threadId}-${written++}.json`), JSON.stringify(result));
 }
 
 /** The saved results, in an order that does not depend on which worker finished first. */
