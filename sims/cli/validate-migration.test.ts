@@ -79,7 +79,8 @@ describe('validate-migration', () => {
     const run = await syncsim(['validate-migration', file, ...WORLD], env);
     expect(isOneLineRefusal(run)).toBe(true);
     expect(run.stderr).toContain('lacks apply(deps, plan)');
-  });
+    // Each refusal loads every scenario file first: 13-20 s a command on the loaded VM.
+  }, 300_000);
 
   it('an unknown world, or a path that is no file, is one line, exit 3', async () => {
     const world = await syncsim(['validate-migration', 'stream-ids', '--world', 'no-such-world'], env);
@@ -92,5 +93,5 @@ describe('validate-migration', () => {
     const scope = await syncsim(['validate-migration', 'stream-ids', ...WORLD, '--scope', 'gym=1'], env);
     expect(isOneLineRefusal(scope)).toBe(true);
     expect(scope.stderr).toContain('legacy-ids-gym-4 can judge a migration of gym 4 only');
-  });
+  }, 300_000);
 });
