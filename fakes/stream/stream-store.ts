@@ -362,6 +362,10 @@ export class StreamStore {
   sendMessage(type: string, id: string, input: MessageInput): MessageRecord {
     this.#tick();
     const channel = this.#activeChannel(type, id);
+    // "Freezing a channel prevents users from sending new messages ... Sending a message to a
+    // frozen channel returns an error" (Stream's freezing_channels docs; reactions are documented
+    // as 403 Not Allowed, the message error's exact code is unconfirmed: the same is used).
+    if (channel.frozen) throw notAllowed(`SendMessage failed with error: "channel ${channel.cid} is frozen"`);
     return this.#appendMessage(channel, this.#checkMessage(input));
   }
 

@@ -70,6 +70,10 @@ async function applyOne(deps: ApplyStreamRepairDeps, action: Applicable): Promis
       if ((await roomGym(db, action.channelId)) !== undefined) return { result: 'skipped', why: 'a room uses it' };
       const channel = await getListedChannel(stream, action.cid);
       if (!channel) return { result: 'skipped', why: 'already deleted' };
+      // Frozen first: Stream refuses new messages to a frozen channel, so none can arrive between
+      // the last look below and the delete (one did, in properties-chat, and was lost). A message
+      // posted before the freeze reached Stream: the looks below see it and export it again.
+      await stream.patch(channelPath(stream, action.cid), { set: { frozen: true } });
       // A message posted while the export ran would be deleted unexported: look again right
       // before the delete, and export again while the channel keeps changing (bounded: a channel
       // that is busy is not an orphan anyone should delete now).
