@@ -104,6 +104,25 @@ export function parsePath(value: string | undefined): string | undefined {
   return value;
 }
 
+/**
+ * What picks the case(s) of `run` and `diff`: --seed, --path (a replay: needs its seed, excludes
+ * --runs), --runs and --max-steps, checked alike for both commands.
+ */
+export function parseCaseFlags(values: Record<string, string | boolean | undefined>): {
+  seed: number | undefined;
+  path: string | undefined;
+  runs: number | undefined;
+  maxSteps: number | undefined;
+} {
+  const seed = parseSeedFlag(values.seed as string | undefined);
+  const path = parsePath(values.path as string | undefined);
+  if (path !== undefined && seed === undefined) throw new CliError('--path needs the --seed it came from');
+  const runs = parseInteger('--runs', values.runs as string | undefined, 1);
+  if (path !== undefined && runs !== undefined) throw new CliError('--path replays one case; drop --runs');
+  const maxSteps = parseInteger('--max-steps', values['max-steps'] as string | undefined, 1);
+  return { seed, path, runs, maxSteps };
+}
+
 /** `--shard I/N` as vitest takes it: 1 <= I <= N. */
 export function parseShard(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;

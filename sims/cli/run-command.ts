@@ -14,7 +14,7 @@ import { CliError } from './cli-error.ts';
 import { EXIT, exitCodeOfStatus, runOutcome } from './exit-codes.ts';
 import { findScenario } from './find-scenario.ts';
 import { openProject, projectScenarios } from './open-project.ts';
-import { migrationsDir, outputFile, parseFlags, parseInteger, parsePath, parseSeedFlag } from './parse-flags.ts';
+import { migrationsDir, outputFile, parseCaseFlags, parseFlags } from './parse-flags.ts';
 import { progressLine } from './progress.ts';
 import { USAGE } from './usage.ts';
 import { withDatabase } from './with-database.ts';
@@ -32,12 +32,7 @@ export async function runCommand(args: string[], cli: CliContext): Promise<numbe
   }
   if (positionals.length > 1)
     throw new CliError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
-  const given = parseSeedFlag(values.seed);
-  const path = parsePath(values.path);
-  if (path !== undefined && given === undefined) throw new CliError('--path needs the --seed it came from');
-  const runs = parseInteger('--runs', values.runs, 1);
-  if (path !== undefined && runs !== undefined) throw new CliError('--path replays one case; drop --runs');
-  const maxSteps = parseInteger('--max-steps', values['max-steps'], 1);
+  const { seed: given, path, runs, maxSteps } = parseCaseFlags(values);
   const json = outputFile('--json', values.json);
   const html = outputFile('--html', values.html);
   const trace = outputFile('--trace', values.trace);
