@@ -6,14 +6,7 @@
  */
 import type { HistoryEvent, MigrationWorld, ScriptedFault } from 'syncsim';
 import { roomFailureThreshold, type MigrationAction, type MigrationReport } from '../../../src/chat/index.ts';
-import {
-  channelRoomSync,
-  membersExistBeforeRoom,
-  noLegacyMemberIds,
-  noMessageLoss,
-  otherGymsUnchanged,
-  teamMatchesGym,
-} from './invariants/index.ts';
+import { domainInvariants } from './invariants/index.ts';
 import { dryRunDifferences } from './invariants/dry-run-equals-apply.ts';
 import { streamClientFor } from './legacy-ids-gym-4-actors.ts';
 import { channelFingerprint, gymRows, userFingerprint, type LegacyIdsWorld } from './legacy-ids-gym-4-world.ts';
@@ -77,14 +70,7 @@ export const legacyIdsMigrationWorld: MigrationWorld<LegacyIdsWorld> = {
       history,
       actor,
     ),
-  invariants: [
-    noLegacyMemberIds,
-    teamMatchesGym,
-    noMessageLoss,
-    channelRoomSync,
-    membersExistBeforeRoom,
-    otherGymsUnchanged,
-  ],
+  invariants: [...domainInvariants],
   overThreshold(plan, history, actor) {
     // HTTP 500 on the member swaps of just over the threshold's share of the rooms, the first
     // room spared, so the run has started phase 2 when it must stop.
