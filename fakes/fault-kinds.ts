@@ -10,7 +10,9 @@
  * Postgres: the connection lost mid-transaction (the backend really goes away, so the
  *   transaction really rolls back; on COMMIT the outcome is unknown), a serialization failure
  *   (40001), a deadlock (40P01) and a statement timeout (57014), raised by the server itself on
- *   the actor's connection so the transaction really aborts.
+ *   the actor's connection so the transaction really aborts; and "ran but the answer was lost"
+ *   (the statement executes, then the connection dies: an autocommit write is applied, one
+ *   inside a transaction rolls back with it; the caller sees an error, the history `info`).
  * Files: ENOENT, EACCES, ENOSPC, a torn write (partial content), a failed rename.
  * Crash: the actor dies at this I/O point; nothing after it happens.
  */
@@ -29,6 +31,7 @@ export const PG_FAULTS = [
   'pg-serialization-failure',
   'pg-deadlock',
   'pg-statement-timeout',
+  'pg-response-lost',
 ] as const;
 export const FS_FAULTS = ['fs-enoent', 'fs-eacces', 'fs-enospc', 'fs-torn-write', 'fs-rename-failed'] as const;
 export const CRASH_FAULTS = ['crash'] as const;

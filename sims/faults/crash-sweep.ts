@@ -3,8 +3,8 @@
  * "killed at any point and re-run, it converges". One uncrashed run counts the actor's I/O steps
  * (each Postgres statement and checkout, each HTTP request the gate released); then, for every
  * step k, a run crashed right before step k (the scripted crash: k and everything after never
- * happen) and resumed; and for every HTTP write, a run whose response is lost (the write happened,
- * the actor saw an error) and resumed. What a run is, how it resumes and what its end state is
+ * happen) and resumed; and for every write (an HTTP request or a Postgres statement), a run whose
+ * response is lost (the write was executed, the actor saw an error) and resumed. What a run is, how it resumes and what its end state is
  * belong to the caller (`runPoint`): a scenario's test and `syncsim validate-migration` share this.
  */
 import type { HistoryEvent } from '../history/history.ts';
@@ -28,7 +28,7 @@ export interface CrashSweepOptions<P extends SweepPoint> {
   readonly actor: string;
   /** Runs the actor under `plan`, resumes it with faults off, returns the end state. */
   readonly runPoint: (plan: FaultPlan, label: string) => Promise<P>;
-  /** Which of the actor's HTTP requests are writes (a lost response is swept at each). */
+  /** Which of the actor's requests and statements are writes (a lost response is swept at each). */
   readonly isWrite: (event: HistoryEvent) => boolean;
   /** Monotonic milliseconds for the runtime figure (performance.now; not a wall-clock date). */
   readonly now?: () => number;
@@ -46,8 +46,9 @@ export interface CrashSweep<P extends SweepPoint> {
   readonly ms: number;
 }
 
-/** HTTP requests count for the gate's response-lost asks; Postgres statements do not. */
+/** HTTP requests count for the gate's response-lost asks; Postgres statements (not checkouts) for pg-response-lost. */
 const isHttp = (event: HistoryEvent) => event.system !== 'pg' && event.system !== 'actor';
+const isStatement = (event: HistoryEvent) => event.system === 'pg' && event.operation === 'query';
 
 export async function crashSweep<P extends SweepPoint>(options: CrashSweepOptions<P>): Promise<CrashSweep<P>> {
   const now = options.now ?? (() => performance.now());
@@ -56,20 +57,20 @@ export async function crashSweep<P extends SweepPoint>(options: CrashSweepOption
   const baseline = await runPoint(NO_FAULTS, 'uncrashed');
   // Every operation the actor released (the gate asks about a crash before each).
   const ops = baseline.history.filter((e) => e.type === 'invoke' && e.actor === actor && e.system !== 'actor');
-  const requests = ops.filter(isHttp);
-  const writes = requests.flatMap((e, i) => (options.isWrite(e) ? [i + 1] : []));
+  const lost = [
+    ...writesAmong(ops.filter(isHttp), options.isWrite, 'response-lost', 'request'),
+    ...writesAmong(ops.filter(isStatement), options.isWrite, 'pg-response-lost', 'statement'),
+  ];
   const points: P[] = [baseline];
   for (let k = 1; k <= ops.length + 1; k++) {
-    const label = `crash before step ${k}${k > ops.length ? ' (past the end)' : ` (${ops[k - 1]!.operation})`}`;
+    const label = `crash before step ${k}${k > ops.length ? ' (past the end)' : ` (${what(ops[k - 1]!)})`}`;
     points.push(await runPoint({ rates: {}, script: [{ kind: 'crash', actor, at: k }] }, label));
   }
-  for (const at of writes) {
-    const label = `response lost at ${requests[at - 1]!.system} request ${at} (${requests[at - 1]!.operation})`;
-    points.push(await runPoint({ rates: {}, script: [{ kind: 'response-lost', actor, at }] }, label));
-  }
+  for (const { kind, at, label } of lost)
+    points.push(await runPoint({ rates: {}, script: [{ kind, actor, at }] }, label));
   return {
     steps: ops.length,
-    writes: writes.length,
+    writes: lost.length,
     points,
     diverged: points.filter((p) => p.state !== baseline.state),
     broken: points.flatMap((p) => p.violations.map((v) => `${p.label}: ${v.invariant}: ${v.message}`)),
@@ -85,3 +86,23 @@ export function describeCrashSweep(sweep: CrashSweep<SweepPoint>): string {
     ` ${sweep.diverged.length} diverged, ${sweep.broken.length} violation(s)`
   );
 }
+
+/**
+ * The writes among `asked` (the operations the gate asks `kind` about, in order), each with the
+ * 1-based count of its ask: the scripted fault's `at`.
+ */
+function writesAmong(
+  asked: readonly HistoryEvent[],
+  isWrite: (event: HistoryEvent) => boolean,
+  kind: 'response-lost' | 'pg-response-lost',
+  noun: string,
+): { kind: 'response-lost' | 'pg-response-lost'; at: number; label: string }[] {
+  return asked.flatMap((e, i) =>
+    isWrite(e) ? [{ kind, at: i + 1, label: `response lost at ${e.system} ${noun} ${i + 1} (${what(e)})` }] : [],
+  );
+}
+
+const what = (e: HistoryEvent): string => {
+  const sql = (e.args as { sql?: unknown } | undefined)?.sql;
+  return typeof sql === 'string' ? (sql.length > 60 ? `${sql.slice(0, 60)}...` : sql) : e.operation;
+};

@@ -139,6 +139,13 @@ async function execute<R>(
     destroy(context, client);
     throw new ConnectionLost(isCommit);
   }
+  if (fault === 'pg-response-lost') {
+    // Sent and executed; only the answer is lost with the connection. Whether that applied
+    // anything is the server's business (autocommit: yes; inside a transaction: rolled back).
+    await client.query(statement(text, params)).catch(() => undefined);
+    destroy(context, client);
+    throw new ConnectionLost(true);
+  }
   const result = await settledQuery(client, statement(text, params));
   return { rows: result.rows as R[], rowCount: result.rowCount };
 }
