@@ -17,7 +17,7 @@ import type { CliContext } from './cli-context.ts';
 import { CliError, quote } from './cli-error.ts';
 import { EXIT } from './exit-codes.ts';
 import { findScenario } from './find-scenario.ts';
-import { openProject, projectScenarios } from './open-project.ts';
+import { importTypeScript, openProject, projectScenarios } from './open-project.ts';
 import { outputFile, parseFlags, parseSeedFlag } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
 import { withDatabase } from './with-database.ts';
@@ -53,7 +53,7 @@ export async function validateMigrationCommand(args: string[], cli: CliContext):
   const scope = parseScope(values.scope, world.defaultScope);
   const problem = world.scopeProblem?.(scope);
   if (problem !== undefined) throw new CliError(problem);
-  const module = await loadMigrationModule(spec, world.builtins, cli.cwd);
+  const module = await loadMigrationModule(spec, world.builtins, cli.cwd, importTypeScript);
   const seed = given ?? drawRunSeed();
   const [input] = fc.sample(scenario.input, { seed, numRuns: 1 });
   const replay = `syncsim validate-migration ${spec} --world ${scenario.id} --scope ${describeScope(scope)} --seed ${seed}`;

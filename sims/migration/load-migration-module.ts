@@ -1,7 +1,9 @@
 /**
  * `<migration>` of validate-migration: a built-in name the world's scenario binds (sims/ may not
  * import src/, so `stream-ids` resolves through the scenario that declares it), else the path of
- * a user's own module, loaded and checked against the contract (migration-module.ts).
+ * a user's own module, loaded and checked against the contract (migration-module.ts). The CLI
+ * passes the importer it loads scenarios with (tsx, ESM or CommonJS as the project says), so a
+ * module in TypeScript loads wherever a scenario does.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,6 +15,7 @@ export async function loadMigrationModule(
   spec: string,
   builtins: Readonly<Record<string, MigrationModule<never>>>,
   cwd: string,
+  importFile: (url: string) => Promise<unknown> = (url) => import(url),
 ): Promise<MigrationModule<unknown>> {
   const builtin = builtins[spec];
   if (builtin) return builtin;
@@ -23,7 +26,7 @@ export async function loadMigrationModule(
     );
   let loaded: { default?: unknown };
   try {
-    loaded = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    loaded = (await importFile(pathToFileURL(file).href)) as { default?: unknown };
   } catch (error) {
     throw new CliError(
       `migration module ${spec} does not load: ${error instanceof Error ? error.message : String(error)}`,

@@ -98,7 +98,10 @@ describe('syncsim installed from its tarball into a project of its own', () => {
       expect(listed.stdout).toContain('page-visits:racy  breaks no-lost-visit');
       expect(listed.stdout).toContain('page-visits:atomic (default)  holds');
       const json = JSON.parse((await syncsim('list', '--json')).stdout) as { id: string; file: string }[];
-      expect(json.map((s) => [s.id, s.file])).toEqual([['page-visits', SCENARIO]]);
+      expect(json.map((s) => [s.id, s.file])).toEqual([
+        ['page-visits', SCENARIO],
+        ['trailing-slash', 'scenarios/trailing-slash.scenario.ts'],
+      ]);
       expect((await syncsim('--version')).stdout.trim()).toBe(
         (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version,
       );
@@ -123,7 +126,7 @@ describe('syncsim installed from its tarball into a project of its own', () => {
           /BROKEN page-visits \(scenarios\/page-visits\.scenario\.ts\) > page-visits:racy holds/,
         );
         expect(checked.stdout).toMatch(/replay: npx syncsim run page-visits:racy --seed=-?\d+ --path=[\d:]+/);
-        expect(checked.stdout).toContain('1 passed, 1 failed');
+        expect(checked.stdout).toContain('2 passed, 1 failed');
       } finally {
         writeFileSync(join(project, SCENARIO), source);
       }
@@ -136,7 +139,7 @@ describe('syncsim installed from its tarball into a project of its own', () => {
     async () => {
       const checked = await syncsim('check');
       expect(checked.code, checked.stdout + checked.stderr).toBe(0);
-      expect(checked.stdout).toContain('2 passed, 0 failed');
+      expect(checked.stdout).toContain('3 passed, 0 failed');
     },
     5 * MINUTES,
   );
@@ -166,6 +169,44 @@ describe('syncsim installed from its tarball into a project of its own', () => {
       expect(reproduced.code, reproduced.stdout + reproduced.stderr).toBe(0);
       expect(reproduced.stdout).toMatch(/racy\s+breaks\s+broken\s+no-lost-visit\s+\d+\s+yes/);
       expect(reproduced.stdout).toMatch(/atomic\s+holds\s+held\s+-\s+30\s+yes/);
+    },
+    5 * MINUTES,
+  );
+
+  it(
+    "validate-migration judges the project's own migration module, given by path",
+    async () => {
+      const good = await syncsim(
+        'validate-migration',
+        './data-migrations/merge-trailing-slashes.ts',
+        '--world',
+        'trailing-slash',
+        '--seed',
+        '3',
+      );
+      expect(good.code, good.stdout + good.stderr).toBe(0);
+      expect(good.stdout).toContain('merge-trailing-slashes on trailing-slash (scope prefix=/blog/, seed 3)');
+      expect(good.stdout).toMatch(
+        /2\. PASS +crash anywhere, then resume\n +3 steps -> 4 crash points \+ 2 lost responses/,
+      );
+      expect(good.stdout).not.toMatch(/FAIL/);
+
+      // Killed between the add and the delete, or with the add's answer lost, the re-run adds twice.
+      const split = await syncsim('validate-migration', './data-migrations/merge-in-three-steps.ts', '--seed', '3');
+      expect(split.code, split.stdout + split.stderr).toBe(1);
+      expect(split.stdout).toMatch(/2\. FAIL +crash anywhere, then resume/);
+      expect(split.stdout).toMatch(/response lost at pg statement \d+ \(UPDATE page_counters/);
+      expect(split.stdout).toMatch(/visits-conserved: \d+ visits under \/blog\/, \d+ before/);
+      expect(split.stdout).toContain(
+        'replay: syncsim validate-migration ./data-migrations/merge-in-three-steps.ts --world trailing-slash --scope prefix=/blog/ --seed 3',
+      );
+      expect(split.stdout).toMatch(/1\. PASS +dry-run = apply/);
+
+      const broken = await syncsim('validate-migration', './data-migrations/no-apply.ts');
+      expect(broken.code).toBe(3);
+      expect(broken.stderr.trim()).toBe(
+        'syncsim: migration module ./data-migrations/no-apply.ts: the default export lacks apply(deps, plan) (a migration module exports default { name, plan, apply })',
+      );
     },
     5 * MINUTES,
   );
