@@ -69,7 +69,7 @@ invariants each broke, and exits 0 only when every variant met its expectation.
 Exit: 0 every variant met its expectation, 1 one broke unexpectedly, 2 a variant expected to break
 held, 3 harness error or bad input, 130/143 interrupted.`,
   'validate-migration': `Usage: syncsim validate-migration <migration> [--world <scenario>] [--scope K=V[,K=V]] [--seed N]
-                                  [--json FILE]
+                                  [--json FILE] [--html FILE] [--trace FILE]
 
 Runs a migration against a scenario's world (one that declares \`migration:\`) and prints one
 verdict per criterion with its evidence and, on failure, a replay line: 1 dry-run = apply,
@@ -83,6 +83,8 @@ hold after the run; 7 live traffic and 8 rate limits are reported not run.
   --scope K=V    the scope, e.g. gym=4 (default: the world's)
   --seed N       seed of the world's input and scheduling (default: random, printed)
   --json FILE    also write the verdicts as JSON
+  --html FILE    draw the runs behind each failed criterion (else the uncrashed run) as one HTML timeline
+  --trace FILE   the same runs as a trace for ui.perfetto.dev
 Exit: 0 every criterion passed, 1 one failed, 2 inconclusive, 3 harness error or bad input (a
 module that does not load or lacks part of the contract: one line naming what is missing).`,
   diff: `Usage: syncsim diff <scenario> <old-variant> <new-variant> [--seed N] [--path P] [--runs N] [--json FILE]

@@ -11,6 +11,9 @@ import { loadMigrationModule } from '../migration/load-migration-module.ts';
 import type { MigrationScope } from '../migration/migration-world.ts';
 import { describeScope, validateMigration, type Criterion } from '../migration/validate-migration.ts';
 import { defaultMigrationsDir } from '../postgres/index.ts';
+import { htmlTimeline } from '../report/html-timeline.ts';
+import { perfettoTrace } from '../report/perfetto-trace.ts';
+import type { RunResult } from '../runner/run-result.ts';
 import { drawRunSeed } from '../testing/run-seed.ts';
 import { checkEnvironment } from './check-environment.ts';
 import type { CliContext } from './cli-context.ts';
@@ -23,7 +26,14 @@ import { USAGE } from './usage.ts';
 import { withDatabase } from './with-database.ts';
 
 export async function validateMigrationCommand(args: string[], cli: CliContext): Promise<number> {
-  const { values, positionals } = parseFlags('validate-migration', args, ['world', 'scope', 'seed', 'json']);
+  const { values, positionals } = parseFlags('validate-migration', args, [
+    'world',
+    'scope',
+    'seed',
+    'json',
+    'html',
+    'trace',
+  ]);
   if (values.help) {
     cli.out(USAGE['validate-migration'] ?? '');
     return EXIT.ok;
@@ -35,6 +45,8 @@ export async function validateMigrationCommand(args: string[], cli: CliContext):
   const spec = positionals[0]!;
   const given = parseSeedFlag(values.seed);
   const json = outputFile('--json', values.json);
+  const html = outputFile('--html', values.html);
+  const trace = outputFile('--trace', values.trace);
   const project = await openProject(cli.cwd, cli.env);
   const env = checkEnvironment(cli.env);
   const discovered = await projectScenarios(project);
@@ -65,11 +77,17 @@ export async function validateMigrationCommand(args: string[], cli: CliContext):
     );
     cli.out(`${module.name} on ${scenario.id} (scope ${describeScope(scope)}, seed ${seed})`);
     for (const line of formatCriteria(criteria, replay)) cli.out(line);
-    if (json)
+    if (json) {
+      const data = criteria.map(({ runs: _drawn, ...c }) => c);
       await writeFile(
         json,
-        `${JSON.stringify({ migration: module.name, world: scenario.id, scope, seed, replay, criteria }, null, 2)}\n`,
+        `${JSON.stringify({ migration: module.name, world: scenario.id, scope, seed, replay, criteria: data }, null, 2)}\n`,
       );
+    }
+    const drawn = drawnRuns(criteria);
+    const title = `${module.name} on ${scenario.id} (scope ${describeScope(scope)}, seed ${seed})`;
+    if (html) await writeFile(html, htmlTimeline(drawn, { title, replay: () => replay }));
+    if (trace) await writeFile(trace, `${JSON.stringify(perfettoTrace(drawn, undefined, () => replay))}\n`);
     return exitCodeOfCriteria(criteria);
   } finally {
     guard.dispose();
@@ -88,6 +106,13 @@ function parseScope(value: string | undefined, defaults: MigrationScope): Migrat
     scope[key] = pair.slice(eq + 1);
   }
   return { ...defaults, ...scope };
+}
+
+/** The runs that show the failed criteria (each once), else the uncrashed run all were judged on. */
+function drawnRuns(criteria: readonly Criterion[]): RunResult[] {
+  const failed = criteria.filter((c) => c.status === 'fail' || c.status === 'inconclusive');
+  const runs = (failed.length > 0 ? failed : criteria.slice(0, 1)).flatMap((c) => c.runs ?? []);
+  return runs.filter((run, i) => runs.findIndex((r) => r.variant === run.variant) === i);
 }
 
 export function formatCriteria(criteria: readonly Criterion[], replay: string): string[] {

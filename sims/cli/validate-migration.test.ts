@@ -3,7 +3,7 @@
  * migration passes every criterion on incident B's world, the team's script (a user's module,
  * by path) fails the ones the incident says it must, and a module off the contract is one line.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -39,7 +39,8 @@ describe('validate-migration', () => {
 
   it("the team's script as a module by path fails crash-resume and no-message-loss, exit 1", async () => {
     const module = 'scenarios/incidents/legacy-ids-gym-4/team-script-migration.ts';
-    const run = await syncsim(['validate-migration', module, ...WORLD], env);
+    const [html, trace] = [join(dir, 'team.html'), join(dir, 'team.trace.json')];
+    const run = await syncsim(['validate-migration', module, ...WORLD, '--html', html, '--trace', trace], env);
     expect(verdict(run.stdout, 'crash anywhere, then resume')).toBe('FAIL');
     expect(verdict(run.stdout, 'domain invariants after the run')).toBe('FAIL');
     expect(verdict(run.stdout, 'second run is a no-op')).toBe('FAIL');
@@ -50,6 +51,16 @@ describe('validate-migration', () => {
       `replay: syncsim validate-migration ${module} --world legacy-ids-gym-4 --scope gym=4 --seed 1`,
     );
     expect(run.code).toBe(1);
+    // The runs behind the failures, drawn: the uncrashed run and crash points, each a section.
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('syncsim timeline: team-script on legacy-ids-gym-4 (scope gym=4, seed 1)');
+    expect(page).toContain('legacy-ids-gym-4:uncrashed');
+    expect(page).toMatch(/legacy-ids-gym-4:crash before step 1 \(/);
+    expect(page).toContain('no-message-loss');
+    expect(page).toContain(`syncsim validate-migration ${module} --world legacy-ids-gym-4 --scope gym=4 --seed 1`);
+    const events = (JSON.parse(readFileSync(trace, 'utf8')) as { traceEvents: { name?: string }[] }).traceEvents;
+    expect(events.filter((e) => e.name === 'process_name').length).toBeGreaterThan(1);
+    expect(events.some((e) => e.name?.includes('no-message-loss'))).toBe(true);
   }, 300_000);
 
   it.each([

@@ -6,7 +6,10 @@
 import { crashSweep, describeCrashSweep } from '../faults/crash-sweep.ts';
 import type { HistoryEvent } from '../history/history.ts';
 import type { CaseEngine } from '../runner/case-engine.ts';
+import type { RunResult } from '../runner/run-result.ts';
+import { firstStateDifference } from './first-state-difference.ts';
 import { MIGRATE, RESUME, runMigrationPoint, type MigrationPoint, type MigrationTarget } from './migration-point.ts';
+import { pointRunResult } from './point-run-result.ts';
 
 export type CriterionStatus = 'pass' | 'fail' | 'inconclusive' | 'not run';
 
@@ -16,11 +19,22 @@ export interface Criterion {
   readonly status: CriterionStatus;
   /** What was measured (always), and on failure the first few cases. */
   readonly evidence: readonly string[];
+  /**
+   * The first few runs it was judged on (a failing criterion: those that show the failure), for
+   * --html and --trace; left out of --json (whole histories).
+   */
+  readonly runs?: readonly RunResult[];
 }
 
 const MAX_EVIDENCE = 5;
 
-const criterion = (id: string, title: string, problems: readonly string[], measured: string): Criterion => ({
+const criterion = (
+  id: string,
+  title: string,
+  problems: readonly string[],
+  measured: string,
+  runs: readonly RunResult[] = [],
+): Criterion => ({
   id,
   title,
   status: problems.length === 0 ? 'pass' : 'fail',
@@ -29,6 +43,7 @@ const criterion = (id: string, title: string, problems: readonly string[], measu
     ...problems.slice(0, MAX_EVIDENCE),
     ...(problems.length > MAX_EVIDENCE ? [`... and ${problems.length - MAX_EVIDENCE} more`] : []),
   ],
+  ...(runs.length > 0 ? { runs: runs.slice(0, MAX_EVIDENCE) } : {}),
 });
 
 /** The writes `actor` made that did not certainly fail (a lost response may have written). */
@@ -55,6 +70,8 @@ export async function validateMigration<Input, World>(
   const first = baseline.runs.find((r) => r.actor === MIGRATE);
   const writes = writesOf(baseline.history, MIGRATE, (e) => world.isWrite(e));
   const criteria: Criterion[] = [];
+  const shown = (points: readonly MigrationPoint[]) =>
+    points.map((p) => pointRunResult(p, baseline, target.scenario.id, target.seed));
 
   criteria.push(
     criterion(
@@ -64,6 +81,7 @@ export async function validateMigration<Input, World>(
         ? world.dryRunDifferences(first.plan, first.result, baseline.history, MIGRATE)
         : ['the uncrashed run never planned'],
       `${first?.plan?.actions.length ?? 0} planned action(s), ${writes.length} write(s) performed`,
+      shown([baseline]),
     ),
   );
 
@@ -71,8 +89,15 @@ export async function validateMigration<Input, World>(
     criterion(
       'crash-resume',
       'crash anywhere, then resume',
-      [...sweep.diverged.map((p) => `${p.label}: end state differs from the uncrashed run's`), ...sweep.broken],
+      [
+        ...sweep.diverged.map(
+          (p) =>
+            `${p.label}: end state differs from the uncrashed run's at ${firstStateDifference(baseline.state, p.state)}`,
+        ),
+        ...sweep.broken,
+      ],
       describeCrashSweep(sweep),
+      shown(sweep.points.filter((p) => p.state !== baseline.state || p.violations.length > 0)),
     ),
   );
 
@@ -83,6 +108,7 @@ export async function validateMigration<Input, World>(
       'second run is a no-op',
       again.map((e) => `the second run wrote: ${e.system} ${e.operation}`),
       `${again.length} write(s) by the run after a finished run`,
+      shown([baseline]),
     ),
   );
 
@@ -93,6 +119,7 @@ export async function validateMigration<Input, World>(
       'scope: outside it unchanged',
       touched.map((p) => `${p.label}: state outside ${describeScope(target.scope)} changed`),
       `state outside ${describeScope(target.scope)} compared before and after each of ${sweep.points.length} runs`,
+      shown(touched),
     ),
   );
 
@@ -104,6 +131,7 @@ export async function validateMigration<Input, World>(
       'domain invariants after the run',
       baseline.violations.map((v) => `${v.invariant}: ${v.message}`),
       `${world.invariants.map((i) => i.name).join(', ')} after the uncrashed run and its re-run`,
+      shown([baseline]),
     ),
   );
   criteria.push(notRun('live-traffic', 'under live traffic', 'not built yet: the app actors racing the migration'));
@@ -129,7 +157,11 @@ async function threshold<Input, World>(
   const problems = [
     ...(stopped?.stopped ? [] : ['the run did not stop (no reason given)']),
     ...(resumed && !resumed.stopped ? [] : ['the later run did not finish']),
-    ...(point.state === baseline.state ? [] : ["the later run's end state differs from the uncrashed run's"]),
+    ...(point.state === baseline.state
+      ? []
+      : [
+          `the later run's end state differs from the uncrashed run's at ${firstStateDifference(baseline.state, point.state)}`,
+        ]),
     ...point.violations.map((v) => `${v.invariant}: ${v.message}`),
   ];
   return criterion(
@@ -137,6 +169,7 @@ async function threshold<Input, World>(
     title,
     problems,
     `injected: ${script.map((f) => `${f.kind}#${f.at}`).join(', ')}; stopped: ${stopped?.stopped ?? 'no'}`,
+    [pointRunResult(point, baseline, target.scenario.id, target.seed)],
   );
 }
 
