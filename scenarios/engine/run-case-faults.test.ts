@@ -1,7 +1,7 @@
 /**
  * Faults injected through the engine() are real: Postgres itself fails the statement (so an open
  * transaction really aborts), a lost connection really rolls back (or, on COMMIT, leaves the
- * outcome unknown: `info`), and a crashed actor stops at that operation without hanging the run.
+ * outcome unknown: `info`), a lost answer really ran the statement, and a crashed actor stops at that operation without hanging the run.
  *
  * An engine test, but its actor runs src/db's withTransaction, and only the scenarios layer may
  * run src/ code together with sims/ (sims/ imports src/ types only).
@@ -100,6 +100,17 @@ describe('faults through the engine', () => {
       }
     }
     expect(seen, 'no seed in 1..60 lost the connection exactly on COMMIT').toBe(true);
+  });
+
+  it('a lost answer (pg-response-lost) ran the statement: lost on the INSERT it rolls back with the connection, lost on COMMIT it is applied; both info', async () => {
+    // The writer's statements: BEGIN (1), INSERT (2), COMMIT (3).
+    const onInsert = await runWith({ rates: {}, script: [{ kind: 'pg-response-lost', actor: 'writer', at: 2 }] });
+    expect(onInsert.rows).toBe(0);
+    expect(onInsert.pg.find((e) => e.type !== 'ok')?.type).toBe('info');
+    const onCommit = await runWith({ rates: {}, script: [{ kind: 'pg-response-lost', actor: 'writer', at: 3 }] });
+    expect(onCommit.rows).toBe(1);
+    expect(onCommit.pg.find((e) => e.type !== 'ok')?.type).toBe('info');
+    expect(onCommit.writerRun?.type).toBe('fail');
   });
 
   it('a crash stops the actor at that operation, releases its connection, and the run ends', async () => {
