@@ -24,6 +24,7 @@ import {
 } from './invariants/index.ts';
 import { alwaysTouch } from './planted/always-touch.ts';
 import { crossTenantLookup } from './planted/cross-tenant-lookup.ts';
+import { firstNameOnly } from './planted/first-name-only.ts';
 import { insertOnlyUpsert } from './planted/insert-only-upsert.ts';
 import { junctionOutsideWrite } from './planted/junction-outside-write.ts';
 import { syncAllRefactored } from './refactored/sync-all-refactored.ts';
@@ -151,6 +152,11 @@ export const motopressPropertyScenario = defineScenario<MotopressInput, HotelWor
         runs: PLANTED_RUNS,
       },
     ),
+    'planted-first-name-only': variant("PLANTED: the guest's name stored as the first name only", firstNameOnly, {
+      expect: 'breaks',
+      breaks: ['converges-to-mirror'],
+      runs: PLANTED_RUNS,
+    }),
     'planted-always-touch': variant('PLANTED: every sync rewrites every booking with a fresh updated_at', alwaysTouch, {
       expect: 'breaks',
       breaks: ['idempotent'],

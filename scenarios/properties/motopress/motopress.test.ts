@@ -16,6 +16,7 @@ describe('properties/motopress', () => {
     ['planted-junction-outside-write', 'junction-complete'],
     ['planted-insert-only-upsert', 'converges-to-mirror'],
     ['planted-always-touch', 'idempotent'],
+    ['planted-first-name-only', 'converges-to-mirror'],
   ])('%s is caught by %s, with a replay that reproduces it', async (variant, invariant) => {
     await expectPlantedCaught(motopressPropertyScenario, variant, invariant, engine());
   });

@@ -1,15 +1,16 @@
 /**
  * converges-to-mirror (liveness, after heal): once faults stop and one more sync-all has run,
  * each tenant's tables are an exact mirror of its MotoPress site:
- *   - every unit MotoPress has is a row with its type, title (as WordPress shows it, decoded) and
- *     status; every other unit row of the tenant says 'deleted';
- *   - the tenant's reservations are exactly the site's bookings (trash excluded), each with
- *     MotoPress' status and stay, its first reserved unit as its unit, and one junction row per
- *     reserved unit.
- * Expected values come from the fake's store, not from the sync under test.
+ *   - every unit MotoPress has is a row with its type, title (as a guest reads it on the site:
+ *     the title the admin typed, texturized by WordPress) and status; every other unit row of
+ *     the tenant says 'deleted';
+ *   - the tenant's reservations are exactly the site's bookings (trash excluded), each with EVERY
+ *     field the sync mirrors: status, stay, the guest's name, email and phone (blank -> NULL),
+ *     its first reserved unit as its unit, and one junction row per reserved unit with the unit
+ *     type MotoPress reports for it.
+ * Expected values come from the fake's store (its own records, and the type it derives for a
+ * reserved room), never from the sync's mapping code: a field the module maps wrongly shows.
  */
-import { filteredTitle } from 'syncsim/fakes/motopress';
-import { decodeTitle } from '../../../../src/motopress/decode-title.ts';
 import { defineInvariant, type Violation } from 'syncsim';
 import type { HotelWorld } from '../hotel-world.ts';
 
@@ -43,7 +44,7 @@ export const convergesToMirror = defineInvariant<HotelWorld>({
         const row = unitByMotopressId.get(a.id);
         const want = {
           type: a.accommodationTypeId > 0 ? String(a.accommodationTypeId) : null,
-          title: decodeTitle(filteredTitle(a.title, a.status), a.status),
+          title: asGuestsReadIt(a.title),
           status: a.status,
         };
         if (!row) fail(site.name, `unit ${a.id} is missing`, { motopressId: a.id });
@@ -63,11 +64,15 @@ export const convergesToMirror = defineInvariant<HotelWorld>({
         status: string;
         check_in: string;
         check_out: string;
+        guest_name: string | null;
+        guest_email: string | null;
+        guest_phone: string | null;
         unit: string | null;
         rooms: string[];
       }>(
-        `SELECT r.external_booking_id::text, r.status, r.check_in_date::text AS check_in, r.check_out_date::text AS check_out, u.motopress_id::text AS unit,
-                coalesce(array_agg(j.motopress_accommodation_id::text ORDER BY j.motopress_accommodation_id) FILTER (WHERE j.id IS NOT NULL), '{}') AS rooms
+        `SELECT r.external_booking_id::text, r.status, r.check_in_date::text AS check_in, r.check_out_date::text AS check_out,
+                r.guest_name, r.guest_email, r.guest_phone, u.motopress_id::text AS unit,
+                coalesce(array_agg(j.motopress_accommodation_id::text || ':' || coalesce(j.motopress_type_id::text, '-') ORDER BY j.motopress_accommodation_id) FILTER (WHERE j.id IS NOT NULL), '{}') AS rooms
            FROM guest_reservations r LEFT JOIN hotels.accommodation_units u ON u.id = r.accommodation_unit_id
            LEFT JOIN reservation_accommodations j ON j.reservation_id = r.id
           WHERE r.tenant_id = $1 GROUP BY r.id, u.motopress_id ORDER BY r.external_booking_id`,
@@ -81,18 +86,33 @@ export const convergesToMirror = defineInvariant<HotelWorld>({
           fail(site.name, `booking ${b.id} (${b.status}) is not stored`, { externalBookingId: b.id });
           continue;
         }
-        const rooms = [...b.rooms].sort((x, y) => x.id - y.id).map((r) => r.accommodation);
+        // Reserved rooms in MotoPress' order; a unit id of 0 names no unit, a repeated one counts once.
+        const rooms = [...b.rooms]
+          .sort((x, y) => x.id - y.id)
+          .filter(
+            (r, i, all) => r.accommodation > 0 && all.findIndex((o) => o.accommodation === r.accommodation) === i,
+          );
+        const { first_name, last_name, email, phone } = b.customer;
         const want = {
           status: b.status,
           checkIn: b.checkIn,
           checkOut: b.checkOut,
-          unit: rooms[0] === undefined ? null : String(rooms[0]),
-          rooms: rooms.map(String).sort((x, y) => Number(x) - Number(y)),
+          guestName: orNull(`${first_name.trim()} ${last_name.trim()}`),
+          guestEmail: orNull(email),
+          guestPhone: orNull(phone),
+          unit: rooms[0] === undefined ? null : String(rooms[0].accommodation),
+          rooms: rooms
+            .map((r) => ({ id: r.accommodation, type: store.roomTypeOf(r) }))
+            .sort((x, y) => x.id - y.id)
+            .map((r) => `${r.id}:${r.type}`),
         };
         const got = {
           status: row.status,
           checkIn: row.check_in,
           checkOut: row.check_out,
+          guestName: row.guest_name,
+          guestEmail: row.guest_email,
+          guestPhone: row.guest_phone,
           unit: row.unit,
           rooms: row.rooms,
         };
@@ -111,3 +131,13 @@ export const convergesToMirror = defineInvariant<HotelWorld>({
     return violations;
   },
 });
+
+/** Blank is no value; surrounding blanks are not part of one. */
+const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
+
+/**
+ * A title as a guest reads it on the site: WordPress texturizes ` - ` into an en dash and a
+ * straight apostrophe into a curly one when it shows a title (the fake renders the same, as
+ * entities; the sync decodes them). Written from WordPress' behaviour, not from the sync's decoder.
+ */
+const asGuestsReadIt = (typed: string): string => typed.replace(/ - /g, ' \u2013 ').replace(/'/g, '\u2019');
