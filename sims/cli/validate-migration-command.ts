@@ -1,6 +1,7 @@
 /**
  * `syncsim validate-migration <migration> [--world <scenario>] [--scope K=V[,K=V]] [--seed N]
- * [--json FILE]`: a migration's verdict per criterion (sims/migration/validate-migration.ts).
+ * [--runs N | --path P] [--json FILE]`: a migration's verdict per criterion
+ * (sims/migration/validate-migration.ts).
  * The world is a discovered scenario that declares `migration:`; the built-in names are the ones
  * it binds (sims/ may not import src/). Bad input (flag, world, scope, a module that does not
  * load or lacks part of the contract) is one line and exit 3 before Postgres starts.
@@ -18,12 +19,19 @@ import { CliError, quote } from './cli-error.ts';
 import { EXIT } from './exit-codes.ts';
 import { findScenario } from './find-scenario.ts';
 import { openProject, projectScenarios } from './open-project.ts';
-import { outputFile, parseFlags, parseSeedFlag } from './parse-flags.ts';
+import { outputFile, parseCaseFlags, parseFlags } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
 import { withDatabase } from './with-database.ts';
 
 export async function validateMigrationCommand(args: string[], cli: CliContext): Promise<number> {
-  const { values, positionals } = parseFlags('validate-migration', args, ['world', 'scope', 'seed', 'json']);
+  const { values, positionals } = parseFlags('validate-migration', args, [
+    'world',
+    'scope',
+    'seed',
+    'json',
+    'runs',
+    'path',
+  ]);
   if (values.help) {
     cli.out(USAGE['validate-migration'] ?? '');
     return EXIT.ok;
@@ -33,7 +41,8 @@ export async function validateMigrationCommand(args: string[], cli: CliContext):
       `validate-migration takes one migration (a built-in name or a module's path), got ${positionals.length}`,
     );
   const spec = positionals[0]!;
-  const given = parseSeedFlag(values.seed);
+  // --runs: cases of the live-traffic search; --path (with its --seed): replay one of them.
+  const { seed: given, path, runs } = parseCaseFlags(values);
   const json = outputFile('--json', values.json);
   const project = await openProject(cli.cwd, cli.env);
   const env = checkEnvironment(cli.env);
@@ -61,7 +70,11 @@ export async function validateMigrationCommand(args: string[], cli: CliContext):
   const guard = cli.guard(`validate-migration ${module.name}`);
   try {
     const criteria = await withDatabase(cli, guard, migrations, (engine) =>
-      validateMigration({ scenario, world, module, scope, input, seed }, engine, () => performance.now()),
+      validateMigration({ scenario, world, module, scope, input, seed }, engine, {
+        now: () => performance.now(),
+        liveRuns: runs,
+        livePath: path,
+      }),
     );
     cli.out(`${module.name} on ${scenario.id} (scope ${describeScope(scope)}, seed ${seed})`);
     for (const line of formatCriteria(criteria, replay)) cli.out(line);
@@ -95,7 +108,8 @@ export function formatCriteria(criteria: readonly Criterion[], replay: string): 
   criteria.forEach((c, i) => {
     lines.push(`${i + 1}. ${c.status.toUpperCase().padEnd(12)} ${c.title}`);
     for (const line of c.evidence) lines.push(`     ${line}`);
-    if (c.status === 'fail' || c.status === 'inconclusive') lines.push(`     replay: ${replay}`);
+    if (c.status === 'fail' || c.status === 'inconclusive')
+      lines.push(`     replay: ${replay}${c.replayFlags ? ` ${c.replayFlags}` : ''}`);
   });
   return lines;
 }

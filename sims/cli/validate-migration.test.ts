@@ -32,9 +32,42 @@ describe('validate-migration', () => {
       expect(verdict(run.stdout, title), title).toBe('PASS');
     // Every step of the uncrashed run crashed before, and every write's response lost.
     expect(run.stdout).toContain('18 steps -> 19 crash points + 7 lost responses + 1 uncrashed = 27 runs');
-    expect(verdict(run.stdout, 'under live traffic')).toBe('NOT RUN');
+    // 7: the search ran every case asked, with the app's actors, and says how fast.
+    expect(verdict(run.stdout, 'under live traffic')).toBe('PASS');
+    expect(run.stdout).toMatch(/^ {5}20 case\(s\) \(20 asked, seed 1\) in [\d.]+ s, [\d.]+ cases\/s;/m);
+    // 8: paced under limits that bind (5 room swaps at 2 a minute: 3 windows, floor 120 s).
+    expect(verdict(run.stdout, 'rate limits: paced, duration against the floor')).toBe('PASS');
+    expect(run.stdout).toMatch(/duration [\d.]+ s, floor 120\.0 s, ratio [\d.]+; 0 request\(s\) refused for rate/);
+    expect(run.stdout).toContain('UpdateChannel 5/2 -> 3 window(s)');
     expect(run.stdout).not.toContain('replay:');
     expect(run.code).toBe(0);
+  }, 300_000);
+
+  it('a migration that copies each history once passes alone (6) but loses a message under live traffic (7); its replay line replays that case', async () => {
+    const module = 'scenarios/incidents/legacy-ids-gym-4/planted/modules/copy-history-then-swap.ts';
+    const run = await syncsim(['validate-migration', module, ...WORLD], env);
+    expect(verdict(run.stdout, 'domain invariants after the run')).toBe('PASS');
+    expect(verdict(run.stdout, 'under live traffic')).toBe('FAIL');
+    expect(run.stdout).toMatch(/no-message-loss: room \d+: \d+ acknowledged message\(s\) are not in its channel/);
+    const replay = /^ {5}replay: syncsim (validate-migration .* --path \S+)$/m.exec(run.stdout)?.[1];
+    expect(replay).toBeDefined();
+    expect(run.code).toBe(1);
+    const again = await syncsim(replay!.split(' '), env);
+    expect(verdict(again.stdout, 'under live traffic')).toBe('FAIL');
+    expect(verdict(again.stdout, 'crash anywhere, then resume')).toBe('NOT RUN');
+    expect(again.stdout).toMatch(/^ {5}1 case\(s\) \(replay of path \S+\)/m);
+    const lost = (stdout: string) => /no-message-loss: .*/.exec(stdout)?.[0];
+    expect(lost(again.stdout)).toBe(lost(run.stdout));
+    expect(again.code).toBe(1);
+  }, 600_000);
+
+  it("a migration that does not pace itself is refused for rate under the world's limits (8), exit 1", async () => {
+    const module = 'scenarios/incidents/legacy-ids-gym-4/planted/modules/unpaced-stream-ids.ts';
+    const run = await syncsim(['validate-migration', module, ...WORLD, '--runs', '2'], env);
+    expect(verdict(run.stdout, 'domain invariants after the run')).toBe('PASS');
+    expect(verdict(run.stdout, 'rate limits: paced, duration against the floor')).toBe('FAIL');
+    expect(run.stdout).toMatch(/refused for rate: migrate POST \/channels/);
+    expect(run.code).toBe(1);
   }, 300_000);
 
   it("the team's script as a module by path fails crash-resume and no-message-loss, exit 1", async () => {
