@@ -35,6 +35,8 @@ describe('validate-migration', () => {
     // 7: the search ran every case asked, with the app's actors, and says how fast.
     expect(verdict(run.stdout, 'under live traffic')).toBe('PASS');
     expect(run.stdout).toMatch(/^ {5}20 case\(s\) \(20 asked, seed 1\) in [\d.]+ s, [\d.]+ cases\/s;/m);
+    // ... and the app's actors did run: 4 a case (3 customers, 1 trainer), some hit by faults.
+    expect(Number(/live actor runs: (\d+) finished/.exec(run.stdout)?.[1])).toBeGreaterThan(40);
     // 8: paced under limits that bind (5 room swaps at 2 a minute: 3 windows, floor 120 s).
     expect(verdict(run.stdout, 'rate limits: paced, duration against the floor')).toBe('PASS');
     expect(run.stdout).toMatch(/duration [\d.]+ s, floor 120\.0 s, ratio [\d.]+; 0 request\(s\) refused for rate/);

@@ -77,6 +77,22 @@ export async function liveTraffic<Input, World>(
     nothingHalfMigrated,
   ];
   const runs: MigrationRunRecord[] = [];
+  // How often the app's actors got to the end (a pass with no traffic would be no evidence).
+  const traffic = { finished: 0, failed: 0 };
+  const counted = (actor: Actor): Actor => ({
+    ...actor,
+    run: (env) =>
+      actor.run(env).then(
+        (value) => {
+          traffic.finished++;
+          return value;
+        },
+        (error: unknown) => {
+          traffic.failed++;
+          throw error;
+        },
+      ),
+  });
   const scenario: Scenario<Input, World> = {
     ...target.scenario,
     invariants,
@@ -88,7 +104,10 @@ export async function liveTraffic<Input, World>(
       [LIVE_VARIANT]: {
         description: `${module.name} with the app's actors running`,
         expect: 'holds',
-        actors: ({ world }) => [migrationActor(MIGRATE, target, () => world, runs), ...liveActors({ world, scope })],
+        actors: ({ world }) => [
+          migrationActor(MIGRATE, target, () => world, runs),
+          ...liveActors({ world, scope }).map(counted),
+        ],
         heal: ({ world }) => [resumeActor(world)],
       },
     },
@@ -105,7 +124,7 @@ export async function liveTraffic<Input, World>(
   const measured =
     `${result.cases} case(s) (${options.path !== undefined ? `replay of path ${options.path}` : `${options.runs} asked, seed ${target.seed}`})` +
     ` in ${seconds.toFixed(1)} s, ${(result.cases / Math.max(seconds, 1e-3)).toFixed(2)} cases/s;` +
-    ` actors: ${MIGRATE} + the world's live actors, then ${RESUME}`;
+    ` live actor runs: ${traffic.finished} finished, ${traffic.failed} failed (faults), beside ${MIGRATE}, then ${RESUME}`;
   if (result.status === 'held') return { id, title, status: 'pass', evidence: [measured] };
   const problems = result.violations.map((v) => `${v.invariant}: ${v.message}`);
   return {
