@@ -14,6 +14,8 @@ const dir = mkdtempSync(join(tmpdir(), 'syncsim-valmig-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const WORLD = ['--world', 'legacy-ids-gym-4', '--seed', '1'];
+// For the tests about criteria 1-6: a short live-traffic search (criterion 7 has its own tests).
+const FEW = ['--runs', '3'];
 const verdict = (stdout: string, title: string) =>
   new RegExp(`^\\d\\. (\\S+(?: RUN)?) +${title.replace(/[()]/g, '\\$&')}$`, 'm').exec(stdout)?.[1];
 
@@ -65,7 +67,7 @@ describe('validate-migration', () => {
 
   it("a migration that does not pace itself is refused for rate under the world's limits (8), exit 1", async () => {
     const module = 'scenarios/incidents/legacy-ids-gym-4/planted/modules/unpaced-stream-ids.ts';
-    const run = await syncsim(['validate-migration', module, ...WORLD, '--runs', '2'], env);
+    const run = await syncsim(['validate-migration', module, ...WORLD, ...FEW], env);
     expect(verdict(run.stdout, 'domain invariants after the run')).toBe('PASS');
     expect(verdict(run.stdout, 'rate limits: paced, duration against the floor')).toBe('FAIL');
     expect(run.stdout).toMatch(/refused for rate: migrate POST \/channels/);
@@ -74,7 +76,7 @@ describe('validate-migration', () => {
 
   it("the team's script as a module by path fails crash-resume and no-message-loss, exit 1", async () => {
     const module = 'scenarios/incidents/legacy-ids-gym-4/team-script-migration.ts';
-    const run = await syncsim(['validate-migration', module, ...WORLD], env);
+    const run = await syncsim(['validate-migration', module, ...WORLD, ...FEW], env);
     expect(verdict(run.stdout, 'crash anywhere, then resume')).toBe('FAIL');
     expect(verdict(run.stdout, 'domain invariants after the run')).toBe('FAIL');
     expect(verdict(run.stdout, 'second run is a no-op')).toBe('FAIL');
@@ -100,7 +102,7 @@ describe('validate-migration', () => {
     'planted-%s is caught by "%s", exit 1',
     async (planted, title, evidence) => {
       const module = `scenarios/incidents/legacy-ids-gym-4/planted/modules/${planted}.ts`;
-      const run = await syncsim(['validate-migration', module, ...WORLD], env);
+      const run = await syncsim(['validate-migration', module, ...WORLD, ...FEW], env);
       expect(verdict(run.stdout, title)).toBe('FAIL');
       expect(run.stdout).toContain(evidence);
       expect(run.code).toBe(1);
