@@ -43,6 +43,8 @@ if (argv[0] === 'audit' || argv[0] === 'repair') {
     env: process.env,
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
+    // The migration paces its Stream requests by the rate-limit headers on this clock.
+    clock: { now: () => Date.now(), sleep: (ms) => new Promise((done) => setTimeout(done, ms)) },
   });
 } else {
   const { main } = await import(fromSources ? sources.href : '../dist/sims/cli/main.js');

@@ -31,6 +31,8 @@ export {
 } from './app-settings.ts';
 export { AppWebhooks, type AppWebhooksOptions } from './app-webhooks.ts';
 export { buildStreamWorld, type StreamWorld, type StreamWorldOptions } from './build-stream-world.ts';
+export { streamEndpointOf } from './stream-endpoints.ts';
+export { RATE_LIMIT_WINDOW_MS } from './rate-limiter.ts';
 export { serveStream, type ServeStreamOptions, type StreamServer } from './serve-stream.ts';
 // For a test that signs its own requests as a server-side SDK would.
 export { signServerToken } from './verify-server-token.ts';

@@ -86,4 +86,18 @@ describe('StreamStore', () => {
     expect(s.channels.get('messaging:room')!.members.size).toBe(1);
     expect(JSON.parse(JSON.stringify(s.snapshot()))).toEqual(s.snapshot());
   });
+
+  it("a hard delete frees its messages' ids; a soft delete keeps them taken", () => {
+    const { s } = store();
+    s.upsertUsers([{ id: 'ana', custom: {} }]);
+    const send = (channelId: string, id: string) =>
+      s.sendMessage('messaging', channelId, { id, text: 'hi', type: 'regular', userId: 'ana', custom: {} });
+    for (const id of ['soft', 'hard', 'again']) s.getOrCreateChannel(channel(id, 'ana', ['ana']));
+    send('soft', 'm1');
+    send('hard', 'm2');
+    s.deleteChannel('messaging', 'soft', false);
+    s.deleteChannel('messaging', 'hard', true);
+    expect(() => send('again', 'm1')).toThrow(/a message with ID m1 already exists/);
+    expect(send('again', 'm2')).toMatchObject({ id: 'm2', cid: 'messaging:again' });
+  });
 });

@@ -334,7 +334,7 @@ export class StreamStore {
         ? { status: 'ok' }
         : { status: 'error', error: 'channel not found' };
     for (const channel of found) this.#deleteChannelRecord(channel, false);
-    return this.#createTask(result, hard ? () => found.forEach((c) => this.channels.delete(c.cid)) : undefined);
+    return this.#createTask(result, hard ? () => found.forEach((c) => this.#purge(c)) : undefined);
   }
 
   getTask(id: string): TaskRecord {
@@ -426,7 +426,16 @@ export class StreamStore {
     channel.deletedAt = now;
     channel.updatedAt = now;
     this.#emit({ type: 'channel.deleted', channel });
-    if (hard) this.channels.delete(channel.cid);
+    if (hard) this.#purge(channel);
+  }
+
+  /**
+   * A hard delete removes the channel and its messages for good, so their ids may be used again
+   * (an assumption: the docs say the messages are deleted permanently, not whether ids stay taken).
+   */
+  #purge(channel: ChannelRecord): void {
+    this.channels.delete(channel.cid);
+    for (const message of channel.messages) this.#messageIds.delete(message.id);
   }
 
   #activeUser(id: string): UserRecord | undefined {

@@ -69,19 +69,23 @@ invariants each broke, and exits 0 only when every variant met its expectation.
 Exit: 0 every variant met its expectation, 1 one broke unexpectedly, 2 a variant expected to break
 held, 3 harness error or bad input, 130/143 interrupted.`,
   'validate-migration': `Usage: syncsim validate-migration <migration> [--world <scenario>] [--scope K=V[,K=V]] [--seed N]
-                                  [--json FILE] [--html FILE] [--trace FILE]
+                                  [--runs N | --path P] [--json FILE] [--html FILE] [--trace FILE]
 
 Runs a migration against a scenario's world (one that declares \`migration:\`) and prints one
 verdict per criterion with its evidence and, on failure, a replay line: 1 dry-run = apply,
 2 crash before every I/O step of an uncrashed run (and a lost response at every write), then
 resume: same end state, 3 a second run writes nothing, 4 nothing outside the scope changes,
 5 failures past the threshold stop the run and a later run finishes, 6 the world's invariants
-hold after the run; 7 live traffic and 8 rate limits are reported not run.
+hold after the run, 7 the same with the app's actors running concurrently, searched over
+interleavings and faults (cases run and cases/s printed), 8 under the world's rate limits no
+request is refused (simulated duration against the floor the limits allow).
   <migration>    a built-in name the world binds (e.g. stream-ids) or the path of a module whose
                  default export is { name, plan(deps, scope), apply(deps, plan) } (see README)
   --world W      the scenario whose world it runs on (default: the only one declaring migrations)
   --scope K=V    the scope, e.g. gym=4 (default: the world's)
-  --seed N       seed of the world's input and scheduling (default: random, printed)
+  --seed N       seed of the world's input, scheduling and the live-traffic search (default: random, printed)
+  --runs N       cases of the live-traffic search (default 20)
+  --path P       replay only the live-traffic case at P (from criterion 7's replay line; needs --seed)
   --json FILE    also write the verdicts as JSON
   --html FILE    draw the runs behind each failed criterion (else the uncrashed run) as one HTML timeline
   --trace FILE   the same runs as a trace for ui.perfetto.dev

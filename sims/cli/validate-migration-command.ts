@@ -1,6 +1,7 @@
 /**
  * `syncsim validate-migration <migration> [--world <scenario>] [--scope K=V[,K=V]] [--seed N]
- * [--json FILE]`: a migration's verdict per criterion (sims/migration/validate-migration.ts).
+ * [--runs N | --path P] [--json FILE]`: a migration's verdict per criterion
+ * (sims/migration/validate-migration.ts).
  * The world is a discovered scenario that declares `migration:`; the built-in names are the ones
  * it binds (sims/ may not import src/). Bad input (flag, world, scope, a module that does not
  * load or lacks part of the contract) is one line and exit 3 before Postgres starts.
@@ -21,7 +22,7 @@ import { CliError, quote } from './cli-error.ts';
 import { EXIT } from './exit-codes.ts';
 import { findScenario } from './find-scenario.ts';
 import { importTypeScript, openProject, projectScenarios } from './open-project.ts';
-import { outputFile, parseFlags, parseSeedFlag } from './parse-flags.ts';
+import { outputFile, parseCaseFlags, parseFlags } from './parse-flags.ts';
 import { USAGE } from './usage.ts';
 import { withDatabase } from './with-database.ts';
 
@@ -33,6 +34,8 @@ export async function validateMigrationCommand(args: string[], cli: CliContext):
     'json',
     'html',
     'trace',
+    'runs',
+    'path',
   ]);
   if (values.help) {
     cli.out(USAGE['validate-migration'] ?? '');
@@ -43,7 +46,8 @@ export async function validateMigrationCommand(args: string[], cli: CliContext):
       `validate-migration takes one migration (a built-in name or a module's path), got ${positionals.length}`,
     );
   const spec = positionals[0]!;
-  const given = parseSeedFlag(values.seed);
+  // --runs: cases of the live-traffic search; --path (with its --seed): replay one of them.
+  const { seed: given, path, runs } = parseCaseFlags(values);
   const json = outputFile('--json', values.json);
   const html = outputFile('--html', values.html);
   const trace = outputFile('--trace', values.trace);
@@ -73,7 +77,11 @@ export async function validateMigrationCommand(args: string[], cli: CliContext):
   const guard = cli.guard(`validate-migration ${module.name}`);
   try {
     const criteria = await withDatabase(cli, guard, migrations, (engine) =>
-      validateMigration({ scenario, world, module, scope, input, seed }, engine, () => performance.now()),
+      validateMigration({ scenario, world, module, scope, input, seed }, engine, {
+        now: () => performance.now(),
+        liveRuns: runs,
+        livePath: path,
+      }),
     );
     cli.out(`${module.name} on ${scenario.id} (scope ${describeScope(scope)}, seed ${seed})`);
     for (const line of formatCriteria(criteria, replay)) cli.out(line);
@@ -84,10 +92,10 @@ export async function validateMigrationCommand(args: string[], cli: CliContext):
         `${JSON.stringify({ migration: module.name, world: scenario.id, scope, seed, replay, criteria: data }, null, 2)}\n`,
       );
     }
-    const drawn = drawnRuns(criteria);
+    const { runs: drawn, replayOf } = drawnRuns(criteria, replay);
     const title = `${module.name} on ${scenario.id} (scope ${describeScope(scope)}, seed ${seed})`;
-    if (html) await writeFile(html, htmlTimeline(drawn, { title, replay: () => replay }));
-    if (trace) await writeFile(trace, `${JSON.stringify(perfettoTrace(drawn, undefined, () => replay))}\n`);
+    if (html) await writeFile(html, htmlTimeline(drawn, { title, replay: replayOf }));
+    if (trace) await writeFile(trace, `${JSON.stringify(perfettoTrace(drawn, undefined, replayOf))}\n`);
     return exitCodeOfCriteria(criteria);
   } finally {
     guard.dispose();
@@ -108,11 +116,22 @@ function parseScope(value: string | undefined, defaults: MigrationScope): Migrat
   return { ...defaults, ...scope };
 }
 
-/** The runs that show the failed criteria (each once), else the uncrashed run all were judged on. */
-function drawnRuns(criteria: readonly Criterion[]): RunResult[] {
+/**
+ * The runs that show the failed criteria (each once), else the first run any criterion was judged
+ * on (the uncrashed run), each with its criterion's replay line (a live-traffic case adds --path).
+ */
+function drawnRuns(
+  criteria: readonly Criterion[],
+  replay: string,
+): { runs: RunResult[]; replayOf: (run: RunResult) => string } {
   const failed = criteria.filter((c) => c.status === 'fail' || c.status === 'inconclusive');
-  const runs = (failed.length > 0 ? failed : criteria.slice(0, 1)).flatMap((c) => c.runs ?? []);
-  return runs.filter((run, i) => runs.findIndex((r) => r.variant === run.variant) === i);
+  const shown = failed.length > 0 ? failed : criteria.filter((c) => (c.runs?.length ?? 0) > 0).slice(0, 1);
+  const lines = new Map<RunResult, string>();
+  for (const c of shown)
+    for (const run of c.runs ?? [])
+      if (![...lines.keys()].some((r) => r.variant === run.variant))
+        lines.set(run, `${replay}${c.replayFlags ? ` ${c.replayFlags}` : ''}`);
+  return { runs: [...lines.keys()], replayOf: (run) => lines.get(run) ?? replay };
 }
 
 export function formatCriteria(criteria: readonly Criterion[], replay: string): string[] {
@@ -120,7 +139,8 @@ export function formatCriteria(criteria: readonly Criterion[], replay: string): 
   criteria.forEach((c, i) => {
     lines.push(`${i + 1}. ${c.status.toUpperCase().padEnd(12)} ${c.title}`);
     for (const line of c.evidence) lines.push(`     ${line}`);
-    if (c.status === 'fail' || c.status === 'inconclusive') lines.push(`     replay: ${replay}`);
+    if (c.status === 'fail' || c.status === 'inconclusive')
+      lines.push(`     replay: ${replay}${c.replayFlags ? ` ${c.replayFlags}` : ''}`);
   });
   return lines;
 }

@@ -14,6 +14,8 @@ const dir = mkdtempSync(join(tmpdir(), 'syncsim-valmig-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const WORLD = ['--world', 'legacy-ids-gym-4', '--seed', '1'];
+// For the tests about criteria 1-6: a short live-traffic search (criterion 7 has its own tests).
+const FEW = ['--runs', '3'];
 const verdict = (stdout: string, title: string) =>
   new RegExp(`^\\d\\. (\\S+(?: RUN)?) +${title.replace(/[()]/g, '\\$&')}$`, 'm').exec(stdout)?.[1];
 
@@ -32,15 +34,53 @@ describe('validate-migration', () => {
       expect(verdict(run.stdout, title), title).toBe('PASS');
     // Every step of the uncrashed run crashed before, and every write's response lost.
     expect(run.stdout).toContain('18 steps -> 19 crash points + 7 lost responses + 1 uncrashed = 27 runs');
-    expect(verdict(run.stdout, 'under live traffic')).toBe('NOT RUN');
+    // 7: the search ran every case asked, with the app's actors, and says how fast.
+    expect(verdict(run.stdout, 'under live traffic')).toBe('PASS');
+    expect(run.stdout).toMatch(/^ {5}20 case\(s\) \(20 asked, seed 1\) in [\d.]+ s, [\d.]+ cases\/s;/m);
+    // ... and the app's actors did run: 4 a case (3 customers, 1 trainer), some hit by faults.
+    expect(Number(/live actor runs: (\d+) finished/.exec(run.stdout)?.[1])).toBeGreaterThan(40);
+    // 8: paced under limits that bind (5 room swaps at 2 a minute: 3 windows, floor 120 s).
+    expect(verdict(run.stdout, 'rate limits: paced, duration against the floor')).toBe('PASS');
+    expect(run.stdout).toMatch(/duration [\d.]+ s, floor 120\.0 s, ratio [\d.]+; 0 request\(s\) refused for rate/);
+    expect(run.stdout).toContain('UpdateChannel 5/2 -> 3 window(s)');
     expect(run.stdout).not.toContain('replay:');
     expect(run.code).toBe(0);
+  }, 300_000);
+
+  it('a migration that copies each history once passes alone (6) but loses a message under live traffic (7); its replay line replays that case', async () => {
+    const module = 'scenarios/incidents/legacy-ids-gym-4/planted/modules/copy-history-then-swap.ts';
+    const html = join(dir, 'copy.html');
+    const run = await syncsim(['validate-migration', module, ...WORLD, '--html', html], env);
+    expect(verdict(run.stdout, 'domain invariants after the run')).toBe('PASS');
+    expect(verdict(run.stdout, 'under live traffic')).toBe('FAIL');
+    expect(run.stdout).toMatch(/no-message-loss: room \d+: \d+ acknowledged message\(s\) are not in its channel/);
+    const replay = /^ {5}replay: syncsim (validate-migration .* --path \S+)$/m.exec(run.stdout)?.[1];
+    expect(replay).toBeDefined();
+    expect(run.code).toBe(1);
+    // The case that lost the message is drawn, with the replay line that replays it alone.
+    expect(readFileSync(html, 'utf8')).toContain(`syncsim ${replay!}`);
+    const again = await syncsim(replay!.split(' '), env);
+    expect(verdict(again.stdout, 'under live traffic')).toBe('FAIL');
+    expect(verdict(again.stdout, 'crash anywhere, then resume')).toBe('NOT RUN');
+    expect(again.stdout).toMatch(/^ {5}1 case\(s\) \(replay of path \S+\)/m);
+    const lost = (stdout: string) => /no-message-loss: .*/.exec(stdout)?.[0];
+    expect(lost(again.stdout)).toBe(lost(run.stdout));
+    expect(again.code).toBe(1);
+  }, 600_000);
+
+  it("a migration that does not pace itself is refused for rate under the world's limits (8), exit 1", async () => {
+    const module = 'scenarios/incidents/legacy-ids-gym-4/planted/modules/unpaced-stream-ids.ts';
+    const run = await syncsim(['validate-migration', module, ...WORLD, ...FEW], env);
+    expect(verdict(run.stdout, 'domain invariants after the run')).toBe('PASS');
+    expect(verdict(run.stdout, 'rate limits: paced, duration against the floor')).toBe('FAIL');
+    expect(run.stdout).toMatch(/refused for rate: migrate POST \/channels/);
+    expect(run.code).toBe(1);
   }, 300_000);
 
   it("the team's script as a module by path fails crash-resume and no-message-loss, exit 1", async () => {
     const module = 'scenarios/incidents/legacy-ids-gym-4/team-script-migration.ts';
     const [html, trace] = [join(dir, 'team.html'), join(dir, 'team.trace.json')];
-    const run = await syncsim(['validate-migration', module, ...WORLD, '--html', html, '--trace', trace], env);
+    const run = await syncsim(['validate-migration', module, ...WORLD, ...FEW, '--html', html, '--trace', trace], env);
     expect(verdict(run.stdout, 'crash anywhere, then resume')).toBe('FAIL');
     expect(verdict(run.stdout, 'domain invariants after the run')).toBe('FAIL');
     expect(verdict(run.stdout, 'second run is a no-op')).toBe('FAIL');
@@ -76,7 +116,7 @@ describe('validate-migration', () => {
     'planted-%s is caught by "%s", exit 1',
     async (planted, title, evidence) => {
       const module = `scenarios/incidents/legacy-ids-gym-4/planted/modules/${planted}.ts`;
-      const run = await syncsim(['validate-migration', module, ...WORLD], env);
+      const run = await syncsim(['validate-migration', module, ...WORLD, ...FEW], env);
       expect(verdict(run.stdout, title)).toBe('FAIL');
       expect(run.stdout).toContain(evidence);
       expect(run.code).toBe(1);

@@ -41,31 +41,50 @@ export interface MigrationTarget<Input, World> {
   readonly seed: number;
 }
 
-export async function runMigrationPoint<Input, World>(
-  target: MigrationTarget<Input, World>,
-  engine: CaseEngine,
-  plan: FaultPlan,
-  label: string,
-): Promise<MigrationPoint> {
-  const { scenario, world: migrationWorld, module, scope, seed } = target;
-  const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed, numRuns: 1 });
-  let world: World | undefined;
-  let outsideBefore = '';
-  const runs: MigrationRunRecord[] = [];
-  const actor = (name: string): Actor => ({
+/**
+ * The migration as an actor: plan, then apply the plan, each run recorded in `runs` as soon as it
+ * has planned (a crash during apply leaves the record without a result).
+ */
+export function migrationActor<World>(
+  name: string,
+  target: Pick<MigrationTarget<unknown, World>, 'world' | 'module' | 'scope'>,
+  world: () => World,
+  runs: MigrationRunRecord[],
+): Actor {
+  return {
     name,
     async run(env) {
-      const deps = migrationWorld.deps(env, world!);
-      const planned = await module.plan(deps, scope);
+      const deps = target.world.deps(env, world());
+      const planned = await target.module.plan(deps, target.scope);
       const record: { actor: string; plan: MigrationPlanData; result?: MigrationApplyResult } = {
         actor: name,
         plan: planned,
       };
       runs.push(record);
-      record.result = await module.apply(deps, planned);
+      record.result = await target.module.apply(deps, planned);
       return record.result;
     },
-  });
+  };
+}
+
+export interface MigrationPointOptions<World> {
+  /** Changes the world once it is built, before anything runs (e.g. tighter rate limits). */
+  readonly prepare?: (world: World) => void;
+}
+
+export async function runMigrationPoint<Input, World>(
+  target: MigrationTarget<Input, World>,
+  engine: CaseEngine,
+  plan: FaultPlan,
+  label: string,
+  options: MigrationPointOptions<World> = {},
+): Promise<MigrationPoint> {
+  const { scenario, world: migrationWorld, scope, seed } = target;
+  const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed, numRuns: 1 });
+  let world: World | undefined;
+  let outsideBefore = '';
+  const runs: MigrationRunRecord[] = [];
+  const actor = (name: string): Actor => migrationActor(name, target, () => world!, runs);
   // The invariants are checked here after the resume, not between the phases: a crashed run
   // always gets its second chance before anything is judged.
   const wrapped: Scenario<Input, World> = {
@@ -73,6 +92,7 @@ export async function runMigrationPoint<Input, World>(
     invariants: [],
     world: async (ctx: WorldContext<Input>) => {
       world = await scenario.world(ctx);
+      options.prepare?.(world);
       outsideBefore = JSON.stringify(await migrationWorld.outsideScope({ db: engine.admin, world, scope }));
       return world;
     },

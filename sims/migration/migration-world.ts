@@ -6,8 +6,9 @@
  * migrations are bound here by name because sims/ may not import src/; the scenario (the top
  * layer) may.
  */
-import type { ScriptedFault } from '../faults/fault-plan.ts';
-import type { ActorEnv } from '../runner/scenario.ts';
+import type * as fc from 'fast-check';
+import type { FaultPlan, ScriptedFault } from '../faults/fault-plan.ts';
+import type { Actor, ActorEnv } from '../runner/scenario.ts';
 import type { HistoryEvent } from '../history/history.ts';
 import type { Invariant } from '../invariants/invariant.ts';
 import type { Queryable } from '../../src/db/db.ts';
@@ -54,4 +55,29 @@ export interface MigrationWorld<World> {
    * on enough of the planned writes). Undefined: criterion 5 is reported not run.
    */
   overThreshold?(plan: MigrationPlanData, history: readonly HistoryEvent[], actor: string): ScriptedFault[];
+  /**
+   * The app's own actors (customers posting, rooms being created, ...), run concurrently with
+   * the migration for criterion 7 (live traffic). Undefined: criterion 7 is reported not run.
+   */
+  liveActors?(context: { readonly world: World; readonly scope: MigrationScope }): Actor[];
+  /**
+   * The faults of the live-traffic search (default: the scenario's); a crash hits only the
+   * migration (the validator sets `crashable`), HTTP faults hit every actor.
+   */
+  readonly liveFaults?: fc.Arbitrary<FaultPlan>;
+  /** Rate limits for criterion 8. Undefined: criterion 8 is reported not run. */
+  readonly rateLimits?: MigrationRateLimits<World>;
+}
+
+export interface MigrationRateLimits<World> {
+  /** What the limits are and why (the evidence quotes it). */
+  readonly why: string;
+  /** The length of one rate-limit window in ms (Stream: one minute). */
+  readonly windowMs: number;
+  /** Impose the limits on a freshly built world, before the migration runs. */
+  impose(world: World): void;
+  /** The endpoint a request counts against and that endpoint's limit per window; undefined: not limited. */
+  limitOf(this: void, event: HistoryEvent): { readonly endpoint: string; readonly limit: number } | undefined;
+  /** Whether a completed request (fail or info) was refused for rate. */
+  refused(this: void, event: HistoryEvent): boolean;
 }

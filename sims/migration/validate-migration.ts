@@ -6,45 +6,33 @@
 import { crashSweep, describeCrashSweep } from '../faults/crash-sweep.ts';
 import type { HistoryEvent } from '../history/history.ts';
 import type { CaseEngine } from '../runner/case-engine.ts';
-import type { RunResult } from '../runner/run-result.ts';
 import { firstStateDifference } from './first-state-difference.ts';
+import { criterion, notRun, type Criterion } from './criterion.ts';
+import { DEFAULT_LIVE_RUNS, liveTraffic } from './live-traffic.ts';
 import { MIGRATE, RESUME, runMigrationPoint, type MigrationPoint, type MigrationTarget } from './migration-point.ts';
+import { RATE_LIMITS_TITLE, rateLimits } from './rate-limits.ts';
 import { pointRunResult } from './point-run-result.ts';
 
-export type CriterionStatus = 'pass' | 'fail' | 'inconclusive' | 'not run';
+export type { Criterion, CriterionStatus } from './criterion.ts';
 
-export interface Criterion {
-  readonly id: string;
-  readonly title: string;
-  readonly status: CriterionStatus;
-  /** What was measured (always), and on failure the first few cases. */
-  readonly evidence: readonly string[];
-  /**
-   * The first few runs it was judged on (a failing criterion: those that show the failure), for
-   * --html and --trace; left out of --json (whole histories).
-   */
-  readonly runs?: readonly RunResult[];
+export interface ValidateOptions {
+  /** Monotonic milliseconds for the runtime figures (time is reported, never decides). */
+  readonly now: () => number;
+  /** Cases of the live-traffic search (default DEFAULT_LIVE_RUNS). */
+  readonly liveRuns?: number | undefined;
+  /** Replay only the live-traffic case at this path. */
+  readonly livePath?: string | undefined;
 }
 
-const MAX_EVIDENCE = 5;
-
-const criterion = (
-  id: string,
-  title: string,
-  problems: readonly string[],
-  measured: string,
-  runs: readonly RunResult[] = [],
-): Criterion => ({
-  id,
-  title,
-  status: problems.length === 0 ? 'pass' : 'fail',
-  evidence: [
-    measured,
-    ...problems.slice(0, MAX_EVIDENCE),
-    ...(problems.length > MAX_EVIDENCE ? [`... and ${problems.length - MAX_EVIDENCE} more`] : []),
-  ],
-  ...(runs.length > 0 ? { runs: runs.slice(0, MAX_EVIDENCE) } : {}),
-});
+/** Criteria 1-6 by id, in order (7 and 8 name themselves). */
+const TITLES = {
+  'dry-run-equals-apply': 'dry-run = apply',
+  'crash-resume': 'crash anywhere, then resume',
+  'second-run-no-op': 'second run is a no-op',
+  scope: 'scope: outside it unchanged',
+  threshold: 'threshold: stops past it, a later run finishes',
+  'domain-invariants': 'domain invariants after the run',
+} as const;
 
 /** The writes `actor` made that did not certainly fail (a lost response may have written). */
 function writesOf(history: readonly HistoryEvent[], actor: string, isWrite: (e: HistoryEvent) => boolean) {
@@ -55,9 +43,14 @@ function writesOf(history: readonly HistoryEvent[], actor: string, isWrite: (e: 
 export async function validateMigration<Input, World>(
   target: MigrationTarget<Input, World>,
   engine: CaseEngine,
-  now: () => number,
+  options: ValidateOptions,
 ): Promise<Criterion[]> {
   const { world } = target;
+  const { now } = options;
+  const live = () =>
+    liveTraffic(target, engine, { runs: options.liveRuns ?? DEFAULT_LIVE_RUNS, path: options.livePath, now });
+  // A replay line of criterion 7 replays that one case, nothing else.
+  if (options.livePath !== undefined) return replayLiveCase(await live());
   const run = (plan: Parameters<typeof runMigrationPoint>[2], label: string) =>
     runMigrationPoint(target, engine, plan, label);
   const sweep = await crashSweep<MigrationPoint>({
@@ -76,7 +69,7 @@ export async function validateMigration<Input, World>(
   criteria.push(
     criterion(
       'dry-run-equals-apply',
-      'dry-run = apply',
+      TITLES['dry-run-equals-apply'],
       first?.plan
         ? world.dryRunDifferences(first.plan, first.result, baseline.history, MIGRATE)
         : ['the uncrashed run never planned'],
@@ -88,7 +81,7 @@ export async function validateMigration<Input, World>(
   criteria.push(
     criterion(
       'crash-resume',
-      'crash anywhere, then resume',
+      TITLES['crash-resume'],
       [
         ...sweep.diverged.map(
           (p) =>
@@ -105,7 +98,7 @@ export async function validateMigration<Input, World>(
   criteria.push(
     criterion(
       'second-run-no-op',
-      'second run is a no-op',
+      TITLES['second-run-no-op'],
       again.map((e) => `the second run wrote: ${e.system} ${e.operation}`),
       `${again.length} write(s) by the run after a finished run`,
       shown([baseline]),
@@ -116,7 +109,7 @@ export async function validateMigration<Input, World>(
   criteria.push(
     criterion(
       'scope',
-      'scope: outside it unchanged',
+      TITLES['scope'],
       touched.map((p) => `${p.label}: state outside ${describeScope(target.scope)} changed`),
       `state outside ${describeScope(target.scope)} compared before and after each of ${sweep.points.length} runs`,
       shown(touched),
@@ -128,14 +121,14 @@ export async function validateMigration<Input, World>(
   criteria.push(
     criterion(
       'domain-invariants',
-      'domain invariants after the run',
+      TITLES['domain-invariants'],
       baseline.violations.map((v) => `${v.invariant}: ${v.message}`),
       `${world.invariants.map((i) => i.name).join(', ')} after the uncrashed run and its re-run`,
       shown([baseline]),
     ),
   );
-  criteria.push(notRun('live-traffic', 'under live traffic', 'not built yet: the app actors racing the migration'));
-  criteria.push(notRun('rate-limits', 'rate limits', 'not built yet: the fakes enforce no request rate'));
+  criteria.push(await live());
+  criteria.push(await rateLimits(target, engine, baseline));
   return criteria;
 }
 
@@ -144,7 +137,7 @@ async function threshold<Input, World>(
   engine: CaseEngine,
   baseline: MigrationPoint,
 ): Promise<Criterion> {
-  const title = 'threshold: stops past it, a later run finishes';
+  const title = TITLES.threshold;
   const planned = baseline.runs.find((r) => r.actor === MIGRATE)?.plan;
   if (!target.world.overThreshold) return notRun('threshold', title, 'the world names no failures to inject');
   if (!planned)
@@ -173,12 +166,15 @@ async function threshold<Input, World>(
   );
 }
 
-const notRun = (id: string, title: string, why: string): Criterion => ({
-  id,
-  title,
-  status: 'not run',
-  evidence: [why],
-});
+/** The table of a --path replay: criterion 7's case, the others said not run (in their places). */
+function replayLiveCase(live: Criterion): Criterion[] {
+  const skipped = (id: string, title: string) => notRun(id, title, '--path replays one live-traffic case only');
+  return [
+    ...Object.entries(TITLES).map(([id, title]) => skipped(id, title)),
+    live,
+    skipped('rate-limits', RATE_LIMITS_TITLE),
+  ];
+}
 
 export function describeScope(scope: Readonly<Record<string, string>>): string {
   return Object.entries(scope)

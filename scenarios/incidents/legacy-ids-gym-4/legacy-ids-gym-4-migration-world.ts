@@ -9,6 +9,8 @@ import { roomFailureThreshold, type MigrationAction, type MigrationReport } from
 import { domainInvariants } from './invariants/index.ts';
 import { dryRunDifferences } from './invariants/dry-run-equals-apply.ts';
 import { streamClientFor } from './legacy-ids-gym-4-actors.ts';
+import { legacyIdsLiveActors } from './legacy-ids-gym-4-live-actors.ts';
+import { migrationRateLimits } from './migration-rate-limits.ts';
 import { channelFingerprint, gymRows, userFingerprint, type LegacyIdsWorld } from './legacy-ids-gym-4-world.ts';
 import { isWrite } from './migration-writes.ts';
 import { gymOf, streamIdsMigration } from './stream-ids-migration.ts';
@@ -23,7 +25,8 @@ export const legacyIdsMigrationWorld: MigrationWorld<LegacyIdsWorld> = {
     scope.gym === '4'
       ? undefined
       : `legacy-ids-gym-4 can judge a migration of gym 4 only (its invariants know that gym's rooms), not --scope gym=${scope.gym ?? ''}`,
-  deps: (env) => ({ db: env.db, stream: streamClientFor(env) }),
+  // The clock lets the migration pace itself by Stream's rate-limit headers (criterion 8).
+  deps: (env) => ({ db: env.db, stream: streamClientFor(env), clock: env.clock }),
   async inScope({ db, world, scope }) {
     const gym = gymOf(scope);
     const store = world.fake.store;
@@ -71,6 +74,8 @@ export const legacyIdsMigrationWorld: MigrationWorld<LegacyIdsWorld> = {
       actor,
     ),
   invariants: [...domainInvariants],
+  liveActors: ({ world }) => legacyIdsLiveActors(world),
+  rateLimits: migrationRateLimits,
   overThreshold(plan, history, actor) {
     // HTTP 500 on the member swaps of just over the threshold's share of the rooms, the first
     // room spared, so the run has started phase 2 when it must stop.

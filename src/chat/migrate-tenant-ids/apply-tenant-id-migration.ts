@@ -9,6 +9,8 @@
 // phase 1, not assumed).
 // A room's new ids are added and its legacy ids removed in ONE request on the existing channel:
 // the channel id and its history stay, and no room is ever left with half its members migrated.
+// With a clock in the deps, every Stream request waits when its endpoint's rate-limit budget is
+// spent (pace-stream-requests.ts), so a large gym is not refused half way.
 // More than 20% of the rooms failing stops the run (the runbook's threshold); what is done is
 // done correctly and what is not is planned again by the next run.
 import { gymTeam, parseStreamUserId } from '../stream-user-id.ts';
@@ -16,7 +18,7 @@ import { channelPath } from '../channel-path.ts';
 import { getListedChannel } from '../get-listed-channel.ts';
 import type { MigrationAction } from './migration-action.ts';
 import { roomFailureThreshold, type MigrationOutcome, type MigrationReport } from './migration-report.ts';
-import type { MigrationDeps } from './read-migration-state.ts';
+import { paceMigration, type MigrationDeps } from './read-migration-state.ts';
 import { readStreamUsers } from './read-stream-users.ts';
 
 type UpsertUsers = Extract<MigrationAction, { kind: 'upsert-users' }>;
@@ -81,6 +83,7 @@ export async function applyTenantIdMigration(
   deps: MigrationDeps,
   actions: readonly MigrationAction[],
 ): Promise<MigrationReport> {
+  paceMigration(deps);
   const outcomes: MigrationOutcome[] = [];
   const notRun = (rest: readonly MigrationAction[], why: string) =>
     outcomes.push(...rest.map((action): MigrationOutcome => ({ action, result: 'not-run', why })));

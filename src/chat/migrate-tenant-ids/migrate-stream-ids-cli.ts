@@ -7,6 +7,7 @@
  * first, audit, then the others), so --gym-id is required and must name a gym that exists.
  * Exit: 0 printed / done, 1 an action failed or the run stopped (run it again), 3 bad input.
  */
+import type { Clock } from '../../clock.ts';
 import { openDatabase, databaseUrlProblem } from '../../ops/open-database.ts';
 import { BadInput, OPERATOR_EXIT, quote, runOperatorCommand } from '../../ops/operator-command.ts';
 import { parseOperatorFlags } from '../../ops/parse-operator-flags.ts';
@@ -28,6 +29,8 @@ export interface MigrateIo {
   readonly env: StreamEnv & { readonly DATABASE_URL?: string | undefined };
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
+  /** The real clock, from the process edge: the migration paces its Stream requests on it. */
+  readonly clock?: Clock;
 }
 
 export async function migrateStreamIdsCli(args: readonly string[], io: MigrateIo): Promise<number> {
@@ -63,7 +66,10 @@ async function migrate(args: readonly string[], io: MigrateIo): Promise<number> 
   try {
     const gym = await database.db.query('SELECT 1 FROM gyms WHERE id = $1', [gymId]);
     if ((gym.rowCount ?? 0) === 0) throw new BadInput(`gym ${gymId} does not exist`);
-    const { plan, report } = await migrateTenantIds({ db: database.db, stream }, { gymId, apply });
+    const { plan, report } = await migrateTenantIds(
+      { db: database.db, stream, ...(io.clock ? { clock: io.clock } : {}) },
+      { gymId, apply },
+    );
     if (!report) {
       io.out(
         plan.actions.length === 0

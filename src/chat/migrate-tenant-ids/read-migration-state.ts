@@ -4,7 +4,9 @@
 // nobody a channel names is forgotten),
 // and which of their `gym_{g}_user_{u}` ids already exist in Stream. Read-only on both sides.
 import type { StreamChat } from 'stream-chat';
+import type { Clock } from '../../clock.ts';
 import type { Db } from '../../db/db.ts';
+import { paceStreamRequests } from '../pace-stream-requests.ts';
 import { parseStreamUserId, tenantUserId } from '../stream-user-id.ts';
 import type { MigrationRoom, MigrationState, MigrationUser } from './migration-state.ts';
 import { readRoomChannels } from './read-room-channels.ts';
@@ -13,9 +15,20 @@ import { readStreamUsers } from './read-stream-users.ts';
 export interface MigrationDeps {
   readonly db: Db;
   readonly stream: StreamChat;
+  /**
+   * With a clock, the migration paces its Stream requests by the rate-limit headers, sleeping on
+   * it (pace-stream-requests.ts); without one it does not pace (a 429 fails that action).
+   */
+  readonly clock?: Clock;
+}
+
+/** Pace `deps.stream` when the deps give a clock (once per client; both the read and the apply call it). */
+export function paceMigration(deps: MigrationDeps): void {
+  if (deps.clock) paceStreamRequests(deps.stream, deps.clock);
 }
 
 export async function readMigrationState(deps: MigrationDeps, gymId: number): Promise<MigrationState> {
+  paceMigration(deps);
   const { rows } = await deps.db.query<{ id: string; stream_channel_id: string; members: string[] }>(
     `SELECT r.id, r.stream_channel_id,
             coalesce(array_agg(m.user_id ORDER BY m.user_id) FILTER (WHERE m.user_id IS NOT NULL), '{}') AS members
