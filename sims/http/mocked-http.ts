@@ -12,6 +12,16 @@ import { setupServer, type SetupServer } from 'msw/node';
 
 export class MockedHttp {
   #server: SetupServer | undefined;
+  readonly #observers: Array<(request: Request) => void> = [];
+
+  /**
+   * Call `listener` with every request a fake is about to answer (before its handler reads the
+   * body). The overhead bench records a case's requests this way to replay them without the gate.
+   */
+  observe(listener: (request: Request) => void): void {
+    this.#observers.push(listener);
+    this.#server?.events.on('request:start', ({ request }) => listener(request));
+  }
 
   /** Add handlers for the current case (they come first, before older ones). */
   use(...handlers: RequestHandler[]): void {
@@ -21,6 +31,7 @@ export class MockedHttp {
       // 'error': msw prints the unhandled METHOD and URL and the request rejects (a throwing
       // callback would instead become a 500, which a client would take for a server fault).
       server.listen({ onUnhandledRequest: 'error' });
+      for (const listener of this.#observers) server.events.on('request:start', ({ request }) => listener(request));
     }
     server.use(...handlers);
   }

@@ -72,7 +72,9 @@ export function gatedDb(context: GatedDbContext, actor: string): Db {
       );
     },
     async connect(): Promise<DbClient> {
-      const client = await bridge.run({ actor, system: 'pg', operation: 'connect' }, () => connections.checkout(), {
+      // A checkout never waits on a Postgres lock: nothing to probe (it has no backend yet).
+      const request = { actor, system: 'pg' as const, operation: 'connect', mayWaitOnLock: false };
+      const client = await bridge.run(request, () => connections.checkout(), {
         summarize: () => undefined,
       });
       held.add(client);

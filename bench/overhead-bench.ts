@@ -1,0 +1,225 @@
+/**
+ * Overhead benchmark (issue 17): how much of a case is the engine and how much is Postgres and
+ * the fakes. For each scenario, in one run on one server and database:
+ *   1. engine: the scenario's cases at a fixed seed through runScenario (timed);
+ *   2. record: the same cases again one by one (replayCase), keeping each history (the counts of
+ *      gated operations by system) and the raw statements and requests (bench/record-case-io.ts);
+ *   3. floor: the same cases once more through runScenario with the actors replaced by a straight
+ *      replay of what was recorded, inside the world phase (bench/replay-case-io.ts): reset, world,
+ *      the same statements, requests and file operations, the invariants (their verdicts ignored),
+ *      but no scheduler, no lock probe, no gate.
+ * The counts are a function of the seed; the times are only printed.
+ * Run: npm run bench:overhead [--runs N] [--only lost-update,motopress,bot,chat]
+ */
+import {
+  createTestDatabase,
+  defaultMigrationsDir,
+  ensureTemplate,
+  loadMigrations,
+  startPostgres,
+} from '../sims/postgres/index.ts';
+import type { HistoryEvent } from '../sims/history/history.ts';
+import { openCaseEngine, type CaseEngine } from '../sims/runner/case-engine.ts';
+import { replayCase } from '../sims/runner/replay-case.ts';
+import { runScenario } from '../sims/runner/run-scenario.ts';
+import type { Scenario } from '../sims/runner/scenario.ts';
+import { lostUpdateScenario } from '../scenarios/examples/lost-update/lost-update.scenario.ts';
+import { botPropertyScenario } from '../scenarios/properties/bot/bot.scenario.ts';
+import { chatPropertyScenario } from '../scenarios/properties/chat/chat.scenario.ts';
+import { motopressPropertyScenario } from '../scenarios/properties/motopress/motopress.scenario.ts';
+import { recordCaseIo, type IoRecorder, type RawIo } from './record-case-io.ts';
+import { FloorConnections, replayCaseIo } from './replay-case-io.ts';
+
+const SEED = 2;
+const SYSTEMS = ['pg', 'motopress', 'stream', 'fs', 'clock'] as const;
+
+interface Target {
+  key: string;
+  scenario: Scenario<unknown, unknown>;
+  variant: string;
+  runs: number;
+  goal: number;
+}
+
+const targets: Target[] = [
+  {
+    key: 'lost-update',
+    scenario: lostUpdateScenario,
+    variant: 'locked',
+    runs: 200,
+    goal: 200,
+  },
+  {
+    key: 'motopress',
+    scenario: motopressPropertyScenario,
+    variant: 'after',
+    runs: 60,
+    goal: 30,
+  },
+  { key: 'bot', scenario: botPropertyScenario, variant: 'after', runs: 150, goal: 30 },
+  { key: 'chat', scenario: chatPropertyScenario, variant: 'after', runs: 30, goal: 0 },
+];
+
+interface Row {
+  name: string;
+  cases: number;
+  engineS: number;
+  lockWaits: number;
+  ops: Record<string, number>;
+  floorS: number;
+  floorIoS: number;
+  floorErrors: number;
+  goal: number;
+}
+
+async function measure(
+  engine: CaseEngine,
+  recorder: IoRecorder,
+  floor: FloorConnections,
+  target: Target,
+): Promise<Row> {
+  const { scenario, variant } = target;
+  const name = `${scenario.id}:${variant}`;
+  await runScenario(scenario, variant, engine, { seed: 1, runs: Math.min(10, target.runs) }); // warm-up
+  let started = performance.now();
+  const result = await runScenario(scenario, variant, engine, { seed: SEED, runs: target.runs });
+  const engineS = (performance.now() - started) / 1000;
+  if (result.status !== 'held') throw new Error(`bench: ${name} did not hold (${result.status})`);
+
+  const recorded: Array<{ io: RawIo[]; history: readonly HistoryEvent[] }> = [];
+  for (let i = 0; i < result.cases; i++) {
+    const io = recorder.begin();
+    const outcome = await replayCase(scenario, variant, engine, { seed: SEED, path: String(i) });
+    recorder.end();
+    recorded.push({ io, history: outcome.history });
+  }
+  const ops: Record<string, number> = {};
+  for (const { history } of recorded)
+    for (const event of history)
+      if (event.type === 'invoke' && event.system !== 'actor') ops[event.system] = (ops[event.system] ?? 0) + 1;
+
+  let index = 0;
+  let floorIoS = 0;
+  let floorErrors = 0;
+  const floorScenario: Scenario<unknown, unknown> = {
+    ...scenario,
+    world: async (context) => {
+      const world = await scenario.world(context);
+      const { io, history } = recorded[index++]!;
+      const replayStarted = performance.now();
+      floorErrors += (await replayCaseIo(io, history, floor, context.sessionDir)).errors;
+      floorIoS += (performance.now() - replayStarted) / 1000;
+      return world;
+    },
+    // The same checks run, over whatever the straight replay left; their verdicts do not matter.
+    invariants: scenario.invariants.map((invariant) => ({
+      ...invariant,
+      check: async (context) => {
+        await invariant.check(context);
+        return [];
+      },
+    })),
+    variants: { floor: { description: 'straight replay', expect: 'holds', actors: () => [], heal: () => [] } },
+    defaultVariant: 'floor',
+  };
+  delete floorScenario.scans;
+  started = performance.now();
+  const floorResult = await runScenario(floorScenario, 'floor', engine, { seed: SEED, runs: target.runs });
+  const floorS = (performance.now() - started) / 1000;
+  if (floorResult.status !== 'held' || index !== result.cases)
+    throw new Error(`bench: the floor of ${name} ran ${index} of ${result.cases} cases (${floorResult.status})`);
+  return {
+    name,
+    cases: result.cases,
+    engineS,
+    lockWaits: result.lockWaits,
+    ops,
+    floorS,
+    floorIoS,
+    floorErrors,
+    goal: target.goal,
+  };
+}
+
+function table(rows: Row[]): string[] {
+  const header = [
+    'scenario',
+    'cases',
+    'cases/s',
+    'target',
+    ...SYSTEMS.map((s) => `${s}/case`),
+    'ops/case',
+    'lock waits',
+    'engine ms/case',
+    'floor ms/case',
+    '(of which straight I/O)',
+    'engine ms/op',
+    'floor ms/op',
+    'engine/floor',
+  ];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const r of rows) {
+    const perCase = (n: number) => n / r.cases;
+    const totalOps = SYSTEMS.reduce((sum, s) => sum + (r.ops[s] ?? 0), 0);
+    const engineMs = (r.engineS * 1000) / r.cases;
+    const floorMs = (r.floorS * 1000) / r.cases;
+    const floorIoMs = (r.floorIoS * 1000) / r.cases;
+    // What the engine spends on the operations: its case time minus the floor's time outside the
+    // straight I/O (reset, world, invariants), which both pay alike.
+    const engineOpsMs = engineMs - (floorMs - floorIoMs);
+    const opsPerCase = perCase(totalOps);
+    lines.push(
+      `| ${[
+        r.name,
+        r.cases,
+        (r.cases / r.engineS).toFixed(1),
+        r.goal > 0 ? `>= ${r.goal}` : '-',
+        ...SYSTEMS.map((s) => perCase(r.ops[s] ?? 0).toFixed(1)),
+        opsPerCase.toFixed(1),
+        r.lockWaits,
+        engineMs.toFixed(2),
+        floorMs.toFixed(2),
+        floorIoMs.toFixed(2),
+        opsPerCase > 0 ? (engineOpsMs / opsPerCase).toFixed(3) : '-',
+        opsPerCase > 0 ? (floorIoMs / opsPerCase).toFixed(3) : '-',
+        `${(engineMs / floorMs).toFixed(2)}x`,
+      ].join(' | ')} |`,
+    );
+  }
+  return lines;
+}
+
+const runsFlag = process.argv.indexOf('--runs');
+const onlyFlag = process.argv.indexOf('--only');
+const only = onlyFlag > 0 ? new Set(process.argv[onlyFlag + 1]!.split(',')) : undefined;
+const coldStarted = performance.now();
+await using server = await startPostgres({ log: () => undefined });
+const coldStartMs = performance.now() - coldStarted;
+const template = await ensureTemplate(server, await loadMigrations(defaultMigrationsDir()));
+await using database = await createTestDatabase(server, template, 'overhead-bench');
+await using engine = await openCaseEngine(database.url, { localBackends: server.kind === 'embedded' });
+const recorder = recordCaseIo(engine);
+const floor = new FloorConnections(database.url);
+const rows: Row[] = [];
+try {
+  for (const target of targets) {
+    if (only && !only.has(target.key)) continue;
+    const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : target.runs;
+    rows.push(await measure(engine, recorder, floor, { ...target, runs }));
+    console.error(`measured ${rows.at(-1)!.name}`);
+  }
+} finally {
+  await floor.end();
+}
+console.log(
+  `Postgres ${server.kind}, started in ${coldStartMs.toFixed(0)} ms (this process: start to ready); seed ${SEED}`,
+);
+for (const line of table(rows)) console.log(line);
+console.log(
+  'engine ms/op: engine ms/case minus the floor outside the straight I/O (reset, world, invariants), per gated op; ' +
+    'floor ms/op: the straight I/O per gated op (clock ops cost nothing there). engine/floor: whole cases.',
+);
+if (rows.some((r) => r.floorErrors > 0))
+  console.log(
+    `floor replay errors (failed as in the case, or out of order): ${rows.map((r) => `${r.name} ${r.floorErrors}`).join(', ')}`,
+  );
