@@ -14,6 +14,9 @@ import type { Scenario, Variant } from './scenario.ts';
 
 export interface FailingCase<Input> {
   input: Input;
+  /** The case's scheduling and fault seed, and its fault plan: what running it again needs. */
+  seed: number;
+  faultPlan: FaultPlan;
   plan: string;
   outcome: CaseOutcome;
 }
@@ -107,7 +110,7 @@ export class FailureSearch<Input, World> {
     }
     this.lockWaits += outcome.lockWaits;
     this.steps += outcome.steps;
-    this.last = { input, plan: describeFaultPlan(plan), outcome };
+    this.last = { input, seed, faultPlan: plan, plan: describeFaultPlan(plan), outcome };
     const broken = invariantsBroken(outcome);
     if (broken.length === 0) return;
     const path = this.#limits.replaying ? (this.#limits.path ?? '') : String(this.cases - 1);
