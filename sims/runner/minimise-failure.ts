@@ -59,7 +59,8 @@ export async function minimiseFailure<Input, World>(
         failing.faultPlan,
         limits,
       );
-    } catch {
+    } catch (error) {
+      if (process.env.SYNCSIM_DEBUG_MINIMISE) console.error('minimise attempt failed:', error);
       // A schedule the case cannot finish under (cut short, stalled) does not keep the failure.
       return { fails: false, taken: [], decisions: [] };
     }

@@ -20,9 +20,12 @@ export function taskKind(request: GateRequest): string {
   return `${request.system}.${request.operation}`;
 }
 
-/** `actor:kind:n`, each part escaped so the key stays one shell word without quotes. */
+/**
+ * `actor:kind:n`, each part escaped so the key stays one shell word without quotes; blanks
+ * become `_` (a request like `GET /wp-json/mphb/v1/bookings` reads as `GET_/wp-json/...`).
+ */
 export function taskKey(actor: string, kind: string, nth: number): string {
-  return [actor, kind, String(nth)].map(escapePart).join(':');
+  return [actor, kind.replace(/\s+/g, '_'), String(nth)].map(escapePart).join(':');
 }
 
 /** Readable form for reports: `webhook-2 select.crm_conversations #1`. */
@@ -31,7 +34,9 @@ export function describeKey(key: string): string {
   return `${actor} ${kind} #${nth}`;
 }
 
-/** encodeURIComponent leaves ! ' ( ) * unescaped; a shell would read them. */
+/** encodeURIComponent leaves ! ' ( ) * unescaped (a shell would read them); `/` is safe and readable. */
 function escapePart(part: string): string {
-  return encodeURIComponent(part).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(part)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replaceAll('%2F', '/');
 }
