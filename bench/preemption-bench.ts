@@ -5,7 +5,7 @@
  * minimal schedule's, the cases minimisation ran (and whether its budget stopped it), its wall
  * time, and the minimal schedule itself.
  *
- * Run: npx tsx --conditions=syncsim-source bench/preemption-bench.ts [SEED [FILTER]]
+ * Run: npm run bench:preemption [-- SEED [FILTER]]
  *   (default seed 1; FILTER keeps variants whose scenario:variant contains it)
  */
 import {

@@ -3,6 +3,7 @@ import type { MinimalInterleaving } from '../runner/run-result.ts';
 
 export function preemptionLine(minimal: Pick<MinimalInterleaving, 'before' | 'after' | 'runs' | 'budgetHit'>): string {
   const count = (n: number) => `${n} preemption${n === 1 ? '' : 's'}`;
-  const stopped = minimal.budgetHit ? `, stopped at its budget of ${minimal.runs} runs: maybe not the smallest` : '';
-  return `schedule minimised: ${count(minimal.before)} -> ${minimal.after} (${minimal.runs} runs${stopped}; a preemption = a release other than the default policy's)`;
+  const cases = `${minimal.runs} case${minimal.runs === 1 ? '' : 's'} run`;
+  const stopped = minimal.budgetHit ? ', stopped at its budget: maybe not the smallest' : '';
+  return `schedule minimised: ${count(minimal.before)} -> ${minimal.after} (${cases}${stopped}; a preemption = a release other than the default policy's)`;
 }
