@@ -44,6 +44,11 @@ describe('syncsim usage errors', () => {
     [['run', 'lost-update', '--path', '1:2'], /^syncsim: --path needs the --seed it came from/],
     [['run', 'lost-update', '--seed', '1', '--path', 'x'], /^syncsim: --path must look like 12:0:3/],
     [['run', 'lost-update', '--runs', '0'], /^syncsim: --runs must be an integer >= 1/],
+    [['run', 'lost-update', '--schedule', 'a:b:0@start'], /^syncsim: --schedule replays one case: it needs the --seed/],
+    [
+      ['run', 'lost-update', '--seed', '1', '--path', '0', '--schedule', 'a:b:0@start,nonsense'],
+      /^syncsim: --schedule: 'nonsense' is not a departure \(task@after/,
+    ],
     [['reproduce', 'lost-update', '--bogus'], /^syncsim: unknown flag --bogus for 'reproduce'/],
     [['check', '--bogus'], /^syncsim: unknown flag --bogus for 'check'/],
     [['check', '--shard', 'half'], /^syncsim: --shard must look like 1\/3/],

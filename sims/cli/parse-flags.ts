@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseSeed } from '../testing/run-seed.ts';
 import { CliError, quote } from './cli-error.ts';
+import { decodeDepartures } from '../schedule/departure-codec.ts';
 
 export interface ParsedFlags<K extends string, B extends string = never> {
   values: Partial<Record<K, string>> & Partial<Record<B | 'help', boolean>>;
@@ -121,6 +122,19 @@ export function parseCaseFlags(values: Record<string, string | boolean | undefin
   if (path !== undefined && runs !== undefined) throw new CliError('--path replays one case; drop --runs');
   const maxSteps = parseInteger('--max-steps', values['max-steps'] as string | undefined, 1);
   return { seed, path, runs, maxSteps };
+}
+
+/** --schedule: departures from the default policy (a minimal replay line's), for the case at --path. */
+export function parseScheduleFlag(value: string | undefined, path: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (path === undefined)
+    throw new CliError('--schedule replays one case: it needs the --seed and --path it came with');
+  try {
+    decodeDepartures(value);
+  } catch (error) {
+    throw new CliError(`--schedule: ${(error as Error).message}`);
+  }
+  return value;
 }
 
 /** `--shard I/N` as vitest takes it: 1 <= I <= N. */

@@ -14,7 +14,7 @@ import { CliError } from './cli-error.ts';
 import { EXIT, exitCodeOfStatus, runOutcome } from './exit-codes.ts';
 import { findScenario } from './find-scenario.ts';
 import { openProject, projectScenarios } from './open-project.ts';
-import { migrationsDir, outputFile, parseCaseFlags, parseFlags } from './parse-flags.ts';
+import { migrationsDir, outputFile, parseCaseFlags, parseFlags, parseScheduleFlag } from './parse-flags.ts';
 import { progressLine } from './progress.ts';
 import { USAGE } from './usage.ts';
 import { withDatabase } from './with-database.ts';
@@ -23,7 +23,7 @@ export async function runCommand(args: string[], cli: CliContext): Promise<numbe
   const { values, positionals } = parseFlags(
     'run',
     args,
-    ['seed', 'path', 'runs', 'json', 'html', 'trace', 'migrations', 'max-steps'],
+    ['seed', 'path', 'runs', 'json', 'html', 'trace', 'migrations', 'max-steps', 'schedule'],
     ['verify-determinism'],
   );
   if (values.help) {
@@ -33,6 +33,7 @@ export async function runCommand(args: string[], cli: CliContext): Promise<numbe
   if (positionals.length > 1)
     throw new CliError(`run takes one scenario, got ${positionals.length}: ${positionals.join(' ')}`);
   const { seed: given, path, runs, maxSteps } = parseCaseFlags(values);
+  const schedule = parseScheduleFlag(values.schedule, path);
   const json = outputFile('--json', values.json);
   const html = outputFile('--html', values.html);
   const trace = outputFile('--trace', values.trace);
@@ -70,6 +71,7 @@ export async function runCommand(args: string[], cli: CliContext): Promise<numbe
         seed,
         ...(path !== undefined ? { path } : { runs: total }),
         ...(maxSteps !== undefined ? { maxSteps } : {}),
+        ...(schedule !== undefined ? { schedule } : {}),
         verifyDeterminism: values['verify-determinism'] === true,
         onCase: progress.update,
         onFailure: (failure) => {

@@ -42,7 +42,7 @@ folders, through vitest on one Postgres server. FOLDERs replace the configured s
 Exit: 0 every scenario met its expectation, 1 an invariant broke, 2 inconclusive, 3 harness error
 or bad input, 130/143 interrupted.`,
   run: `Usage: syncsim run <scenario>[:<variant>] [--seed N] [--path P] [--runs N] [--json FILE] [--html FILE]
-                   [--trace FILE] [--migrations DIR] [--max-steps N] [--verify-determinism]
+                   [--trace FILE] [--migrations DIR] [--max-steps N] [--schedule S] [--verify-determinism]
 
 Runs one variant of a scenario (default: the scenario's fixed variant) or replays one case.
   --seed N          fast-check seed (default: random, printed)
@@ -54,6 +54,9 @@ Runs one variant of a scenario (default: the scenario's fixed variant) or replay
   --trace FILE      write the reported case as a Chrome trace-event JSON file for ui.perfetto.dev
   --migrations DIR  use this folder of .sql migrations instead of src/db/migrations
   --max-steps N     scheduler steps one case may take before it is reported cut short (default 20000)
+  --schedule S      replay the case at --path under this schedule (a failure's replay line gives its
+                    minimal one): departures from the default policy, task@after,...; a departure
+                    whose task does not exist is skipped, past the last the default policy decides
   --verify-determinism  run the reported case and a sample of passing cases twice more and
                     compare their histories byte for byte (a difference: harness error, exit 3)
 Exit: 0 held, 1 an invariant broke, 2 inconclusive (a variant expected to break held), 3 harness

@@ -1,11 +1,12 @@
 /**
  * Console report of one RunResult: a status line, and on failure the violated invariants, the
- * shrunk counterexample, the interleaving that broke it and ONE replay command.
+ * shrunk counterexample, the interleaving that broke it (minimised) and ONE replay command.
  */
 import type { RunResult } from '../runner/run-result.ts';
 import { counterexampleLines } from './counterexample-lines.ts';
 import { interleavingLines } from './interleaving-lines.ts';
-import { replayCommand } from './replay-command.ts';
+import { minimalReplayCommand, replayCommand } from './replay-command.ts';
+import { preemptionLine } from './preemption-line.ts';
 import { violationLines } from './violation-lines.ts';
 
 // What each phase is, so "found after phase: chaos" says when the invariants were checked.
@@ -35,8 +36,15 @@ export function formatRun(result: RunResult, invocation?: string): string {
     if (result.alsoBroken) lines.push(`  also broken by other cases of this run: ${result.alsoBroken.join(', ')}`);
     lines.push(...counterexampleLines(result).map((line) => `  ${line}`));
     if (result.phase) lines.push(`  found after phase: ${result.phase} (${PHASES[result.phase]})`);
-    lines.push(...interleavingLines(result).map((line) => `  ${line}`));
-    lines.push(`  replay: ${replayCommand(result, invocation)}`);
+    // With a minimised schedule, the interleaving shown and replayed is the minimal one: the
+    // preemptions the bug needs, not whatever fast-check's random scheduler did besides.
+    const minimal = result.minimal;
+    if (minimal) lines.push(`  ${preemptionLine(minimal)}`);
+    const shown = minimal
+      ? interleavingLines(minimal).map((line, i) => (i === 0 ? `minimal ${line}` : line))
+      : interleavingLines(result);
+    lines.push(...shown.map((line) => `  ${line}`));
+    lines.push(`  replay: ${minimalReplayCommand(result, invocation) ?? replayCommand(result, invocation)}`);
   }
   return lines.join('\n');
 }

@@ -6,6 +6,8 @@ export interface ReplayTarget {
   path?: string;
   /** A step bound given on the command line: the case's result depends on it, so it is replayed too. */
   maxSteps?: number;
+  /** A schedule (departures from the default policy) to replay the case under. */
+  replaySchedule?: string;
 }
 
 /** How the command is invoked: `npx syncsim` for installs, `node bin/syncsim.js` inside this repo. */
@@ -14,7 +16,19 @@ export function replayCommand(target: ReplayTarget, invocation = 'npx syncsim'):
   const parts = [invocation, 'run', `${target.scenario}:${target.variant}`, `--seed=${target.seed}`];
   if (target.path !== undefined) parts.push(`--path=${target.path}`);
   if (target.maxSteps !== undefined) parts.push(`--max-steps=${target.maxSteps}`);
+  // The codec's keys are one shell word; the empty schedule (the default policy) needs quotes.
+  if (target.replaySchedule !== undefined)
+    parts.push(`--schedule=${target.replaySchedule === '' ? "''" : target.replaySchedule}`);
   return parts.join(' ');
+}
+
+/** The line that replays a run's minimal interleaving (its failure under the minimal schedule). */
+export function minimalReplayCommand(
+  result: ReplayTarget & { minimal?: { schedule: string } },
+  invocation?: string,
+): string | undefined {
+  if (!result.minimal || result.path === undefined) return undefined;
+  return replayCommand({ ...result, replaySchedule: result.minimal.schedule }, invocation);
 }
 
 export interface DiffReplayTarget {

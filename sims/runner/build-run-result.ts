@@ -28,6 +28,8 @@ export interface RunIdentity {
   replayPath?: string;
   /** A step bound that overrode the scenario's: part of what the result is a function of. */
   maxSteps?: number;
+  /** The schedule replayed (--schedule), when one was. */
+  replaySchedule?: string;
 }
 
 export function buildRunResult<Input>(
@@ -49,6 +51,7 @@ export function buildRunResult<Input>(
     lockWaits: search.lockWaits,
     steps: search.steps,
     ...(identity.maxSteps !== undefined ? { maxSteps: identity.maxSteps } : {}),
+    ...(identity.replaySchedule !== undefined ? { replaySchedule: identity.replaySchedule } : {}),
   };
   if (search.harnessError !== undefined) {
     // A case the harness had to cut short is a finding about that case: it gets a replay line.

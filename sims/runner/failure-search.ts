@@ -6,8 +6,7 @@
  */
 import { InvariantBroken } from '../invariants/invariant-broken.ts';
 import { describeFaultPlan, type FaultPlan } from '../faults/fault-plan.ts';
-import type { GateRequest } from '../schedule/flight.ts';
-import type { Scheduler } from 'fast-check';
+import type { CaseScheduler } from '../schedule/case-scheduler.ts';
 import { breaksExpected, invariantsBroken, keepsFailure } from './breaks-expected.ts';
 import type { CaseEngine } from './case-engine.ts';
 import { runCase, type CaseOutcome } from './run-case.ts';
@@ -15,6 +14,9 @@ import type { Scenario, Variant } from './scenario.ts';
 
 export interface FailingCase<Input> {
   input: Input;
+  /** The case's scheduling and fault seed, and its fault plan: what running it again needs. */
+  seed: number;
+  faultPlan: FaultPlan;
   plan: string;
   outcome: CaseOutcome;
 }
@@ -77,7 +79,7 @@ export class FailureSearch<Input, World> {
   }
 
   /** One case; throws InvariantBroken when it counts as the failure being searched for. */
-  async runOne(input: Input, seed: number, plan: FaultPlan, scheduler: Scheduler<GateRequest>): Promise<void> {
+  async runOne(input: Input, seed: number, plan: FaultPlan, scheduler: CaseScheduler): Promise<void> {
     // After a harness error every further case (shrinking included) is skipped: shrinking a
     // broken harness finds nothing, and fast-check's path then names the case that failed.
     if (this.harnessError !== undefined) return;
@@ -108,7 +110,7 @@ export class FailureSearch<Input, World> {
     }
     this.lockWaits += outcome.lockWaits;
     this.steps += outcome.steps;
-    this.last = { input, plan: describeFaultPlan(plan), outcome };
+    this.last = { input, seed, faultPlan: plan, plan: describeFaultPlan(plan), outcome };
     const broken = invariantsBroken(outcome);
     if (broken.length === 0) return;
     const path = this.#limits.replaying ? (this.#limits.path ?? '') : String(this.cases - 1);

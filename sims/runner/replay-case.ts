@@ -1,8 +1,11 @@
 /**
- * Run exactly one case of a run, the one at (seed, path), and return its outcome. Unlike a
+ * Run exactly one case of a run, the one at (seed, path) (under `schedule` when given: departures
+ * from the default policy), and return its outcome. Unlike a
  * replay through runScenario, nothing runs after it even when it passes.
  */
 import * as fc from 'fast-check';
+import { decodeDepartures } from '../schedule/departure-codec.ts';
+import { PolicyScheduler } from '../schedule/policy-scheduler.ts';
 import { describeError } from '../schedule/scheduler-bridge.ts';
 import { caseArbitraries, schedulerFor } from './case-arbitraries.ts';
 import type { CaseEngine } from './case-engine.ts';
@@ -13,7 +16,7 @@ export async function replayCase<Input, World>(
   scenario: Scenario<Input, World>,
   variantName: string,
   engine: CaseEngine,
-  target: { seed: number; path: string },
+  target: { seed: number; path: string; schedule?: string },
   limits: CaseLimits = {},
 ): Promise<CaseOutcome> {
   const variant = scenario.variants[variantName];
@@ -24,7 +27,9 @@ export async function replayCase<Input, World>(
     fc.asyncProperty(...caseArbitraries(scenario), async (input, seed, plan) => {
       if (outcome !== undefined || failure !== undefined) return;
       try {
-        outcome = await runCase(scenario, variant, input, schedulerFor(seed), engine, seed, plan, limits);
+        const scheduler =
+          target.schedule !== undefined ? new PolicyScheduler(decodeDepartures(target.schedule)) : schedulerFor(seed);
+        outcome = await runCase(scenario, variant, input, scheduler, engine, seed, plan, limits);
       } catch (error) {
         failure = error instanceof Error ? error : new Error(describeError(error));
       }

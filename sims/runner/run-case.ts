@@ -7,7 +7,6 @@
  *   4. final  - safety and liveness invariants are checked.
  * The first phase with violations ends the case; the outcome is plain data.
  */
-import type { Scheduler } from 'fast-check';
 import { SimClock } from '../clock/sim-clock.ts';
 import { FaultInjector } from '../faults/fault-injector.ts';
 import { gatedFetch } from '../../fakes/motopress/gated-fetch.ts';
@@ -22,7 +21,9 @@ import { checkFullScans } from '../scans/check-full-scans.ts';
 import { gatedDb } from '../pg/gated-db.ts';
 import { resetDatabase } from '../postgres/index.ts';
 import { Rng } from '../rng/rng.ts';
-import type { GateRequest } from '../schedule/flight.ts';
+import type { CaseScheduler } from '../schedule/case-scheduler.ts';
+import type { DecisionStep, Departure } from '../schedule/decision-tracker.ts';
+import { RecordingScheduler } from '../schedule/recording-scheduler.ts';
 import { driveSchedule } from '../schedule/drive-schedule.ts';
 import { SchedulerBridge } from '../schedule/scheduler-bridge.ts';
 import type { CaseEngine } from './case-engine.ts';
@@ -43,6 +44,10 @@ export interface CaseOutcome {
   steps: number;
   /** Faults that fired, in order. */
   faults: string[];
+  /** Every release by task key, with what the default policy would have released instead. */
+  decisions: DecisionStep[];
+  /** The releases that departed from the default policy: the case's schedule (--schedule). */
+  departures: Departure[];
 }
 
 export interface CaseLimits {
@@ -66,13 +71,16 @@ export async function runCase<Input, World>(
   scenario: Scenario<Input, World>,
   variant: Variant<Input, World>,
   input: Input,
-  scheduler: Scheduler<GateRequest>,
+  explorer: CaseScheduler,
   engine: CaseEngine,
   seed: number,
   plan: FaultPlan = NO_FAULTS,
   limits: CaseLimits = {},
   observe?: CaseObserver<World>,
 ): Promise<CaseOutcome> {
+  // Whatever chooses (fast-check exploring, a PolicyScheduler replaying), the choices are written
+  // down as departures from the default policy, so the case can be replayed and minimised as such.
+  const scheduler = new RecordingScheduler(explorer);
   const clock = new SimClock(Date.parse(scenario.startTime ?? DEFAULT_START));
   const history = new HistoryRecorder(() => clock.elapsed());
   const rng = new Rng(seed);
@@ -92,6 +100,8 @@ export async function runCase<Input, World>(
     lockWaits: bridge.lockWaits,
     steps: bridge.steps,
     faults: faults.injected.map((f) => `${f.kind} ${f.actor} ${f.operation}`),
+    decisions: scheduler.tracker.steps,
+    departures: scheduler.tracker.departures(),
   });
 
   try {
@@ -150,7 +160,7 @@ export async function runCase<Input, World>(
 interface PhaseContext {
   bridge: SchedulerBridge;
   engine: CaseEngine;
-  scheduler: Scheduler<GateRequest>;
+  scheduler: CaseScheduler;
   rng: Rng;
   faults: FaultInjector;
   clock: SimClock;

@@ -51,10 +51,28 @@ export interface RunResult {
   phase?: Phase;
   violations: Violation[];
   broken: string[];
+  /** The schedule (--schedule) this run replayed, when it replayed one. */
+  replaySchedule?: string;
+  /** The reported failure with its schedule minimised (sims/runner/minimise-failure.ts). */
+  minimal?: MinimalInterleaving;
   /** History and released schedule of the reported case. */
   history: HistoryEvent[];
   schedule: string[];
   error?: string;
+}
+
+export interface MinimalInterleaving {
+  /** The minimal schedule, as `--schedule` takes it (empty: the default policy alone). */
+  schedule: string;
+  /** Preemptions (departures from the default policy) of the reported case, and of the minimal one. */
+  before: number;
+  after: number;
+  /** Cases run to minimise; budgetHit: the run budget stopped it before it was done. */
+  runs: number;
+  budgetHit: boolean;
+  phase: Phase;
+  violations: Violation[];
+  history: HistoryEvent[];
 }
 
 // Exit codes live in sims/cli/exit-codes.ts (one module for every command).

@@ -10,7 +10,10 @@ import { buildRunResult } from './build-run-result.ts';
 import { caseArbitraries, schedulerFor } from './case-arbitraries.ts';
 import type { CaseEngine } from './case-engine.ts';
 import { FailureSearch } from './failure-search.ts';
+import { DEFAULT_MINIMISE_BUDGET, minimiseFailure } from './minimise-failure.ts';
 import type { RunResult } from './run-result.ts';
+import { decodeDepartures } from '../schedule/departure-codec.ts';
+import { PolicyScheduler } from '../schedule/policy-scheduler.ts';
 import type { Scenario } from './scenario.ts';
 import { verifyDeterminism, withDeterminismVerified } from './verify-determinism.ts';
 
@@ -29,6 +32,19 @@ export interface RunOptions {
    * is bounded too: at most (runs + shrink budget) cases of at most this many steps each.
    */
   maxSteps?: number;
+  /**
+   * With `path`: replay the case under this schedule (departures from the default policy, as a
+   * report's minimal replay line gives it) instead of the one fast-check drew for it.
+   */
+  schedule?: string;
+  /** Cases the schedule minimisation of a failure may run (default DEFAULT_MINIMISE_BUDGET; 0: none). */
+  minimiseBudget?: number;
+  /**
+   * Which broken runs are minimised: every one (default; `run` shows a bug's minimal race), or only
+   * those that missed their expectation (a gate: a `breaks` variant that broke as declared needs
+   * no report, and 60 more cases per planted bug would only slow `check` down).
+   */
+  minimiseWhen?: 'broken' | 'unmet';
   /** At least this many cases, whatever `runs` says (`syncsim check --runs N` raises every budget). */
   minRuns?: number;
   /**
@@ -37,6 +53,8 @@ export interface RunOptions {
    * differing record (`--verify-determinism`).
    */
   verifyDeterminism?: boolean;
+  /** Called when the failure's schedule starts being minimised (progress). */
+  onMinimise?: () => void;
   /** Called after every case with the number of cases executed so far (and, shrinking, its progress). */
   onCase?: (cases: number, shrink?: { cases: number; budget: number }) => void;
   /**
@@ -66,6 +84,8 @@ export async function runScenario<Input, World>(
       `scenario '${scenario.id}' has no variant '${variantName}' (variants: ${Object.keys(scenario.variants).join(', ')})`,
     );
   const replaying = options.path !== undefined;
+  if (options.schedule !== undefined && !replaying) throw new Error('a schedule replays one case: give its --path too');
+  const departures = options.schedule !== undefined ? decodeDepartures(options.schedule) : undefined;
   const runs = replaying ? 1 : Math.max(options.runs ?? scenario.runs ?? 100, options.minRuns ?? 0);
   const maxSteps = options.maxSteps ?? scenario.maxSteps;
   const search = new FailureSearch(
@@ -84,7 +104,7 @@ export async function runScenario<Input, World>(
     },
   );
   const property = fc.asyncProperty(...caseArbitraries(scenario), (input, seed, plan) =>
-    search.runOne(input, seed, plan, schedulerFor(seed)),
+    search.runOne(input, seed, plan, departures ? new PolicyScheduler(departures) : schedulerFor(seed)),
   );
   const details = await fc.check(property, {
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
@@ -97,12 +117,33 @@ export async function runScenario<Input, World>(
       variant: variantName,
       runs,
       ...(replaying ? { replayPath: options.path } : {}),
+      ...(options.schedule !== undefined ? { replaySchedule: options.schedule } : {}),
       ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}),
     },
     variant,
     search,
     details,
   );
+  const budget = options.minimiseBudget ?? DEFAULT_MINIMISE_BUDGET;
+  // The case reported (see buildRunResult): the shrunk failure, else a `breaks` variant's other one.
+  const reported = details.failed ? search.failure : search.otherFailure;
+  const wanted = options.minimiseWhen !== 'unmet' || !result.met;
+  if (result.status === 'broken' && !replaying && budget > 0 && reported && wanted) {
+    options.onMinimise?.();
+    const minimal = await minimiseFailure(scenario, variant, engine, reported, budget, {
+      ...(maxSteps !== undefined ? { maxSteps } : {}),
+    });
+    result.minimal = {
+      schedule: minimal.schedule,
+      before: minimal.before,
+      after: minimal.after,
+      runs: minimal.runs,
+      budgetHit: minimal.budgetHit,
+      phase: minimal.outcome.phase,
+      violations: minimal.outcome.violations,
+      history: minimal.outcome.history,
+    };
+  }
   if (!options.verifyDeterminism || result.status === 'error') return result;
   return withDeterminismVerified(result, await verifyDeterminism(scenario, variantName, engine, result, { maxSteps }));
 }

@@ -31,9 +31,14 @@ export async function verifyDeterminism<Input, World>(
   options: { samples?: number; maxSteps?: number | undefined } = {},
 ): Promise<DeterminismCheck> {
   const limits = options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {};
-  const targets: Array<{ path: string; reported?: readonly HistoryEvent[] }> = [];
+  const targets: Array<{ path: string; schedule?: string; reported?: readonly HistoryEvent[] }> = [];
   if (result.path !== undefined)
-    targets.push({ path: result.path, ...(result.status === 'broken' ? { reported: result.history } : {}) });
+    targets.push({
+      path: result.path,
+      // A replay under --schedule is checked under that schedule.
+      ...(result.replaySchedule !== undefined ? { schedule: result.replaySchedule } : {}),
+      ...(result.status === 'broken' ? { reported: result.history } : {}),
+    });
   for (const index of passingSample(result, options.samples ?? DETERMINISM_SAMPLES))
     targets.push({ path: String(index) });
   let replays = 0;
@@ -43,7 +48,19 @@ export async function verifyDeterminism<Input, World>(
     for (let i = 0; i < 2; i++) {
       try {
         histories.push(
-          (await replayCase(scenario, variant, engine, { seed: result.seed, path: target.path }, limits)).history,
+          (
+            await replayCase(
+              scenario,
+              variant,
+              engine,
+              {
+                seed: result.seed,
+                path: target.path,
+                ...(target.schedule !== undefined ? { schedule: target.schedule } : {}),
+              },
+              limits,
+            )
+          ).history,
         );
       } catch (error) {
         return { replays, difference: `${where} failed when run again: ${describeError(error)}` };

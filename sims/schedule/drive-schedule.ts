@@ -11,9 +11,8 @@
  * Every case is bounded by a count of steps, so a case that does not end is reported (as a
  * CaseCutShort with the operations still pending) at the same step on every replay.
  */
-import type { Scheduler } from 'fast-check';
+import type { CaseScheduler } from './case-scheduler.ts';
 import { CaseCutShort } from './case-cut-short.ts';
-import type { GateRequest } from './flight.ts';
 import type { SchedulerBridge } from './scheduler-bridge.ts';
 
 /** Scheduler steps a case may take by default; the largest scenario case takes a few hundred. */
@@ -32,7 +31,7 @@ export interface DriveOptions {
 }
 
 export async function driveSchedule(
-  scheduler: Scheduler<GateRequest>,
+  scheduler: CaseScheduler,
   bridge: SchedulerBridge,
   options: DriveOptions,
 ): Promise<void> {
@@ -52,7 +51,7 @@ export async function driveSchedule(
 
 /** Wait until the bridge is idle, every live actor is parked and something can be released. */
 async function settle(
-  scheduler: Scheduler<GateRequest>,
+  scheduler: CaseScheduler,
   bridge: SchedulerBridge,
   live: () => readonly string[],
   stallPauses: number,

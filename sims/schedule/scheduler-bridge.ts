@@ -19,8 +19,8 @@
  * Not guaranteed: code that awaits real I/O without going through the bridge (a raw fetch, an
  * ungated pg client) escapes the schedule and makes the run timing-dependent.
  */
-import type { Scheduler } from 'fast-check';
 import type { SimClock } from '../clock/sim-clock.ts';
+import type { CaseScheduler } from './case-scheduler.ts';
 import type { FaultInjector } from '../faults/fault-injector.ts';
 import type { EventType, HistoryRecorder } from '../history/history.ts';
 import { Flight, type GateRequest } from './flight.ts';
@@ -58,7 +58,7 @@ const STUCK_POLLS = 60_000;
 const EAGER_POLLS = 4;
 
 export class SchedulerBridge {
-  readonly #scheduler: Scheduler<GateRequest>;
+  readonly #scheduler: CaseScheduler;
   readonly #history: HistoryRecorder;
   readonly #clock: SimClock;
   readonly #probe: LockProbe | undefined;
@@ -93,7 +93,7 @@ export class SchedulerBridge {
   /** Work actors left running (sims/leaks/leaked-work.ts), in the order it was noticed. */
   readonly leaks: LeakedWork[] = [];
 
-  constructor(scheduler: Scheduler<GateRequest>, options: BridgeOptions) {
+  constructor(scheduler: CaseScheduler, options: BridgeOptions) {
     this.#scheduler = scheduler;
     this.#history = options.history;
     this.#clock = options.clock;

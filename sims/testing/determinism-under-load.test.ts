@@ -40,6 +40,7 @@ describe('determinism under load', () => {
       seed: SEED,
       runs: Math.min(scenario.runs ?? 100, 3),
       shrinkBudget: 2,
+      minimiseWhen: 'unmet',
       verifyDeterminism: true,
     });
     expect(result.error ?? '').toBe('');

@@ -20,6 +20,8 @@ import { withSeed } from './scenario-suite.ts';
  * 25, then 300 shrink cases, 14.4 s in all), so a planted check shrinks only this far.
  */
 const PLANTED_SHRINK_BUDGET = 100;
+/** The schedule minimisation likewise: a planted bug's check is that it is caught, not minimal. */
+const PLANTED_MINIMISE_BUDGET = 30;
 
 export async function expectPlantedCaught<I, W>(
   scenario: Scenario<I, W>,
@@ -29,7 +31,12 @@ export async function expectPlantedCaught<I, W>(
   runs = 1000,
 ): Promise<RunResult> {
   const result = expectMet(
-    await runScenario(scenario, variant, engine, { ...withSeed, runs, shrinkBudget: PLANTED_SHRINK_BUDGET }),
+    await runScenario(scenario, variant, engine, {
+      ...withSeed,
+      runs,
+      shrinkBudget: PLANTED_SHRINK_BUDGET,
+      minimiseBudget: PLANTED_MINIMISE_BUDGET,
+    }),
   );
   expect(result.status).toBe('broken');
   expect(result.broken).toContain(invariant);

@@ -28,6 +28,7 @@ for (const { scenario, file } of discovered) {
           await runScenario(scenario, name, engine(), {
             ...withSeed,
             runs,
+            minimiseWhen: 'unmet',
             ...(variant.expect === 'breaks' ? { shrinkBudget: 0 } : {}),
           }),
         );

@@ -26,8 +26,9 @@ describe('lost-update', () => {
 
     const report = formatRun(result);
     const replayLines = report.split('\n').filter((line) => line.includes('syncsim run'));
+    // One replay line: the shrunk case under its minimised schedule (see the test below).
     expect(replayLines).toEqual([
-      `  replay: npx syncsim run lost-update:naive --seed=${result.seed} --path=${result.path}`,
+      `  replay: npx syncsim run lost-update:naive --seed=${result.seed} --path=${result.path} --schedule=${result.minimal!.schedule}`,
     ]);
 
     const replay = { seed: result.seed, path: result.path! };
@@ -39,6 +40,46 @@ describe('lost-update', () => {
     // The replay is the very case that was reported, not merely another failure.
     expect(JSON.stringify(first.history)).toBe(JSON.stringify(result.history));
     expect(first.violations).toEqual(result.violations);
+  });
+
+  it("naive: the schedule minimises to the race a person draws, exactly 1 preemption: one delivery's read between another's read and write", async () => {
+    const result = expectMet(await runScenario(lostUpdateScenario, 'naive', engine(), { ...withSeed, runs: 100 }));
+    const minimal = result.minimal!;
+    expect(minimal.budgetHit).toBe(false);
+    expect(minimal.after).toBe(1);
+    expect(minimal.before).toBeGreaterThanOrEqual(minimal.after);
+    // e.g. webhook-2:select.crm_conversations:0@webhook-1:select.crm_conversations:0
+    const [, reader, earlier] = /^([\w-]+):select\.crm_conversations:\d+@([\w-]+):select\.crm_conversations:\d+$/.exec(
+      minimal.schedule,
+    ) ?? [minimal.schedule, '', '', ''];
+    expect(minimal.schedule).toMatch(/^[\w-]+:select\.crm_conversations:\d+@[\w-]+:select\.crm_conversations:\d+$/);
+    expect(reader).not.toBe(earlier);
+    // The four statements in the order a person draws them: A reads, B reads, then both write.
+    const statements = minimal.history
+      .filter(
+        (event) => event.type === 'invoke' && typeof (event.args as { sql?: unknown } | undefined)?.sql === 'string',
+      )
+      .map((event) => `${event.actor} ${(event.args as { sql: string }).sql.split(' ')[0]}`);
+    expect(statements).toContain(`${earlier} SELECT`);
+    const firstTwo = statements.indexOf(`${earlier} SELECT`);
+    expect(statements[firstTwo + 1]).toBe(`${reader} SELECT`);
+    expect(formatRun(result)).toContain(`schedule minimised: ${minimal.before} preemption`);
+
+    // The minimal replay line replays the minimal interleaving, and breaks the same invariant.
+    const replay = await runScenario(lostUpdateScenario, 'naive', engine(), {
+      seed: result.seed,
+      path: result.path!,
+      schedule: minimal.schedule,
+    });
+    expect(replay.broken).toEqual(['no-lost-update']);
+    expect(JSON.stringify(replay.history)).toBe(JSON.stringify(minimal.history));
+    // Without the departure the default policy runs the deliveries one after the other: no loss.
+    const serial = await runScenario(lostUpdateScenario, 'naive', engine(), {
+      seed: result.seed,
+      path: result.path!,
+      schedule: '',
+    });
+    expect(serial.status).toBe('held');
   });
 
   it('locked: a case where three or more deliveries queue on the row lock replays identically', async () => {

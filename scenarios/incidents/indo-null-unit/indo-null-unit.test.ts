@@ -21,6 +21,10 @@ describe('indo-null-unit', () => {
     expect(result.violations.find((v) => v.invariant === 'junction-complete')?.message).toContain(
       `booking ${INCIDENT_BOOKING} has no reservation_accommodations rows`,
     );
+    // Not a race: the interleaving a person draws is the plain one, each actor to its end
+    // (hotel-admin, then sync-all): the schedule minimises to 0 preemptions and still breaks both.
+    expect(result.minimal).toMatchObject({ after: 0, schedule: '', budgetHit: false });
+    expect(nullBookings(result.minimal!.violations)).toContain(INCIDENT_BOOKING);
   });
 
   it('planned-fix: 2432 is right, but a unit created after step 1 still yields NULL', async () => {
@@ -39,5 +43,12 @@ describe('indo-null-unit', () => {
     expect(at((e) => e.operation === 'GET /wp-json/mphb/v1/bookings' && e.type === 'invoke')).toBeGreaterThan(
       adminActs,
     );
+    // The race as a person draws it, and no more: sync-all starts (the default would start
+    // hotel-admin, lowest-named), and the admin's change comes right after step 1 listed the units.
+    expect(result.minimal).toMatchObject({
+      after: 2,
+      schedule:
+        'sync-all:motopress.GET_/wp-json/mphb/v1/accommodation_types:0@start,hotel-admin:clock.sleep:0@sync-all:motopress.GET_/wp-json/mphb/v1/accommodations:0',
+    });
   });
 });

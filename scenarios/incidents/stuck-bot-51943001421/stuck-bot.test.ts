@@ -25,6 +25,10 @@ describe('stuck-bot-51943001421', () => {
     expect(result.violations.filter((v) => v.invariant === 'no-orphan-session').map((v) => v.message)).toEqual([
       'whatsapp_51943001422_1.json: conversation is closed',
     ]);
+    // Not a race: the chat is stuck whatever the order, so the interleaving a person draws is the
+    // plain one (each actor to its end, lowest-named first): 0 preemptions, same two invariants.
+    expect(result.minimal).toMatchObject({ after: 0, schedule: '', budgetHit: false });
+    expect(stuckIds(result.minimal!.violations)).toContain(INCIDENT_CONVERSATION);
   });
 
   it('as-shipped: closes 51943001421 (flow id from the file) but the missing-file chat stays stuck', async () => {
