@@ -65,4 +65,9 @@ export type { FetchLike } from '../fakes/motopress/gated-fetch.ts';
 export { EXIT } from './cli/exit-codes.ts';
 // What a migration module exports and what a world declares for `syncsim validate-migration`.
 export type { MigrationApplyResult, MigrationModule, MigrationPlanData } from './migration/migration-module.ts';
-export type { MigrationScope, MigrationStateContext, MigrationWorld } from './migration/migration-world.ts';
+export type {
+  MigrationScope,
+  MigrationSnapshots,
+  MigrationStateContext,
+  MigrationWorld,
+} from './migration/migration-world.ts';

@@ -9,6 +9,7 @@ import { roomFailureThreshold, type MigrationAction, type MigrationReport } from
 import { domainInvariants } from './invariants/index.ts';
 import { dryRunDifferences } from './invariants/dry-run-equals-apply.ts';
 import { streamClientFor } from './legacy-ids-gym-4-actors.ts';
+import { legacyIdsSnapshots } from './legacy-ids-gym-4-snapshot-world.ts';
 import { channelFingerprint, gymRows, userFingerprint, type LegacyIdsWorld } from './legacy-ids-gym-4-world.ts';
 import { isWrite } from './migration-writes.ts';
 import { gymOf, streamIdsMigration } from './stream-ids-migration.ts';
@@ -23,6 +24,8 @@ export const legacyIdsMigrationWorld: MigrationWorld<LegacyIdsWorld> = {
     scope.gym === '4'
       ? undefined
       : `legacy-ids-gym-4 can judge a migration of gym 4 only (its invariants know that gym's rooms), not --scope gym=${scope.gym ?? ''}`,
+  // `--snapshot FILE`: a real app's gym 4 (syncsim snapshot stream) in place of the report's.
+  snapshots: legacyIdsSnapshots,
   deps: (env) => ({ db: env.db, stream: streamClientFor(env) }),
   async inScope({ db, world, scope }) {
     const gym = gymOf(scope);
