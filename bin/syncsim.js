@@ -46,6 +46,20 @@ if (argv[0] === 'audit' || argv[0] === 'repair') {
     // The migration paces its Stream requests by the rate-limit headers on this clock.
     clock: { now: () => Date.now(), sleep: (ms) => new Promise((done) => setTimeout(done, ms)) },
   });
+} else if (argv[0] === 'snapshot') {
+  // A read-only capture of the gym app's Stream app and chat tables (src/chat/stream-snapshot),
+  // for validate-migration --snapshot; routed here like audit: it is the app's module.
+  const snapshot = new URL('../src/chat/stream-snapshot/snapshot-stream-cli.ts', import.meta.url);
+  const { snapshotStreamCli } = await import(
+    fromSources ? snapshot.href : '../dist/src/chat/stream-snapshot/snapshot-stream-cli.js'
+  );
+  process.stdout.on('error', () => undefined);
+  process.exitCode = await snapshotStreamCli(argv, {
+    env: process.env,
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+    clock: { now: () => Date.now(), sleep: (ms) => new Promise((done) => setTimeout(done, ms)) },
+  });
 } else {
   const { main } = await import(fromSources ? sources.href : '../dist/sims/cli/main.js');
   // Wall-clock reads happen only here, at the process edge: src/, fakes/ and sims/ may not read

@@ -68,6 +68,7 @@ export type { MigrationApplyResult, MigrationModule, MigrationPlanData } from '.
 export type {
   MigrationRateLimits,
   MigrationScope,
+  MigrationSnapshots,
   MigrationStateContext,
   MigrationWorld,
 } from './migration/migration-world.ts';

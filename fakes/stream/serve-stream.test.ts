@@ -5,6 +5,7 @@
 import { StreamChat } from 'stream-chat';
 import { describe, expect, it } from 'vitest';
 import { serveStream } from './serve-stream.ts';
+import { StreamFake } from './stream-fake.ts';
 import { signServerToken } from './verify-server-token.ts';
 
 describe('serveStream', () => {
@@ -64,6 +65,18 @@ describe('serveStream', () => {
       message: 'QueryChannels failed with error: "limit must be 30 or less"',
     });
     expect((await fetch(`${served.url}/nope?api_key=k`)).status).toBe(404);
+  });
+
+  it('serves a given fake (a scenario world) with its credentials and state; refuses options it would ignore', async () => {
+    const fake = new StreamFake({ apiKey: 'world-key', apiSecret: 'world-secret', now: () => 0 });
+    fake.store.upsertUsers([{ id: 'user_10', teams: ['gym_4'], custom: {} }]);
+    await using served = await serveStream({ fake });
+    expect([served.apiKey, served.apiSecret, served.fake]).toEqual(['world-key', 'world-secret', fake]);
+    const client = new StreamChat(served.apiKey, served.apiSecret, { baseURL: served.url, disableCache: true });
+    expect((await client.queryUsers({ id: 'user_10' })).users.map((u) => u.teams)).toEqual([['gym_4']]);
+    await expect(serveStream({ fake, apiKey: 'k', seed: 1 })).rejects.toThrow(
+      'serveStream: fake is given, so apiKey, seed must not be',
+    );
   });
 
   it('stop() is idempotent and frees the port', async () => {

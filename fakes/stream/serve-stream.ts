@@ -33,6 +33,12 @@ export interface ServeStreamOptions {
   webhookUrl?: string;
   /** Hold every answer this long on the simulated clock (see StreamFakeOptions.roundTrip). */
   roundTrip?: StreamFakeOptions['roundTrip'];
+  /**
+   * Serve this fake (e.g. a scenario's world, to run an operator command against it) instead of a
+   * new one: its own credentials, clock and state; apiKey, apiSecret, now, rateLimits, roundTrip
+   * and seed must then be left out.
+   */
+  fake?: StreamFake;
 }
 
 export interface StreamServer extends AsyncDisposable {
@@ -52,15 +58,23 @@ export async function serveStream(options: ServeStreamOptions = {}): Promise<Str
   if (problem) throw new Error(`webhookUrl ${problem}: ${options.webhookUrl}`);
   let ticks = 0;
   const now = options.now ?? (() => LOGICAL_EPOCH + ticks);
-  const apiKey = options.apiKey ?? 'syncsim-key';
-  const apiSecret = options.apiSecret ?? 'syncsim-secret';
-  const fake = new StreamFake({
-    apiKey,
-    apiSecret,
-    now,
-    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
-    ...(options.roundTrip ? { roundTrip: options.roundTrip } : {}),
-  });
+  if (options.fake) {
+    const given = (['apiKey', 'apiSecret', 'now', 'rateLimits', 'roundTrip', 'seed'] as const).filter(
+      (key) => options[key] !== undefined,
+    );
+    if (given.length > 0) throw new Error(`serveStream: fake is given, so ${given.join(', ')} must not be`);
+  }
+  const apiKey = options.fake?.apiKey ?? options.apiKey ?? 'syncsim-key';
+  const apiSecret = options.fake?.apiSecret ?? options.apiSecret ?? 'syncsim-secret';
+  const fake =
+    options.fake ??
+    new StreamFake({
+      apiKey,
+      apiSecret,
+      now,
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+      ...(options.roundTrip ? { roundTrip: options.roundTrip } : {}),
+    });
   const world = options.seed === undefined ? undefined : buildStreamWorld(fake.store, { seed: options.seed });
   const webhooks = new AppWebhooks(fake);
   if (options.webhookUrl !== undefined) fake.app.update({ webhookUrl: options.webhookUrl, explicitDeletion: false });

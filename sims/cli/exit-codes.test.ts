@@ -87,6 +87,7 @@ describe('exit codes', () => {
       'audit',
       'repair',
       'migrate',
+      'snapshot',
     ]);
     for (const codes of byCommand.values()) for (const code of codes) expect(known).toContain(code);
     expect(byCommand.get('run')).toEqual(['0', '1', '2', '3', '130', '143']);
@@ -95,6 +96,7 @@ describe('exit codes', () => {
     expect(byCommand.get('audit')).toEqual(['0', '1', '3']);
     expect(byCommand.get('repair')).toEqual(['0', '1', '3']);
     expect(byCommand.get('migrate')).toEqual(['0', '1', '3']);
+    expect(byCommand.get('snapshot')).toEqual(['0', '3']);
     expect(byCommand.get('validate-migration')).toEqual(['0', '1', '2', '3', '130', '143']);
   });
 });

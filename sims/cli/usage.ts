@@ -7,7 +7,7 @@ Usage:
   syncsim run <scenario>[:<variant>] [options]           run or replay one scenario
   syncsim reproduce <scenario> [options]                 run every variant side by side
   syncsim diff <scenario> <old> <new> [options]          run two variants on the same cases, compare
-  syncsim validate-migration <migration> [--world W]     check a migration against a world, criterion by criterion
+  syncsim validate-migration <migration> [--world W] [--snapshot FILE]   check a migration, criterion by criterion
   syncsim list [--json]                                  list the discovered scenarios and variants
   syncsim init                                           write syncsim.config.ts and an example scenario
   syncsim fake stream [--port P] [--seed N]              serve the Stream Chat fake over HTTP
@@ -15,6 +15,7 @@ Usage:
   syncsim audit stream [--gym-id N|all] [--json FILE]    the gym app's Stream <-> Postgres audit (read-only)
   syncsim repair stream [--gym-id N|all] [--apply] [--export-dir DIR]   ... and its repair (dry-run default)
   syncsim migrate stream-ids --gym-id N [--apply]        legacy Stream user ids to gym_{g}_user_{u} (dry-run default)
+  syncsim snapshot stream [--gym-id N] --out FILE [--keep-text]   Stream app + chat tables as JSON (read-only)
   syncsim <command> --help
   syncsim --version
   --debug (with any command) adds the stack to an error's one line
@@ -71,8 +72,9 @@ invariants each broke, and exits 0 only when every variant met its expectation.
   --migrations DIR  use this folder of .sql migrations instead of src/db/migrations
 Exit: 0 every variant met its expectation, 1 one broke unexpectedly, 2 a variant expected to break
 held, 3 harness error or bad input, 130/143 interrupted.`,
-  'validate-migration': `Usage: syncsim validate-migration <migration> [--world <scenario>] [--scope K=V[,K=V]] [--seed N]
-                                  [--runs N | --path P] [--json FILE] [--html FILE] [--trace FILE]
+  'validate-migration': `Usage: syncsim validate-migration <migration> [--world <scenario>] [--snapshot FILE]
+                                  [--scope K=V[,K=V]] [--seed N] [--runs N | --path P] [--json FILE]
+                                  [--html FILE] [--trace FILE]
 
 Runs a migration against a scenario's world (one that declares \`migration:\`) and prints one
 verdict per criterion with its evidence and, on failure, a replay line: 1 dry-run = apply,
@@ -85,6 +87,9 @@ request is refused (simulated duration against the floor the limits allow).
   <migration>    a built-in name the world binds (e.g. stream-ids) or the path of a module whose
                  default export is { name, plan(deps, scope), apply(deps, plan) } (see README)
   --world W      the scenario whose world it runs on (default: the only one declaring migrations)
+  --snapshot FILE  run on a real app's state (syncsim snapshot stream) loaded into the test database
+                 and the fakes instead of the world's own; a malformed file is one line naming its
+                 first bad field, exit 3, nothing run
   --scope K=V    the scope, e.g. gym=4 (default: the world's)
   --seed N       seed of the world's input, scheduling and the live-traffic search (default: random, printed)
   --runs N       cases of the live-traffic search (default 20)

@@ -1,15 +1,19 @@
 /**
- * `syncsim validate-migration <migration> [--world <scenario>] [--scope K=V[,K=V]] [--seed N]
- * [--runs N | --path P] [--json FILE]`: a migration's verdict per criterion
- * (sims/migration/validate-migration.ts).
+ * `syncsim validate-migration <migration> [--world <scenario>] [--snapshot FILE] [--scope K=V[,K=V]]
+ * [--seed N] [--runs N | --path P] [--json FILE] [--html FILE] [--trace FILE]`: a migration's
+ * verdict per criterion (sims/migration/validate-migration.ts).
  * The world is a discovered scenario that declares `migration:`; the built-in names are the ones
- * it binds (sims/ may not import src/). Bad input (flag, world, scope, a module that does not
- * load or lacks part of the contract) is one line and exit 3 before Postgres starts.
+ * it binds (sims/ may not import src/). --snapshot loads a real system's state in place of the
+ * world's own (the world's `snapshots` read it). Bad input (flag, world, scope, a snapshot with a
+ * malformed field, a module that does not load or lacks part of the contract) is one line and
+ * exit 3 before Postgres starts.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import * as fc from 'fast-check';
 import { loadMigrationModule } from '../migration/load-migration-module.ts';
-import type { MigrationScope } from '../migration/migration-world.ts';
+import type { MigrationScope, MigrationWorld } from '../migration/migration-world.ts';
+import type { WorldContext } from '../runner/scenario.ts';
 import { describeScope, validateMigration, type Criterion } from '../migration/validate-migration.ts';
 import { defaultMigrationsDir } from '../postgres/index.ts';
 import { htmlTimeline } from '../report/html-timeline.ts';
@@ -29,6 +33,7 @@ import { withDatabase } from './with-database.ts';
 export async function validateMigrationCommand(args: string[], cli: CliContext): Promise<number> {
   const { values, positionals } = parseFlags('validate-migration', args, [
     'world',
+    'snapshot',
     'scope',
     'seed',
     'json',
@@ -69,37 +74,75 @@ export async function validateMigrationCommand(args: string[], cli: CliContext):
   const scope = parseScope(values.scope, world.defaultScope);
   const problem = world.scopeProblem?.(scope);
   if (problem !== undefined) throw new CliError(problem);
+  const snapshot =
+    values.snapshot === undefined ? undefined : await readSnapshot(values.snapshot, cli.cwd, world, scope, worldId);
   const module = await loadMigrationModule(spec, world.builtins, cli.cwd, importTypeScript);
   const seed = given ?? drawRunSeed();
   const [input] = fc.sample(scenario.input, { seed, numRuns: 1 });
-  const replay = `syncsim validate-migration ${spec} --world ${scenario.id} --scope ${describeScope(scope)} --seed ${seed}`;
+  const replay = `syncsim validate-migration ${spec} --world ${scenario.id}${snapshot ? ` --snapshot ${values.snapshot}` : ''} --scope ${describeScope(scope)} --seed ${seed}`;
+  // A snapshot replaces the world's builder only: scope, invariants and criteria stay the world's.
+  const target = snapshot
+    ? { ...scenario, world: (ctx: Parameters<typeof scenario.world>[0]) => snapshot.load(ctx) }
+    : scenario;
   const migrations = env.migrations ?? defaultMigrationsDir(cli.env);
   const guard = cli.guard(`validate-migration ${module.name}`);
   try {
     const criteria = await withDatabase(cli, guard, migrations, (engine) =>
-      validateMigration({ scenario, world, module, scope, input, seed }, engine, {
+      validateMigration({ scenario: target, world, module, scope, input, seed }, engine, {
         now: () => performance.now(),
         liveRuns: runs,
         livePath: path,
       }),
     );
-    cli.out(`${module.name} on ${scenario.id} (scope ${describeScope(scope)}, seed ${seed})`);
+    const title = `${module.name} on ${scenario.id}${snapshot ? ` from snapshot ${values.snapshot}` : ''} (scope ${describeScope(scope)}, seed ${seed})`;
+    cli.out(title);
     for (const line of formatCriteria(criteria, replay)) cli.out(line);
     if (json) {
       const data = criteria.map(({ runs: _drawn, ...c }) => c);
       await writeFile(
         json,
-        `${JSON.stringify({ migration: module.name, world: scenario.id, scope, seed, replay, criteria: data }, null, 2)}\n`,
+        `${JSON.stringify({ migration: module.name, world: scenario.id, snapshot: values.snapshot ?? null, scope, seed, replay, criteria: data }, null, 2)}\n`,
       );
     }
     const { runs: drawn, replayOf } = drawnRuns(criteria, replay);
-    const title = `${module.name} on ${scenario.id} (scope ${describeScope(scope)}, seed ${seed})`;
     if (html) await writeFile(html, htmlTimeline(drawn, { title, replay: replayOf }));
     if (trace) await writeFile(trace, `${JSON.stringify(perfettoTrace(drawn, undefined, replayOf))}\n`);
     return exitCodeOfCriteria(criteria);
   } finally {
     guard.dispose();
   }
+}
+
+/**
+ * The snapshot FILE, read and checked by the world before Postgres starts: a file that cannot be
+ * read, is not JSON or has a malformed field is one line naming it (the first bad field).
+ */
+async function readSnapshot(
+  file: string,
+  cwd: string,
+  world: MigrationWorld<unknown>,
+  scope: MigrationScope,
+  worldId: string,
+): Promise<{ load(ctx: WorldContext<unknown>): Promise<unknown> }> {
+  const snapshots = world.snapshots;
+  if (!snapshots)
+    throw new CliError(`scenario '${worldId}' loads no snapshots (--snapshot needs a world that declares snapshots)`);
+  let text: string;
+  try {
+    // Relative to the folder the command runs in, as a module path is.
+    text = await readFile(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw new CliError(`snapshot ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`snapshot ${file}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = snapshots.parse(json, scope);
+  if ('problem' in parsed) throw new CliError(`snapshot ${file}: ${parsed.problem}`);
+  return { load: (ctx) => snapshots.world(parsed.snapshot, ctx) };
 }
 
 /** `gym=4` or `gym=4,region=eu`; the keys must be the world's (a typo would validate nothing). */

@@ -8,7 +8,7 @@
  */
 import type * as fc from 'fast-check';
 import type { FaultPlan, ScriptedFault } from '../faults/fault-plan.ts';
-import type { Actor, ActorEnv } from '../runner/scenario.ts';
+import type { Actor, ActorEnv, WorldContext } from '../runner/scenario.ts';
 import type { HistoryEvent } from '../history/history.ts';
 import type { Invariant } from '../invariants/invariant.ts';
 import type { Queryable } from '../../src/db/db.ts';
@@ -23,6 +23,22 @@ export interface MigrationStateContext<World> {
   readonly scope: MigrationScope;
 }
 
+/**
+ * How a world loads a snapshot of a real system (`validate-migration --snapshot FILE`) in place
+ * of building its own state. The format is the world's (sims/ knows no domain): `parse` names the
+ * first malformed field before anything starts; `world` writes the snapshot into the test
+ * database and the fakes and returns the same World the invariants judge.
+ */
+export interface MigrationSnapshots<World> {
+  /** The snapshot, or the first thing wrong with it (also: it holds another scope than `scope`). */
+  parse(
+    this: void,
+    json: unknown,
+    scope: MigrationScope,
+  ): { readonly snapshot: unknown } | { readonly problem: string };
+  world(this: void, snapshot: unknown, ctx: WorldContext<unknown>): Promise<World>;
+}
+
 export interface MigrationWorld<World> {
   /** Migrations validate-migration knows by name, e.g. `{ 'stream-ids': ... }`. */
   readonly builtins: Readonly<Record<string, MigrationModule<never>>>;
@@ -33,6 +49,8 @@ export interface MigrationWorld<World> {
    * or undefined when it can: a verdict about the wrong gym would be worse than none.
    */
   scopeProblem?(scope: MigrationScope): string | undefined;
+  /** Snapshots this world loads instead of its own state; undefined: --snapshot is refused. */
+  readonly snapshots?: MigrationSnapshots<World>;
   /** The gated collaborators a migration gets, built from an actor's env like the actors' own. */
   deps(env: ActorEnv, world: World): unknown;
   /** Everything a migration of the scope may change, JSON-able; compared across runs. */

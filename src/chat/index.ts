@@ -44,3 +44,5 @@ export {
 export { openStream, type StreamEnv } from './open-stream.ts';
 // Incident B: the tenant-id migration (its own folder: src/chat/migrate-tenant-ids/).
 export * from './migrate-tenant-ids/index.ts';
+// Snapshots of the Stream app and its tables, for syncsim validate-migration --snapshot.
+export * from './stream-snapshot/index.ts';

@@ -54,5 +54,22 @@ function roomCreatorActor(): Actor {
 }
 
 export function legacyIdsLiveActors(world: LegacyIdsWorld): Actor[] {
-  return [...POSTERS.map((p) => customerActor(world, p.userId, p.roomId)), roomCreatorActor()];
+  return [...postersOf(world).map((p) => customerActor(world, p.userId, p.roomId)), roomCreatorActor()];
+}
+
+/**
+ * The report's posters where the world has them (its rooms, with those legacy members); in a
+ * snapshot of a real app, up to as many rooms that started with a legacy member, the first of
+ * each, so the traffic lands where the migration works rather than on rooms that do not exist.
+ */
+function postersOf(world: LegacyIdsWorld): { userId: number; roomId: number }[] {
+  const members = world.membersAtStart;
+  const known = POSTERS.filter((p) => members.get(p.roomId)?.includes(legacyUserId(p.userId)));
+  if (known.length > 0) return known;
+  const found: { userId: number; roomId: number }[] = [];
+  for (const [roomId, ids] of members) {
+    const legacy = ids.map((id) => /^user_(\d+)$/.exec(id)?.[1]).find((id) => id !== undefined);
+    if (legacy !== undefined && found.length < POSTERS.length) found.push({ userId: Number(legacy), roomId });
+  }
+  return found;
 }

@@ -10,6 +10,7 @@ import { domainInvariants } from './invariants/index.ts';
 import { dryRunDifferences } from './invariants/dry-run-equals-apply.ts';
 import { streamClientFor } from './legacy-ids-gym-4-actors.ts';
 import { legacyIdsLiveActors } from './legacy-ids-gym-4-live-actors.ts';
+import { legacyIdsSnapshots } from './legacy-ids-gym-4-snapshot-world.ts';
 import { migrationRateLimits } from './migration-rate-limits.ts';
 import { channelFingerprint, gymRows, userFingerprint, type LegacyIdsWorld } from './legacy-ids-gym-4-world.ts';
 import { isWrite } from './migration-writes.ts';
@@ -25,6 +26,8 @@ export const legacyIdsMigrationWorld: MigrationWorld<LegacyIdsWorld> = {
     scope.gym === '4'
       ? undefined
       : `legacy-ids-gym-4 can judge a migration of gym 4 only (its invariants know that gym's rooms), not --scope gym=${scope.gym ?? ''}`,
+  // `--snapshot FILE`: a real app's gym 4 (syncsim snapshot stream) in place of the report's.
+  snapshots: legacyIdsSnapshots,
   // The clock lets the migration pace itself by Stream's rate-limit headers (criterion 8).
   deps: (env) => ({ db: env.db, stream: streamClientFor(env), clock: env.clock }),
   async inScope({ db, world, scope }) {

@@ -18,6 +18,7 @@
 import { StreamFake, streamHandlers, type ChannelRecord, type UserRecord } from 'syncsim/fakes/stream';
 import type { WorldContext } from 'syncsim';
 import type { MigrationPlan, MigrationRun } from '../../../src/chat/index.ts';
+import { completeLegacyIdsWorld } from './complete-legacy-ids-world.ts';
 
 export const STREAM_URL = 'https://chat.legacy-ids-gym-4.test';
 export const STREAM_KEY = 'gym-app-key';
@@ -112,9 +113,11 @@ export interface LegacyIdsWorld {
   readonly acknowledged: Map<string, number>;
   /** Channel id of each gym-4 room that had a live channel at the start. */
   readonly syncedAtStart: ReadonlyMap<number, string>;
-  /** Fingerprints of what the migration must not touch: gym 1's channel, every user not gym_4_user_*. */
+  /** The member ids of each of those rooms' channels at the start. */
+  readonly membersAtStart: ReadonlyMap<number, readonly string[]>;
+  /** Fingerprints of what the migration must not touch: other teams' channels, every user not gym_4_user_*. */
   readonly untouched: ReadonlyMap<string, string>;
-  /** JSON of gym 1's rows in Postgres at the start. */
+  /** JSON of the other gyms' rows in Postgres at the start. */
   readonly otherGymRows: string;
   /** A member who joined a gym-4 channel before existing in Stream with team gym_4, as it happened. */
   readonly earlyMembers: string[];
@@ -151,6 +154,14 @@ export async function gymRows(db: WorldContext<unknown>['db'], gymId: number): P
   return JSON.stringify([rooms.rows, members.rows]);
 }
 
+/** The rows of every gym but `gymId`, as JSON: what a migration of `gymId` must not change. */
+export async function otherGymsRows(db: WorldContext<unknown>['db'], gymId: number): Promise<string> {
+  const others = await db.query<{ id: string }>('SELECT id FROM gyms WHERE id <> $1 ORDER BY id', [gymId]);
+  const rows: string[] = [];
+  for (const other of others.rows) rows.push(await gymRows(db, Number(other.id)));
+  return JSON.stringify(rows);
+}
+
 export async function buildLegacyIdsGym4(
   ctx: Pick<WorldContext<unknown>, 'db' | 'clock' | 'http'>,
 ): Promise<LegacyIdsWorld> {
@@ -183,7 +194,6 @@ export async function buildLegacyIdsGym4(
     ].map((user) => ({ ...user, custom: {} })),
   );
 
-  const acknowledged = new Map<string, number>();
   const channel = (id: string, team: string, members: readonly string[], createdAt: number) => {
     const { channel: record } = store.getOrCreateChannel({
       type: 'messaging',
@@ -213,13 +223,12 @@ export async function buildLegacyIdsGym4(
     if (!spec.streamMembers) return;
     channel(spec.channelId, `gym_${gymId}`, spec.streamMembers, at('2025-09-01T10:00:00Z') + i * 1000);
     for (let n = 0; n < (spec.history ?? 0); n++) {
-      const message = store.sendMessage('messaging', spec.channelId, {
+      store.sendMessage('messaging', spec.channelId, {
         text: `${spec.channelId} #${n + 1}`,
         type: 'regular',
         userId: spec.streamMembers[n % spec.streamMembers.length]!,
         custom: {},
       });
-      acknowledged.set(message.id, spec.roomId);
     }
   };
   for (const [i, spec] of GYM4_ROOMS.entries()) await room(GYM, spec, i);
@@ -227,36 +236,5 @@ export async function buildLegacyIdsGym4(
   channel(GYM4_STREAM_ONLY[0], 'gym_4', ['gym_4_user_20'], at('2025-10-01T18:00:00Z'));
   channel(GYM4_STREAM_ONLY[1], 'gym_4', ['gym_4_user_20', 'gym_4_user_21'], at('2025-11-01T18:00:00Z'));
 
-  const untouched = new Map<string, string>([
-    [`channel:${OTHER_ROOM.channelId}`, channelFingerprint(store.channels.get(`messaging:${OTHER_ROOM.channelId}`)!)],
-  ]);
-  for (const user of store.users.values())
-    if (!user.id.startsWith(`gym_${GYM}_user_`)) untouched.set(`user:${user.id}`, userFingerprint(user));
-
-  const earlyMembers: string[] = [];
-  const ready = (userId: string) => store.users.get(userId)?.teams.includes(`gym_${GYM}`) === true;
-  store.onEvent((event) => {
-    if (event.channel.team !== `gym_${GYM}`) return;
-    const joined =
-      event.type === 'member.added'
-        ? [event.userId]
-        : event.type === 'channel.created'
-          ? [...event.channel.members.keys()]
-          : [];
-    for (const userId of joined)
-      if (!ready(userId))
-        earlyMembers.push(`${userId} joined ${event.channel.cid} before it existed in Stream with team gym_${GYM}`);
-  });
-
-  return {
-    fake,
-    acknowledged,
-    syncedAtStart: new Map(
-      GYM4_ROOMS.filter((spec) => spec.streamMembers).map((spec) => [spec.roomId, spec.channelId]),
-    ),
-    untouched,
-    otherGymRows: await gymRows(db, OTHER_GYM),
-    earlyMembers,
-    reruns: [],
-  };
+  return completeLegacyIdsWorld(db, fake);
 }

@@ -7,7 +7,7 @@
  */
 import { defineInvariant, type Violation } from 'syncsim';
 import { parseStreamUserId } from '../../../../src/chat/index.ts';
-import { GYM, GYM4_ROOMS, type LegacyIdsWorld } from '../legacy-ids-gym-4-world.ts';
+import { GYM, type LegacyIdsWorld } from '../legacy-ids-gym-4-world.ts';
 import { gymRooms } from './gym-rooms.ts';
 
 const people = (ids: Iterable<string>) =>
@@ -21,27 +21,27 @@ export const channelRoomSync = defineInvariant<LegacyIdsWorld>({
     const violations: Violation[] = [];
     const rooms = await gymRooms(db, world, GYM);
     const inUse = new Set(rooms.map((room) => room.channelId));
-    for (const spec of GYM4_ROOMS) {
-      if (!spec.streamMembers) continue;
-      const room = rooms.find((r) => r.roomId === spec.roomId);
+    // What the world saw at the start (the report's rooms, or a snapshot's), not a fixed list.
+    for (const [roomId, channelId] of world.syncedAtStart) {
+      const room = rooms.find((r) => r.roomId === roomId);
       if (!room?.channel) {
-        violations.push({ invariant: 'channel-room-sync', message: `room ${spec.roomId} has no live channel` });
+        violations.push({ invariant: 'channel-room-sync', message: `room ${roomId} has no live channel` });
         continue;
       }
-      const before = people(spec.streamMembers);
+      const before = people(world.membersAtStart.get(roomId) ?? []);
       const now = people(room.channel.members.keys());
       if (now !== before)
         violations.push({
           invariant: 'channel-room-sync',
-          message: `room ${spec.roomId}: channel ${room.channelId} has users [${now}], had [${before}]`,
+          message: `room ${roomId}: channel ${room.channelId} has users [${now}], had [${before}]`,
           details: { channelId: room.channelId, before, now },
         });
-      const old = world.fake.store.channels.get(`messaging:${spec.channelId}`);
-      if (!inUse.has(spec.channelId) && old && old.deletedAt === undefined)
+      const old = world.fake.store.channels.get(`messaging:${channelId}`);
+      if (!inUse.has(channelId) && old && old.deletedAt === undefined)
         violations.push({
           invariant: 'channel-room-sync',
-          message: `channel ${spec.channelId} of room ${spec.roomId} is still live but no room uses it (room ${spec.roomId} now points at ${room.channelId})`,
-          details: { channelId: spec.channelId },
+          message: `channel ${channelId} of room ${roomId} is still live but no room uses it (room ${roomId} now points at ${room.channelId})`,
+          details: { channelId },
         });
     }
     return violations;

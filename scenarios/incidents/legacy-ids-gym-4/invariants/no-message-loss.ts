@@ -4,7 +4,7 @@
  * and repoint the DB" does to the whole history (the report's phase 2).
  */
 import { defineInvariant, type Violation } from 'syncsim';
-import { GYM, OTHER_GYM, type LegacyIdsWorld } from '../legacy-ids-gym-4-world.ts';
+import type { LegacyIdsWorld } from '../legacy-ids-gym-4-world.ts';
 import { gymRooms } from './gym-rooms.ts';
 
 export const noMessageLoss = defineInvariant<LegacyIdsWorld>({
@@ -12,12 +12,7 @@ export const noMessageLoss = defineInvariant<LegacyIdsWorld>({
   kind: 'safety',
   description: "every acknowledged message is in its room's current channel",
   async check({ db, world }) {
-    const rooms = new Map(
-      [...(await gymRooms(db, world, GYM)), ...(await gymRooms(db, world, OTHER_GYM))].map((room) => [
-        room.roomId,
-        room,
-      ]),
-    );
+    const rooms = new Map((await gymRooms(db, world, undefined)).map((room) => [room.roomId, room]));
     const lost = new Map<number, number>();
     for (const [messageId, roomId] of world.acknowledged) {
       const channel = rooms.get(roomId)?.channel;

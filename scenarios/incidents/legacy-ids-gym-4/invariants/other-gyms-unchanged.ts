@@ -1,13 +1,13 @@
 /**
- * A migration of gym 4 changes nothing else: gym 1's channel (which shares user 8), every Stream
- * user that is not gym_4_user_{u} (the legacy user records stay: other gyms still use them), and
- * gym 1's rows in Postgres are exactly as they were.
+ * A migration of gym 4 changes nothing else: other teams' channels (gym 1's shares user 8), every
+ * Stream user that is not gym_4_user_{u} (the legacy user records stay: other gyms still use
+ * them), and the other gyms' rows in Postgres are exactly as they were.
  */
 import { defineInvariant, type Violation } from 'syncsim';
 import {
   channelFingerprint,
-  gymRows,
-  OTHER_GYM,
+  GYM,
+  otherGymsRows,
   userFingerprint,
   type LegacyIdsWorld,
 } from '../legacy-ids-gym-4-world.ts';
@@ -15,7 +15,7 @@ import {
 export const otherGymsUnchanged = defineInvariant<LegacyIdsWorld>({
   name: 'other-gyms-unchanged',
   kind: 'safety',
-  description: "gym 1's channel and rows, and every user outside gym_4_user_*, are unchanged",
+  description: "other gyms' channels and rows, and every user outside gym_4_user_*, are unchanged",
   async check({ db, world }) {
     const violations: Violation[] = [];
     const store = world.fake.store;
@@ -30,8 +30,11 @@ export const otherGymsUnchanged = defineInvariant<LegacyIdsWorld>({
             : channelFingerprint(store.channels.get(`messaging:${id}`)!);
       if (now !== before) violations.push({ invariant: 'other-gyms-unchanged', message: `${what} ${id} changed` });
     }
-    if ((await gymRows(db, OTHER_GYM)) !== world.otherGymRows)
-      violations.push({ invariant: 'other-gyms-unchanged', message: `gym ${OTHER_GYM}'s rows in Postgres changed` });
+    if ((await otherGymsRows(db, GYM)) !== world.otherGymRows)
+      violations.push({
+        invariant: 'other-gyms-unchanged',
+        message: `the rows of gyms other than ${GYM} in Postgres changed`,
+      });
     return violations;
   },
 });
