@@ -19,7 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // Where --json / --junit / --html / --trace point: a file that must never appear.
 const target = join(dir, 'must-not-exist.out');
 
-const COMMANDS = ['check', 'run', 'reproduce', 'diff', 'list', 'fake'];
+const COMMANDS = ['check', 'run', 'reproduce', 'diff', 'list', 'fake', 'validate-migration'];
 const STRING_FLAGS: Record<string, string[]> = {
   check: ['seed', 'shard', 'junit', 'migrations'],
   run: ['seed', 'path', 'runs', 'json', 'html', 'trace', 'migrations'],
@@ -27,6 +27,7 @@ const STRING_FLAGS: Record<string, string[]> = {
   diff: ['seed', 'path', 'runs', 'json', 'migrations', 'max-steps'],
   list: [],
   fake: ['port', 'seed', 'api-key', 'api-secret', 'consumer-key', 'consumer-secret', 'webhook-url'],
+  'validate-migration': ['world', 'snapshot', 'scope', 'seed', 'runs', 'path', 'json', 'html', 'trace'],
 };
 const SCENARIO_OF: Record<string, string[]> = {
   check: [],
@@ -35,6 +36,7 @@ const SCENARIO_OF: Record<string, string[]> = {
   diff: ['lost-update', 'locked', 'naive'],
   list: [],
   fake: ['stream'],
+  'validate-migration': ['stream-ids'],
 };
 
 /** Text a user might type, including control characters, quotes and unicode. */
