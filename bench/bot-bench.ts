@@ -5,26 +5,17 @@
  *   - cases per second of the property suite's `after` variant (swarm faults, races, heal).
  * Run: npm run bench:bot [first|rate]   (no argument: both halves)
  */
-import {
-  createTestDatabase,
-  defaultMigrationsDir,
-  ensureTemplate,
-  loadMigrations,
-  startPostgres,
-} from '../sims/postgres/index.ts';
-import { openCaseEngine } from '../sims/runner/case-engine.ts';
 import { runScenario } from '../sims/runner/run-scenario.ts';
 import { stuckBotScenario } from '../scenarios/incidents/stuck-bot-51943001421/stuck-bot.scenario.ts';
 import { botPropertyScenario } from '../scenarios/properties/bot/bot.scenario.ts';
 import { firstFailureSummary } from './runs-to-first-failure.ts';
+import { openBenchEngine } from './open-bench-engine.ts';
 
 const SEEDS = 20;
 const MAX_RUNS = 2_000;
 
-await using server = await startPostgres({ log: () => undefined });
-const template = await ensureTemplate(server, await loadMigrations(defaultMigrationsDir()));
-await using database = await createTestDatabase(server, template, 'bot-bench');
-await using engine = await openCaseEngine(database.url, { localBackends: server.kind === 'embedded' });
+await using bench = await openBenchEngine('bot-bench');
+const { engine } = bench;
 
 const only = process.argv[2];
 if (only !== 'rate') {

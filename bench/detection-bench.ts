@@ -9,26 +9,17 @@
  * Run: npm run bench:detection [-- SEEDS [FILTER]]   (default 100 seeds, seeds 1..SEEDS; FILTER
  * keeps variants whose scenario:variant contains it, or with a leading ! drops them)
  */
-import {
-  createTestDatabase,
-  defaultMigrationsDir,
-  ensureTemplate,
-  loadMigrations,
-  startPostgres,
-} from '../sims/postgres/index.ts';
-import { openCaseEngine } from '../sims/runner/case-engine.ts';
 import type { Scenario } from '../sims/runner/scenario.ts';
 import { variantRuns } from '../sims/runner/variant-runs.ts';
 import { openProject, projectScenarios } from '../sims/cli/open-project.ts';
 import { runsToFirstFailure } from './runs-to-first-failure.ts';
+import { openBenchEngine } from './open-bench-engine.ts';
 
 const seeds = Number(process.argv[2] ?? 100);
 const filter = process.argv[3] ?? '';
 
-await using server = await startPostgres({ log: () => undefined });
-const template = await ensureTemplate(server, await loadMigrations(defaultMigrationsDir()));
-await using database = await createTestDatabase(server, template, 'detection-bench');
-await using engine = await openCaseEngine(database.url, { localBackends: server.kind === 'embedded' });
+await using bench = await openBenchEngine('detection-bench');
+const { engine } = bench;
 
 // Every `breaks` variant of the discovered scenarios, with the budget both `check` (its generated
 // test) and `syncsim run` give it: variantRuns, one number, so this bench cannot drift from them.

@@ -5,26 +5,17 @@
  *   - >= 100 lost-update cases per second (locked variant, 2 cores)
  * Run: npm run bench
  */
-import {
-  createTestDatabase,
-  defaultMigrationsDir,
-  ensureTemplate,
-  loadMigrations,
-  startPostgres,
-} from '../sims/postgres/index.ts';
-import { openCaseEngine } from '../sims/runner/case-engine.ts';
 import { runScenario } from '../sims/runner/run-scenario.ts';
 import { lostUpdateScenario } from '../scenarios/examples/lost-update/lost-update.scenario.ts';
 import { measurePostgres } from './postgres-bench.ts';
+import { openBenchEngine } from './open-bench-engine.ts';
 
 async function casesPerSecond(
   variant: 'locked' | 'naive',
   runs: number,
 ): Promise<{ cases: number; seconds: number; lockWaits: number }> {
-  await using server = await startPostgres({ log: () => undefined });
-  const template = await ensureTemplate(server, await loadMigrations(defaultMigrationsDir()));
-  await using database = await createTestDatabase(server, template, 'bench');
-  await using engine = await openCaseEngine(database.url, { localBackends: server.kind === 'embedded' });
+  await using bench = await openBenchEngine('bench');
+  const { engine } = bench;
   await runScenario(lostUpdateScenario, variant, engine, { seed: 1, runs: 20 }); // warm-up
   const started = performance.now();
   const result = await runScenario(lostUpdateScenario, variant, engine, { seed: 2, runs });

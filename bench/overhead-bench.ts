@@ -11,15 +11,8 @@
  * The counts are a function of the seed; the times are only printed.
  * Run: npm run bench:overhead [--runs N] [--only lost-update,motopress,bot,chat]
  */
-import {
-  createTestDatabase,
-  defaultMigrationsDir,
-  ensureTemplate,
-  loadMigrations,
-  startPostgres,
-} from '../sims/postgres/index.ts';
 import type { HistoryEvent } from '../sims/history/history.ts';
-import { openCaseEngine, type CaseEngine } from '../sims/runner/case-engine.ts';
+import type { CaseEngine } from '../sims/runner/case-engine.ts';
 import { replayCase } from '../sims/runner/replay-case.ts';
 import { runScenario } from '../sims/runner/run-scenario.ts';
 import type { Scenario } from '../sims/runner/scenario.ts';
@@ -29,6 +22,7 @@ import { chatPropertyScenario } from '../scenarios/properties/chat/chat.scenario
 import { motopressPropertyScenario } from '../scenarios/properties/motopress/motopress.scenario.ts';
 import { recordCaseIo, type IoRecorder, type RawIo } from './record-case-io.ts';
 import { FloorConnections, replayCaseIo } from './replay-case-io.ts';
+import { openBenchEngine } from './open-bench-engine.ts';
 
 const SEED = 2;
 const SYSTEMS = ['pg', 'motopress', 'stream', 'fs', 'clock'] as const;
@@ -193,11 +187,10 @@ const runsFlag = process.argv.indexOf('--runs');
 const onlyFlag = process.argv.indexOf('--only');
 const only = onlyFlag > 0 ? new Set(process.argv[onlyFlag + 1]!.split(',')) : undefined;
 const coldStarted = performance.now();
-await using server = await startPostgres({ log: () => undefined });
+await using bench = await openBenchEngine('overhead-bench');
+// Start to ready, the template and the clone included (the cold start proper is bench:postgres').
 const coldStartMs = performance.now() - coldStarted;
-const template = await ensureTemplate(server, await loadMigrations(defaultMigrationsDir()));
-await using database = await createTestDatabase(server, template, 'overhead-bench');
-await using engine = await openCaseEngine(database.url, { localBackends: server.kind === 'embedded' });
+const { server, database, engine } = bench;
 const recorder = recordCaseIo(engine);
 const floor = new FloorConnections(database.url);
 const rows: Row[] = [];
@@ -211,9 +204,7 @@ try {
 } finally {
   await floor.end();
 }
-console.log(
-  `Postgres ${server.kind}, started in ${coldStartMs.toFixed(0)} ms (this process: start to ready); seed ${SEED}`,
-);
+console.log(`Postgres ${server.kind}, ready in ${coldStartMs.toFixed(0)} ms (start, template, clone); seed ${SEED}`);
 for (const line of table(rows)) console.log(line);
 console.log(
   'engine ms/op: engine ms/case minus the floor outside the straight I/O (reset, world, invariants), per gated op; ' +

@@ -8,25 +8,16 @@
  * Run: npm run bench:preemption [-- SEED [FILTER]]
  *   (default seed 1; FILTER keeps variants whose scenario:variant contains it)
  */
-import {
-  createTestDatabase,
-  defaultMigrationsDir,
-  ensureTemplate,
-  loadMigrations,
-  startPostgres,
-} from '../sims/postgres/index.ts';
-import { openCaseEngine } from '../sims/runner/case-engine.ts';
 import { runScenario } from '../sims/runner/run-scenario.ts';
 import type { Scenario } from '../sims/runner/scenario.ts';
 import { openProject, projectScenarios } from '../sims/cli/open-project.ts';
+import { openBenchEngine } from './open-bench-engine.ts';
 
 const seed = Number(process.argv[2] ?? 1);
 const filter = process.argv[3] ?? '';
 
-await using server = await startPostgres({ log: () => undefined });
-const template = await ensureTemplate(server, await loadMigrations(defaultMigrationsDir()));
-await using database = await createTestDatabase(server, template, 'preemption-bench');
-await using engine = await openCaseEngine(database.url, { localBackends: server.kind === 'embedded' });
+await using bench = await openBenchEngine('preemption-bench');
+const { engine } = bench;
 
 const scenarios = (await projectScenarios(await openProject())).map((found) => found.scenario);
 console.log(`preemptions of the reported failure before -> after minimisation, seed ${seed}`);
