@@ -5,7 +5,8 @@
 import type { RunResult } from '../runner/run-result.ts';
 import { counterexampleLines } from './counterexample-lines.ts';
 import { interleavingLines } from './interleaving-lines.ts';
-import { minimalReplayCommand, replayCommand } from './replay-command.ts';
+import { drawnReplay, drawnRun } from './drawn-run.ts';
+import { replayCommand } from './replay-command.ts';
 import { preemptionLine } from './preemption-line.ts';
 import { violationLines } from './violation-lines.ts';
 
@@ -32,19 +33,19 @@ export function formatRun(result: RunResult, invocation?: string): string {
   if (result.status === 'error' && result.path !== undefined)
     lines.push(`  replay: ${replayCommand(result, invocation)}`);
   if (result.status === 'broken') {
-    lines.push(...violationLines(result.violations).map((line) => `  ${line}`));
+    // With a minimised schedule, what is shown and replayed is the minimal interleaving (the
+    // preemptions the bug needs, not whatever fast-check's random scheduler did besides): its
+    // violations and phase too, so the replay line prints the very same lines again.
+    const drawn = drawnRun(result);
+    lines.push(...violationLines(drawn.violations).map((line) => `  ${line}`));
     if (result.alsoBroken) lines.push(`  also broken by other cases of this run: ${result.alsoBroken.join(', ')}`);
     lines.push(...counterexampleLines(result).map((line) => `  ${line}`));
-    if (result.phase) lines.push(`  found after phase: ${result.phase} (${PHASES[result.phase]})`);
-    // With a minimised schedule, the interleaving shown and replayed is the minimal one: the
-    // preemptions the bug needs, not whatever fast-check's random scheduler did besides.
+    if (drawn.phase) lines.push(`  found after phase: ${drawn.phase} (${PHASES[drawn.phase]})`);
     const minimal = result.minimal;
     if (minimal) lines.push(`  ${preemptionLine(minimal)}`);
-    const shown = minimal
-      ? interleavingLines(minimal).map((line, i) => (i === 0 ? `minimal ${line}` : line))
-      : interleavingLines(result);
+    const shown = interleavingLines(drawn).map((line, i) => (minimal && i === 0 ? `minimal ${line}` : line));
     lines.push(...shown.map((line) => `  ${line}`));
-    lines.push(`  replay: ${minimalReplayCommand(result, invocation) ?? replayCommand(result, invocation)}`);
+    lines.push(`  replay: ${drawnReplay(result, invocation)}`);
   }
   return lines.join('\n');
 }

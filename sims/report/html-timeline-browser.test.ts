@@ -54,11 +54,10 @@ describe('the HTML timeline in headless Chromium', () => {
     // Seed 7 breaks it with two deliveries of one message each (the README's example).
     const run = await syncsim(['run', 'lost-update:naive', '--seed', '7', '--html', html, '--trace', trace], env);
     expect(run.code, run.stderr).toBe(1);
-    // The console's line replays the minimal schedule; the timeline draws the shrunk case as
-    // fast-check ran it, so its line is the same without --schedule.
-    const minimalReplay = /replay: (.*)/.exec(run.stdout)![1]!;
-    expect(minimalReplay).toMatch(/^npx syncsim run lost-update:naive --seed=7 --path=\S+ --schedule=\S+$/);
-    const replay = minimalReplay.replace(/ --schedule=\S+$/, '');
+    // The console's line replays the minimal schedule, and the timeline draws that minimal
+    // interleaving, so the page's line is the console's.
+    const replay = /replay: (.*)/.exec(run.stdout)![1]!;
+    expect(replay).toMatch(/^npx syncsim run lost-update:naive --seed=7 --path=\S+ --schedule=\S+$/);
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors: string[] = [];
@@ -70,6 +69,7 @@ describe('the HTML timeline in headless Chromium', () => {
     await page.waitForSelector('html[data-rendered]');
 
     expect(await page.textContent('p.replay code')).toBe(replay);
+    expect(await page.textContent('section.run dl')).toMatch(/schedule minimised: \d+ preemptions? -> 1 /);
     expect(await page.textContent('li.violation b')).toBe('no-lost-update');
     const lanes = await page.$$eval('.lane-head', (heads) =>
       heads.map((h) => [h.getAttribute('data-lane'), h.classList.contains('hit')]),

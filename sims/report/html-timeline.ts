@@ -19,7 +19,8 @@
  */
 import type { RunResult } from '../runner/run-result.ts';
 import { formatRunLine } from './format-run.ts';
-import { replayCommand } from './replay-command.ts';
+import { drawnReplay, drawnRun } from './drawn-run.ts';
+import { preemptionLine } from './preemption-line.ts';
 import { xmlEscape } from './junit-reporter.ts';
 import { timeline, type Timeline } from './timeline-model.ts';
 
@@ -92,7 +93,7 @@ export function htmlTimeline(results: readonly RunResult[], options: HtmlTimelin
           )
           .join(' ')}</nav>`
       : '';
-  const sections = results.map((result, index) => section(result, index, options)).join('\n');
+  const sections = results.map((result, index) => section(drawnRun(result), index, options)).join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -137,6 +138,7 @@ function section(result: RunResult, index: number, options: HtmlTimelineOptions)
         ? result.firstFailure
         : undefined,
     ],
+    ['schedule', result.minimal ? preemptionLine(result.minimal) : undefined],
     ['found after phase', result.status === 'broken' ? result.phase : undefined],
     ['also broken by other cases', result.alsoBroken?.join(', ')],
     ['fault plan', result.faultPlan],
@@ -148,7 +150,7 @@ function section(result: RunResult, index: number, options: HtmlTimelineOptions)
     .filter((fact): fact is [string, string] => fact[1] !== undefined)
     .map(([name, value]) => `<dt>${esc(name)}</dt><dd>${esc(value)}</dd>`)
     .join('');
-  const replay = options.replay?.(result) ?? replayCommand(result, options.invocation);
+  const replay = options.replay?.(result) ?? drawnReplay(result, options.invocation);
   return `<section class="run" id="run-${index}" data-run="${index}" data-status="${result.status}">
 <header>
 <h2>${esc(`${result.scenario}:${result.variant}`)} <span class="status ${result.status}">${result.status.toUpperCase()}</span></h2>

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFlags, parseScheduleFlag } from '../cli/parse-flags.ts';
 import { formatRun } from './format-run.ts';
+import { htmlTimeline } from './html-timeline.ts';
 import { JsonReporter } from './json-reporter.ts';
+import { perfettoTrace } from './perfetto-trace.ts';
 import { sampleRun } from './sample-run.ts';
 
 const schedule = 'webhook-2:select.crm_conversations:0@webhook-1:select.crm_conversations:0';
@@ -26,6 +28,7 @@ describe('the minimal interleaving in reports', () => {
       phase: 'chaos',
       violations: plain.violations,
       history: plain.history,
+      faults: [],
     },
   });
 
@@ -64,5 +67,19 @@ describe('the minimal interleaving in reports', () => {
     const [written] = (JSON.parse(readFileSync(file, 'utf8')) as { results: Array<Record<string, unknown>> }).results;
     expect(written!.minimalReplay).toMatch(/ --schedule=webhook-2:select/);
     expect(written!.replay).not.toContain('--schedule');
+  });
+
+  it('--html and --trace draw the minimal interleaving, with its count and its replay line', () => {
+    // A minimal history that differs from the reported one: its first four events only.
+    const short = sampleRun({ minimal: { ...minimised.minimal!, history: plain.history.slice(0, 4) } });
+    const page = htmlTimeline([short]);
+    expect(page).toContain('schedule minimised: 3 preemptions -&gt; 1');
+    expect(page).toContain(`--schedule=${schedule}`);
+    expect(page).toMatch(/<dt>history<\/dt><dd>\d+ operations, 4 events/);
+    expect(htmlTimeline([plain])).not.toContain('--schedule');
+    const trace = perfettoTrace([short]);
+    expect((trace.otherData.runs as Array<{ replay: string }>)[0]!.replay).toContain(`--schedule=${schedule}`);
+    const begins = (t: typeof trace) => t.traceEvents.filter((e) => e.ph === 'b').length;
+    expect(begins(trace)).toBeLessThan(begins(perfettoTrace([plain])));
   });
 });

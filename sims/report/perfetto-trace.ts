@@ -17,7 +17,7 @@
  * Pure: results in, data out (the reporter writes it).
  */
 import type { RunResult } from '../runner/run-result.ts';
-import { replayCommand } from './replay-command.ts';
+import { drawnReplay, drawnRun } from './drawn-run.ts';
 import { timeline } from './timeline-model.ts';
 
 export interface TraceEvent {
@@ -50,7 +50,7 @@ export function perfettoTrace(
 ): TraceFile {
   const metadata: TraceEvent[] = [];
   const timed: TraceEvent[] = [];
-  results.forEach((result, k) => {
+  results.map(drawnRun).forEach((result, k) => {
     const model = timeline(result);
     const run = `${result.scenario}:${result.variant}`;
     // Strictly increasing µs per history event, close to the simulated ms.
@@ -140,7 +140,7 @@ export function perfettoTrace(
         run: `${r.scenario}:${r.variant}`,
         status: r.status,
         broken: r.broken,
-        replay: replay?.(r) ?? replayCommand(r, invocation),
+        replay: replay?.(r) ?? drawnReplay(r, invocation),
       })),
     },
   };

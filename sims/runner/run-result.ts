@@ -73,6 +73,8 @@ export interface MinimalInterleaving {
   phase: Phase;
   violations: Violation[];
   history: HistoryEvent[];
+  /** The faults that fired under the minimal schedule (`kind actor operation`, as faultsInjected). */
+  faults: string[];
 }
 
 // Exit codes live in sims/cli/exit-codes.ts (one module for every command).

@@ -142,6 +142,7 @@ export async function runScenario<Input, World>(
       phase: minimal.outcome.phase,
       violations: minimal.outcome.violations,
       history: minimal.outcome.history,
+      faults: minimal.outcome.faults,
     };
   }
   if (!options.verifyDeterminism || result.status === 'error') return result;
