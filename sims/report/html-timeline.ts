@@ -93,7 +93,7 @@ export function htmlTimeline(results: readonly RunResult[], options: HtmlTimelin
           )
           .join(' ')}</nav>`
       : '';
-  const sections = results.map((result, index) => section(drawnRun(result), index, options)).join('\n');
+  const sections = results.map((result, index) => section(result, index, options)).join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -115,7 +115,10 @@ ${sections}
 `;
 }
 
-function section(result: RunResult, index: number, options: HtmlTimelineOptions): string {
+function section(reported: RunResult, index: number, options: HtmlTimelineOptions): string {
+  // The caller's replay line is asked for the run it passed (it may look runs up by identity).
+  const replay = options.replay?.(reported) ?? drawnReplay(reported, options.invocation);
+  const result = drawnRun(reported);
   const model = timeline(result);
   const data = runData(result, model);
   const violations = model.hits
@@ -150,7 +153,6 @@ function section(result: RunResult, index: number, options: HtmlTimelineOptions)
     .filter((fact): fact is [string, string] => fact[1] !== undefined)
     .map(([name, value]) => `<dt>${esc(name)}</dt><dd>${esc(value)}</dd>`)
     .join('');
-  const replay = options.replay?.(result) ?? drawnReplay(result, options.invocation);
   return `<section class="run" id="run-${index}" data-run="${index}" data-status="${result.status}">
 <header>
 <h2>${esc(`${result.scenario}:${result.variant}`)} <span class="status ${result.status}">${result.status.toUpperCase()}</span></h2>
