@@ -117,6 +117,9 @@ export async function liveTraffic<Input, World>(
     seed: target.seed,
     runs: options.runs,
     shrinkBudget: LIVE_SHRINK_BUDGET,
+    // Its replay line is --path, which replays the case as fast-check ran it (validate-migration
+    // takes no --schedule): the case reported and drawn must be that one, not a minimised one.
+    minimiseBudget: 0,
     ...(options.path !== undefined ? { path: options.path } : {}),
   });
   const seconds = (options.now() - started) / 1000;
