@@ -65,6 +65,8 @@ export async function validateMigration<Input, World>(
   const criteria: Criterion[] = [];
   const shown = (points: readonly MigrationPoint[]) =>
     points.map((p) => pointRunResult(p, baseline, target.scenario.id, target.seed));
+  // The uncrashed run, drawn once for the three criteria judged on it alone.
+  const uncrashed = shown([baseline]);
 
   criteria.push(
     criterion(
@@ -74,7 +76,7 @@ export async function validateMigration<Input, World>(
         ? world.dryRunDifferences(first.plan, first.result, baseline.history, MIGRATE)
         : ['the uncrashed run never planned'],
       `${first?.plan?.actions.length ?? 0} planned action(s), ${writes.length} write(s) performed`,
-      shown([baseline]),
+      uncrashed,
     ),
   );
 
@@ -101,7 +103,7 @@ export async function validateMigration<Input, World>(
       TITLES['second-run-no-op'],
       again.map((e) => `the second run wrote: ${e.system} ${e.operation}`),
       `${again.length} write(s) by the run after a finished run`,
-      shown([baseline]),
+      uncrashed,
     ),
   );
 
@@ -124,7 +126,7 @@ export async function validateMigration<Input, World>(
       TITLES['domain-invariants'],
       baseline.violations.map((v) => `${v.invariant}: ${v.message}`),
       `${world.invariants.map((i) => i.name).join(', ')} after the uncrashed run and its re-run`,
-      shown([baseline]),
+      uncrashed,
     ),
   );
   criteria.push(await live());
