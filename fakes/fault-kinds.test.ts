@@ -4,7 +4,15 @@
  * ever accepts any string again), and every system's list is a slice of the one union.
  */
 import { describe, expect, it } from 'vitest';
-import { CRASH_FAULTS, FAULTS_BY_SYSTEM, FS_FAULTS, HTTP_FAULTS, PG_FAULTS, type FaultKind } from './fault-kinds.ts';
+import {
+  CRASH_FAULTS,
+  FAULTS_BY_SYSTEM,
+  FS_FAULTS,
+  HTTP_ANSWER_FAULTS,
+  HTTP_FAULTS,
+  PG_FAULTS,
+  type FaultKind,
+} from './fault-kinds.ts';
 import type { FaultSource } from './io-gate.ts';
 
 const quiet: FaultSource = { decide: () => undefined, latency: () => 0 };
@@ -19,8 +27,13 @@ describe('the fault catalogue', () => {
   });
 
   it('names every kind once, each under one system', () => {
-    const all: FaultKind[] = [...HTTP_FAULTS, ...PG_FAULTS, ...FS_FAULTS, ...CRASH_FAULTS];
+    const all: FaultKind[] = [...HTTP_FAULTS, ...HTTP_ANSWER_FAULTS, ...PG_FAULTS, ...FS_FAULTS, ...CRASH_FAULTS];
     expect(new Set(all).size).toBe(all.length);
-    expect(Object.values(FAULTS_BY_SYSTEM).flat()).toEqual([...HTTP_FAULTS, ...PG_FAULTS, ...FS_FAULTS]);
+    expect(Object.values(FAULTS_BY_SYSTEM).flat()).toEqual([
+      ...HTTP_FAULTS,
+      ...HTTP_ANSWER_FAULTS,
+      ...PG_FAULTS,
+      ...FS_FAULTS,
+    ]);
   });
 });

@@ -7,6 +7,13 @@
  * HTTP (fakes): a 5xx, a 429 with Retry-After, latency on the simulated clock, a connection
  *   reset, a client timeout, and "applied but the response was lost" (the fake changed its
  *   state, the caller sees an error; the history records `info`).
+ * HTTP answers (fakes, a separate group a scenario opts into): production's other failures, an
+ *   answer that is complete but is not the service's data - a 401 (key revoked), a 403 (a
+ *   firewall's HTML page), a 404 `rest_no_route` (plugin deactivated, permalinks reset), a 200
+ *   HTML page (cache, CDN or maintenance plugin) and a 200 JSON body cut short mid-document.
+ *   Kept apart from HTTP_FAULTS so adding them did not change the plans every existing swarm
+ *   draws from its seeds, nor throw clients that were never written for them (src/chat) into
+ *   faults only the MotoPress client handles; none of them touch a store.
  * Postgres: the connection lost mid-transaction (the backend really goes away, so the
  *   transaction really rolls back; on COMMIT the outcome is unknown), a serialization failure
  *   (40001), a deadlock (40P01) and a statement timeout (57014), raised by the server itself on
@@ -26,6 +33,13 @@ export const HTTP_FAULTS = [
   'client-timeout',
   'response-lost',
 ] as const;
+export const HTTP_ANSWER_FAULTS = [
+  'http-401',
+  'http-403',
+  'http-404-no-route',
+  'http-200-html',
+  'http-truncated-json',
+] as const;
 export const PG_FAULTS = [
   'pg-connection-lost',
   'pg-serialization-failure',
@@ -36,14 +50,15 @@ export const PG_FAULTS = [
 export const FS_FAULTS = ['fs-enoent', 'fs-eacces', 'fs-enospc', 'fs-torn-write', 'fs-rename-failed'] as const;
 export const CRASH_FAULTS = ['crash'] as const;
 
-export type HttpFault = (typeof HTTP_FAULTS)[number];
+export type HttpFault = (typeof HTTP_FAULTS)[number] | HttpAnswerFault;
+export type HttpAnswerFault = (typeof HTTP_ANSWER_FAULTS)[number];
 export type PgFault = (typeof PG_FAULTS)[number];
 export type FsFault = (typeof FS_FAULTS)[number];
 export type CrashFault = (typeof CRASH_FAULTS)[number];
 export type FaultKind = HttpFault | PgFault | FsFault | CrashFault;
 
 export const FAULTS_BY_SYSTEM = {
-  http: HTTP_FAULTS,
+  http: [...HTTP_FAULTS, ...HTTP_ANSWER_FAULTS],
   pg: PG_FAULTS,
   fs: FS_FAULTS,
 } as const;

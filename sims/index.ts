@@ -33,10 +33,12 @@ export {
 export {
   CRASH_FAULTS,
   FS_FAULTS,
+  HTTP_ANSWER_FAULTS,
   HTTP_FAULTS,
   PG_FAULTS,
   type FaultKind,
   type FsFault,
+  type HttpAnswerFault,
   type HttpFault,
   type PgFault,
 } from '../fakes/fault-kinds.ts';

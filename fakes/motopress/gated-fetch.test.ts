@@ -8,7 +8,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FaultSource, GateRequest, IoGate } from '../io-gate.ts';
-import { HTTP_FAULTS, type HttpFault } from '../fault-kinds.ts';
+import { HTTP_ANSWER_FAULTS, HTTP_FAULTS, type HttpFault } from '../fault-kinds.ts';
 import { gatedFetch } from './gated-fetch.ts';
 import { DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET } from './motopress-fake.ts';
 import { API, basic, fakeSite, smallHotel, type J } from './fixtures/motopress-site.ts';
@@ -109,7 +109,7 @@ describe('gatedFetch', () => {
         summary: { status: 200, total: 9 },
       },
     ]);
-    expect(faults.seen[0]!.candidates).toEqual(HTTP_FAULTS);
+    expect(faults.seen[0]!.candidates).toEqual([...HTTP_FAULTS, ...HTTP_ANSWER_FAULTS]);
     expect(JSON.stringify(gate.calls)).not.toContain(DEFAULT_CONSUMER_SECRET);
   });
 
@@ -210,5 +210,51 @@ describe('gatedFetch', () => {
     expect(site.store.bookings.get(hotel.byStatus[2]!.id)!.status).toBe('pending');
     expect((await cancel(f, hotel.byStatus[2]!.id)).status).toBe(200);
     expect(site.store.bookings.get(hotel.byStatus[2]!.id)!.status).toBe('cancelled');
+  });
+
+  it('answers 401 and 404 rest_no_route as WordPress JSON, 403 as a firewall page; the store is untouched; ok', async () => {
+    const { fetch: f } = client(['http-401', 'http-404-no-route', 'http-403']);
+    const r401 = await cancel(f, hotel.byStatus[2]!.id);
+    expect([r401.status, await r401.json()]).toEqual([
+      401,
+      { code: 'mphb_rest_cannot_view', message: 'Sorry, you cannot list resources.', data: { status: 401 } },
+    ]);
+    const r404 = await f(`${API}/bookings`, { headers: basic() });
+    expect([r404.status, ((await r404.json()) as J).code]).toEqual([404, 'rest_no_route']);
+    const r403 = await f(`${API}/bookings`, { headers: basic() });
+    expect([r403.status, r403.headers.get('content-type'), await r403.text()]).toEqual([
+      403,
+      expect.stringContaining('text/html'),
+      expect.stringContaining('Wordfence'),
+    ]);
+    expect(site.store.bookings.get(hotel.byStatus[2]!.id)!.status).toBe('pending');
+    expect(gate.calls.map((c) => c.outcome)).toEqual(['ok', 'ok', 'ok']);
+  });
+
+  it('answers http-200-html with a 200 HTML page that is not JSON', async () => {
+    const { fetch: f } = client(['http-200-html']);
+    const res = await f(`${API}/bookings`, { headers: basic() });
+    expect([res.status, res.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
+    const text = await res.text();
+    expect(text).toMatch(/^<!DOCTYPE html>/);
+    expect(() => JSON.parse(text) as unknown).toThrow(SyntaxError);
+  });
+
+  it('cuts a read short mid-document (the real answer, status and headers); a write is not applied', async () => {
+    const whole = await (await client([undefined]).fetch(`${API}/bookings`, { headers: basic() })).text();
+    const { fetch: f } = client(['http-truncated-json', 'http-truncated-json']);
+    const res = await f(`${API}/bookings`, { headers: basic() });
+    const text = await res.text();
+    expect([res.status, res.headers.get('x-wp-total')]).toEqual([200, '9']);
+    expect(text.length).toBeGreaterThan(0);
+    expect(text.length).toBeLessThan(whole.length);
+    expect(whole.startsWith(text)).toBe(true);
+    expect(() => JSON.parse(text) as unknown).toThrow(SyntaxError);
+    const write = await cancel(f, hotel.byStatus[2]!.id);
+    expect(write.status).toBe(500);
+    const cut = await write.text();
+    expect(cut.startsWith('{"code":"internal_server_error"')).toBe(true);
+    expect(() => JSON.parse(cut) as unknown).toThrow(SyntaxError);
+    expect(site.store.bookings.get(hotel.byStatus[2]!.id)!.status).toBe('pending');
   });
 });

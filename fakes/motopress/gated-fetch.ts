@@ -17,9 +17,13 @@
  * - http-latency: the injected simulated clock advances by the plan's latency; at or past the
  *   client's `timeoutMs` the request IS delivered and the caller gets the timeout (`info`).
  * - response-lost: the store applies the request, then the caller gets "fetch failed" (`info`).
+ * - the HTTP_ANSWER_FAULTS (401, 403, 404 rest_no_route, a 200 HTML page, a 200 JSON body cut
+ *   short): a complete answer from the handlers, the store untouched; recorded `ok` with its
+ *   status like any answer below 500 (the exchange completed; what it means is the client's to
+ *   judge). They are candidates after HTTP_FAULTS, so a plan without them draws as before.
  * The fault travels to the handler in an internal header that only the handlers read.
  */
-import { HTTP_FAULTS } from '../fault-kinds.ts';
+import { HTTP_ANSWER_FAULTS, HTTP_FAULTS } from '../fault-kinds.ts';
 import type { FaultSource, IoGate } from '../io-gate.ts';
 import { FAULT_HEADER } from './motopress-handlers.ts';
 
@@ -39,6 +43,8 @@ export interface GatedFetchOptions {
   timeoutErrorName?: 'TimeoutError' | 'AbortError';
 }
 
+/** Every HTTP kind the fake renders; the injector draws only for the kinds a plan activates. */
+const CANDIDATES = [...HTTP_FAULTS, ...HTTP_ANSWER_FAULTS];
 const REDACTED = '[redacted]';
 const CREDENTIAL_PARAMS = new Set(['consumer_key', 'consumer_secret', 'oauth_consumer_key', 'oauth_signature']);
 
@@ -91,7 +97,7 @@ async function roundTrip(
     if (fault) request.headers.set(FAULT_HEADER, fault);
     return (options.fetch ?? globalThis.fetch)(request);
   };
-  const fault = options.faults?.decide(HTTP_FAULTS, options.actor, operation);
+  const fault = options.faults?.decide(CANDIDATES, options.actor, operation);
   switch (fault) {
     case undefined:
       return deliver();

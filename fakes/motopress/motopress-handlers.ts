@@ -85,6 +85,7 @@ export async function answerMotopress(
 ): Promise<Response> {
   const fault = options.acceptFaults === false ? null : request.headers.get(FAULT_HEADER);
   if (fault && isHostFault(fault)) return hostFaultResponse(fault, options.retryAfterSeconds);
+  if (fault === 'http-truncated-json') return truncatedAnswer(fake, request, site, rawPath, keyAuth);
   const url = new URL(request.url);
   const path = `/${rawPath.replace(/^\/+|\/+$/g, '')}`;
   const headers = restHeaders(site);
@@ -109,6 +110,37 @@ export async function answerMotopress(
     if (error.status === 401 && offered && keyAuth) headers.set('WWW-Authenticate', WWW_AUTHENTICATE);
     return json(error.body(), error.status, headers);
   }
+}
+
+/**
+ * `http-truncated-json`: the body stops mid-document (PHP killed by its time or memory limit
+ * while echoing, a proxy's buffer cut) with the status and headers already sent. A read is
+ * answered for real and cut; a write is never applied (WordPress died before it), and the
+ * output cut short is then WordPress' fatal-error JSON (with its 500).
+ */
+async function truncatedAnswer(
+  fake: MotopressFake,
+  request: Request,
+  site: string,
+  rawPath: string,
+  keyAuth: boolean,
+): Promise<Response> {
+  const read = READ.includes(request.method.toUpperCase() as Method);
+  const whole = read
+    ? await answerMotopress(fake, stripFault(request), site, rawPath, keyAuth)
+    : hostFaultResponse('http-500');
+  const text = await whole.text();
+  // A strict prefix of a JSON array or object never parses: its closing bracket is missing.
+  return new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))), {
+    status: whole.status,
+    headers: whole.headers,
+  });
+}
+
+function stripFault(request: Request): Request {
+  const clean = new Request(request);
+  clean.headers.delete(FAULT_HEADER);
+  return clean;
 }
 
 type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
