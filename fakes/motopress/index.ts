@@ -37,7 +37,13 @@ export {
   type PaymentRecord,
   type MotopressSnapshot,
 } from './motopress-records.ts';
-export { motopressHandlers, DEFAULT_SITE_URL, type MotopressHandlerOptions } from './motopress-handlers.ts';
+// FAULT_HEADER: a test asks the handlers to render one fault (what gatedFetch does inside the gate).
+export {
+  motopressHandlers,
+  DEFAULT_SITE_URL,
+  FAULT_HEADER,
+  type MotopressHandlerOptions,
+} from './motopress-handlers.ts';
 export { buildMotopressWorld, type MotopressWorld, type MotopressWorldOptions } from './build-motopress-world.ts';
 export { serveMotopress, type ServeMotopressOptions, type MotopressServer } from './serve-motopress.ts';
 // What a caller of the API sees: the error the fake answers with, the title as WordPress

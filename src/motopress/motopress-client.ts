@@ -8,11 +8,23 @@
  * - HTTP Basic auth with the consumer key/secret (never query params: they would end up in
  *   logs and in the plugin's own `Link` headers);
  * - host failures (429/5xx, dropped connections, our timeout) are retried with the backoff
- *   planned in backoff.ts, sleeping on the injected clock; 401/403 are never retried;
+ *   planned in backoff.ts, sleeping on the injected clock;
  * - a 404 on an item is "gone" only when the plugin says so (`mphb_rest_invalid_*_id`): a
  *   `rest_no_route` 404 means the plugin is missing, which must not read as "every unit deleted".
+ * Production's other answers, retry or stop (a stop throws, so sync-all stops that tenant with
+ * the cause in the message; the next scheduled sync is the retry):
+ * - 401 (key revoked) and 403 (the key's user lacks rights, or a firewall's HTML page): stop,
+ *   MotopressAuthError; an admin must act, and retrying a refused key only feeds the firewall;
+ * - 404 `rest_no_route` (plugin deactivated, permalinks reset): stop, MotopressRequestError;
+ * - a 2xx HTML page (cache, CDN, security or maintenance plugin): stop, MotopressProtocolError.
+ *   Those plugins answer that way for minutes or hours, and the page is never read as a page of
+ *   no items: an empty listing would make the sync confirm every stored row as gone;
+ * - a 2xx JSON body cut short (it opens with `[` or `{` and ends before it closes: PHP killed
+ *   mid-output, a proxy's buffer): retried like a dropped connection, since the next answer is usually whole;
+ *   MotopressUnavailableError when every attempt was cut.
  */
 import type { Clock } from '../clock.ts';
+import { isCutShortJson } from './cut-short-json.ts';
 import { isRetryableStatus, isTransientError, nextRetryDelayMs, parseRetryAfterMs } from './backoff.ts';
 import {
   MotopressAuthError,
@@ -174,10 +186,14 @@ export class MotopressClient {
           signal: AbortSignal.timeout(this.#timeoutMs),
         });
         const text = await response.text();
-        if (!isRetryableStatus(response.status))
+        if (isCutShort(response.status, text)) {
+          last = { error: `a JSON body cut short (HTTP ${response.status}, ${text.length} characters)` };
+        } else if (!isRetryableStatus(response.status)) {
           return { request, status: response.status, headers: response.headers, text };
-        last = { status: response.status };
-        retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), this.#clock.now());
+        } else {
+          last = { status: response.status };
+          retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), this.#clock.now());
+        }
       } catch (error) {
         if (!isTransientError(error)) throw error;
         last = { error: this.#redact(describeError(error)) };
@@ -200,7 +216,11 @@ export class MotopressClient {
     } catch {
       const type = answer.headers.get('content-type') ?? 'no content-type';
       const start = this.#redact(text.slice(0, 60).replace(/\s+/g, ' '));
-      throw new MotopressProtocolError(request, `a non-JSON body (HTTP ${status}, ${type}): ${JSON.stringify(start)}`);
+      const html = /^\s*</.test(text) ? ` (${HTML_HINT})` : '';
+      throw new MotopressProtocolError(
+        request,
+        `a non-JSON body (HTTP ${status}, ${type}): ${JSON.stringify(start)}${html}`,
+      );
     }
   }
 
@@ -232,6 +252,19 @@ export class MotopressClient {
   /** Defence in depth: nothing the server or fetch says may echo our credentials into a message. */
   #redact(text: string): string {
     return this.#secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  }
+}
+
+const HTML_HINT = 'an HTML page: a cache, CDN, security or maintenance plugin answering for the REST API?';
+
+/** A 2xx whose JSON stops before its end (see cut-short-json.ts); a whole document is not. */
+function isCutShort(status: number, text: string): boolean {
+  if (status < 200 || status > 299 || !isCutShortJson(text)) return false;
+  try {
+    JSON.parse(text.replace(/^\uFEFF/, ''));
+    return false;
+  } catch {
+    return true;
   }
 }
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import {
   DEFAULT_CONSUMER_KEY,
   DEFAULT_CONSUMER_SECRET,
+  FAULT_HEADER,
   hostFaultResponse,
   MotopressFake,
   motopressHandlers,
@@ -424,6 +425,100 @@ describe('protocol errors', () => {
     await expect(broken.client.listBookings()).rejects.toThrow(
       /an unexpected shape: \[0\]\.reserved_accommodations is not an array$/,
     );
+  });
+});
+
+/** The request as sent, answered by the fake rendering `kind` (as gatedFetch has it do in a run). */
+const faulted = (call: Call, kind: string): Promise<Response> => {
+  const headers = new Headers(call.init?.headers);
+  headers.set(FAULT_HEADER, kind);
+  return globalThis.fetch(call.url, { ...call.init, headers });
+};
+
+describe("production's answers that are not data (HTTP_ANSWER_FAULTS)", () => {
+  const listing = `GET ${API}/accommodations?orderby=id&order=asc&per_page=2&page=2`;
+  it.each([
+    [
+      'http-401',
+      { kind: 'auth', status: 401, code: 'mphb_rest_cannot_view' },
+      `MotoPress refused the API key on ${listing}: HTTP 401 mphb_rest_cannot_view Sorry, you cannot list resources. (was the API key revoked or changed?)`,
+    ],
+    [
+      'http-403',
+      { kind: 'auth', status: 403, code: undefined },
+      `MotoPress refused the API key on ${listing}: HTTP 403 (not WordPress answering: a firewall or security plugin blocked the request?)`,
+    ],
+    [
+      'http-404-no-route',
+      { kind: 'request', status: 404, code: 'rest_no_route' },
+      `MotoPress rejected ${listing}: HTTP 404 rest_no_route No route was found matching the URL and request method. (is the MotoPress Hotel Booking plugin active and are permalinks set?)`,
+    ],
+    [
+      'http-200-html',
+      { kind: 'protocol' },
+      `MotoPress answered ${listing} with a non-JSON body (HTTP 200, text/html; charset=UTF-8): "<!DOCTYPE html> <html lang=\\"en-US\\"> <head><meta charset=\\"UTF" (an HTML page: a cache, CDN, security or maintenance plugin answering for the REST API?)`,
+    ],
+  ])(
+    '%s mid-listing stops the listing with an error naming the cause: no retry, and never "no more items"',
+    async (kind, fields, message) => {
+      seed(1, 5);
+      const { client, calls, sleeps } = harness({
+        perPage: 2,
+        intercept: (call) => (call.url.searchParams.get('page') === '2' ? faulted(call, kind) : undefined),
+      });
+      const error = await client.listAccommodations().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(MotopressError);
+      expect(error).toMatchObject(fields);
+      expect((error as Error).message).toBe(message);
+      expect(calls).toHaveLength(2);
+      expect(sleeps).toEqual([]);
+    },
+  );
+
+  it.each(['http-401', 'http-403', 'http-404-no-route', 'http-200-html'])(
+    '%s on an item is an error, never "the post does not exist"',
+    async (kind) => {
+      const [unit] = seed(1, 1);
+      const { client, calls } = harness({ intercept: (call) => faulted(call, kind) });
+      await expect(client.getAccommodation(unit!)).rejects.toBeInstanceOf(MotopressError);
+      await expect(client.getBooking(99)).rejects.toBeInstanceOf(MotopressError);
+      expect(calls).toHaveLength(2);
+    },
+  );
+
+  it('retries a JSON body cut short mid-document, and returns the whole listing once an answer is whole', async () => {
+    seed(1, 5);
+    let cut = 0;
+    const { client, sleeps, pages } = harness({
+      perPage: 2,
+      intercept: (call) => {
+        if (call.url.searchParams.get('page') !== '2' || cut === 2) return undefined;
+        cut += 1;
+        return faulted(call, 'http-truncated-json');
+      },
+    });
+    expect((await client.listAccommodations()).map((u) => u.id)).toEqual([2, 3, 4, 5, 6]);
+    expect(pages()).toEqual([1, 2, 2, 2, 3]);
+    expect(sleeps).toEqual([500, 1000]);
+  });
+
+  it('is MotopressUnavailableError when every answer is cut short, naming the request and what came', async () => {
+    seed(1, 1);
+    const { client, calls } = harness({ maxAttempts: 3, intercept: (call) => faulted(call, 'http-truncated-json') });
+    const error = await client.listAccommodations().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(MotopressUnavailableError);
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^MotoPress unavailable for GET ${API.replace(/\./g, '\\.')}/accommodations\\?.*: a JSON body cut short \\(HTTP 200, \\d+ characters\\) after 3 attempts$`,
+      ),
+    );
+    expect(calls).toHaveLength(3);
   });
 });
 

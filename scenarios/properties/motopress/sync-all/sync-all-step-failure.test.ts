@@ -54,7 +54,7 @@ describe('step 1 failure stops the run', () => {
     expect(failure.cause).toBeInstanceOf(MotopressAuthError);
     expect((failure.cause as MotopressAuthError).status).toBe(401);
     expect(failure.message).toBe(
-      `sync-all stopped at step 1/2 (accommodations): MotoPress refused the API key on GET ${INDO.siteUrl}${API}/accommodations?orderby=id&order=asc&per_page=100&page=1: HTTP 401 mphb_rest_cannot_view Sorry, you cannot list resources.`,
+      `sync-all stopped at step 1/2 (accommodations): MotoPress refused the API key on GET ${INDO.siteUrl}${API}/accommodations?orderby=id&order=asc&per_page=100&page=1: HTTP 401 mphb_rest_cannot_view Sorry, you cannot list resources. (was the API key revoked or changed?)`,
     );
     expect(events).toEqual([
       { step: 1, of: 2, phase: 'started', message: 'Step 1/2: syncing accommodations' },
