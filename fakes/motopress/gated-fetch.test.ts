@@ -212,7 +212,7 @@ describe('gatedFetch', () => {
     expect(site.store.bookings.get(hotel.byStatus[2]!.id)!.status).toBe('cancelled');
   });
 
-  it('answers 401 and 404 rest_no_route as WordPress JSON, 403 as a firewall page; the store is untouched; ok', async () => {
+  it('answers 401 and 404 rest_no_route as WordPress JSON, 403 as a firewall page; the store is untouched; fail', async () => {
     const { fetch: f } = client(['http-401', 'http-404-no-route', 'http-403']);
     const r401 = await cancel(f, hotel.byStatus[2]!.id);
     expect([r401.status, await r401.json()]).toEqual([
@@ -228,16 +228,17 @@ describe('gatedFetch', () => {
       expect.stringContaining('Wordfence'),
     ]);
     expect(site.store.bookings.get(hotel.byStatus[2]!.id)!.status).toBe('pending');
-    expect(gate.calls.map((c) => c.outcome)).toEqual(['ok', 'ok', 'ok']);
+    expect(gate.calls.map((c) => c.outcome)).toEqual(['fail', 'fail', 'fail']);
   });
 
-  it('answers http-200-html with a 200 HTML page that is not JSON', async () => {
+  it('answers http-200-html with a 200 HTML page that is not JSON; fail', async () => {
     const { fetch: f } = client(['http-200-html']);
     const res = await f(`${API}/bookings`, { headers: basic() });
     expect([res.status, res.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
     const text = await res.text();
     expect(text).toMatch(/^<!DOCTYPE html>/);
     expect(() => JSON.parse(text) as unknown).toThrow(SyntaxError);
+    expect(gate.calls[0]!.outcome).toBe('fail');
   });
 
   it('cuts a read short mid-document (the real answer, status and headers); a write is not applied', async () => {

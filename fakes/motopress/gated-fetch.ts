@@ -18,9 +18,10 @@
  *   client's `timeoutMs` the request IS delivered and the caller gets the timeout (`info`).
  * - response-lost: the store applies the request, then the caller gets "fetch failed" (`info`).
  * - the HTTP_ANSWER_FAULTS (401, 403, 404 rest_no_route, a 200 HTML page, a 200 JSON body cut
- *   short): a complete answer from the handlers, the store untouched; recorded `ok` with its
- *   status like any answer below 500 (the exchange completed; what it means is the client's to
- *   judge). They are candidates after HTTP_FAULTS, so a plan without them draws as before.
+ *   short): a complete answer from the handlers, the store untouched; recorded `fail` as
+ *   `HTTP 200 (http-200-html)`, since the request is known to have served nothing (an ordinary
+ *   4xx the fake gives on its own stays `ok`), and the caller still gets the Response. They are
+ *   candidates after HTTP_FAULTS, so a plan that does not activate them draws as before.
  * The fault travels to the handler in an internal header that only the handlers read.
  */
 import { HTTP_ANSWER_FAULTS, HTTP_FAULTS } from '../fault-kinds.ts';
@@ -54,11 +55,13 @@ const unknownOutcome = new WeakSet<object>();
 /** An HTTP answer that says the request was not served; unwrapped back into a Response for the caller. */
 class HttpFailure extends Error {
   readonly response: Response;
-  constructor(response: Response) {
-    super(`HTTP ${response.status} ${response.statusText}`.trim());
+  constructor(response: Response, fault?: string) {
+    super(fault ? `HTTP ${response.status} (${fault})` : `HTTP ${response.status} ${response.statusText}`.trim());
     this.response = response;
   }
 }
+
+const ANSWER_FAULTS: ReadonlySet<string> = new Set(HTTP_ANSWER_FAULTS);
 
 export function gatedFetch(options: GatedFetchOptions): FetchLike {
   return async (input, init) => {
@@ -69,7 +72,9 @@ export function gatedFetch(options: GatedFetchOptions): FetchLike {
       return await options.gate.run(
         { actor: options.actor, system: 'motopress', operation, args: requestArgs(url, init) },
         async () => {
-          const response = await roundTrip(input, init, options, operation);
+          const { response, fault } = await roundTrip(input, init, options, operation);
+          // An injected answer fault is known to have served nothing, whatever its status says.
+          if (fault !== undefined && ANSWER_FAULTS.has(fault)) throw new HttpFailure(response, fault);
           if (response.status >= 500 || response.status === 429) throw new HttpFailure(response);
           return response;
         },
@@ -91,7 +96,7 @@ async function roundTrip(
   init: RequestInit | undefined,
   options: GatedFetchOptions,
   operation: string,
-): Promise<Response> {
+): Promise<{ response: Response; fault?: string }> {
   const deliver = (fault?: string): Promise<Response> => {
     const request = new Request(input, init);
     if (fault) request.headers.set(FAULT_HEADER, fault);
@@ -100,7 +105,7 @@ async function roundTrip(
   const fault = options.faults?.decide(CANDIDATES, options.actor, operation);
   switch (fault) {
     case undefined:
-      return deliver();
+      return { response: await deliver() };
     case 'connection-reset':
       throw fetchFailed('read ECONNRESET');
     case 'client-timeout':
@@ -112,13 +117,13 @@ async function roundTrip(
         await drain(deliver());
         throw unknown(timeoutError(options));
       }
-      return deliver();
+      return { response: await deliver() };
     }
     case 'response-lost':
       await drain(deliver());
       throw unknown(fetchFailed('socket hang up'));
     default:
-      return deliver(fault);
+      return { response: await deliver(fault), fault };
   }
 }
 

@@ -11,7 +11,15 @@
  */
 import * as fc from 'fast-check';
 import { buildMotopressWorld } from 'syncsim/fakes/motopress';
-import { HTTP_FAULTS, PG_FAULTS, swarmFaultPlan, defineScenario, type Actor, type Variant } from 'syncsim';
+import {
+  HTTP_ANSWER_FAULTS,
+  HTTP_FAULTS,
+  PG_FAULTS,
+  swarmFaultPlan,
+  defineScenario,
+  type Actor,
+  type Variant,
+} from 'syncsim';
 import { ADMIN_OPS, adminActor, healActor, srcSync, syncActor, type AdminOp, type HotelSync } from './hotel-actors.ts';
 import { addHotel, type HotelWorld } from './hotel-world.ts';
 import {
@@ -19,12 +27,14 @@ import {
   idempotent,
   junctionComplete,
   noDuplicateBooking,
+  noFalseUnitDeletion,
   noNullUnit,
   tenantIsolation,
 } from './invariants/index.ts';
 import { alwaysTouch } from './planted/always-touch.ts';
 import { crossTenantLookup } from './planted/cross-tenant-lookup.ts';
 import { firstNameOnly } from './planted/first-name-only.ts';
+import { htmlAsEmptyPage } from './planted/html-as-empty-page.ts';
 import { insertOnlyUpsert } from './planted/insert-only-upsert.ts';
 import { junctionOutsideWrite } from './planted/junction-outside-write.ts';
 import { syncAllRefactored } from './refactored/sync-all-refactored.ts';
@@ -101,7 +111,7 @@ export const motopressPropertyScenario = defineScenario<MotopressInput, HotelWor
   title: 'MotoPress sync: no NULL unit, complete junction, no duplicates, tenants apart, idempotent, mirrors MotoPress',
   source: 'incidents.md section E',
   input: motopressInput,
-  faults: swarmFaultPlan([...HTTP_FAULTS, ...PG_FAULTS, 'crash'], { maxRate: 0.15 }),
+  faults: swarmFaultPlan([...HTTP_FAULTS, ...HTTP_ANSWER_FAULTS, ...PG_FAULTS, 'crash'], { maxRate: 0.15 }),
   startTime: '2025-11-19T22:00:00.000Z',
   async world(ctx) {
     const sites = [];
@@ -116,7 +126,15 @@ export const motopressPropertyScenario = defineScenario<MotopressInput, HotelWor
     }
     return { sites, clock: ctx.clock, snapshots: new Map() };
   },
-  invariants: [noNullUnit, junctionComplete, noDuplicateBooking, tenantIsolation, idempotent, convergesToMirror],
+  invariants: [
+    noNullUnit,
+    junctionComplete,
+    noDuplicateBooking,
+    tenantIsolation,
+    noFalseUnitDeletion,
+    idempotent,
+    convergesToMirror,
+  ],
   variants: {
     after: variant('src/motopress syncAll / syncAccommodations', srcSync, { expect: 'holds' }),
     // Incident D (c): proven equal to `after` by `syncsim diff properties-motopress after refactored`.
@@ -157,6 +175,11 @@ export const motopressPropertyScenario = defineScenario<MotopressInput, HotelWor
       breaks: ['converges-to-mirror'],
       runs: PLANTED_RUNS,
     }),
+    'planted-html-as-empty-page': variant(
+      'PLANTED: a 200 HTML page read as an empty answer (a listing with no items, a post not found)',
+      htmlAsEmptyPage,
+      { expect: 'breaks', breaks: ['no-false-unit-deletion'], runs: PLANTED_RUNS },
+    ),
     'planted-always-touch': variant('PLANTED: every sync rewrites every booking with a fresh updated_at', alwaysTouch, {
       expect: 'breaks',
       breaks: ['idempotent'],

@@ -17,6 +17,7 @@ describe('properties/motopress', () => {
     ['planted-insert-only-upsert', 'converges-to-mirror'],
     ['planted-always-touch', 'idempotent'],
     ['planted-first-name-only', 'converges-to-mirror'],
+    ['planted-html-as-empty-page', 'no-false-unit-deletion'],
   ])('%s is caught by %s, with a replay that reproduces it', async (variant, invariant) => {
     await expectPlantedCaught(motopressPropertyScenario, variant, invariant, engine());
   });

@@ -1,6 +1,7 @@
 export { convergesToMirror } from './converges-to-mirror.ts';
 export { idempotent } from './idempotent.ts';
 export { junctionComplete } from './junction-complete.ts';
+export { noFalseUnitDeletion } from './no-false-unit-deletion.ts';
 export { noDuplicateBooking } from './no-duplicate-booking.ts';
 export { noNullUnit } from './no-null-unit.ts';
 export { tenantIsolation } from './tenant-isolation.ts';
