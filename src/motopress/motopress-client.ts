@@ -20,8 +20,8 @@
  *   Those plugins answer that way for minutes or hours, and the page is never read as a page of
  *   no items: an empty listing would make the sync confirm every stored row as gone;
  * - a 2xx JSON body cut short (it opens with `[` or `{` and ends before it closes: PHP killed
- *   mid-output, a proxy's buffer): retried like a dropped connection, since the next answer is usually whole;
- *   MotopressUnavailableError when every attempt was cut.
+ *   mid-output, a proxy's buffer): retried like a dropped connection, since the next answer is
+ *   usually whole; MotopressUnavailableError when every attempt was cut.
  */
 import type { Clock } from '../clock.ts';
 import { isCutShortJson } from './cut-short-json.ts';
@@ -69,6 +69,8 @@ interface Answer {
   status: number;
   headers: Headers;
   text: string;
+  /** The parsed body of a 2xx, when it is JSON (parsed once, in the attempt). */
+  json?: { value: unknown };
 }
 
 export class MotopressClient {
@@ -186,10 +188,14 @@ export class MotopressClient {
           signal: AbortSignal.timeout(this.#timeoutMs),
         });
         const text = await response.text();
-        if (isCutShort(response.status, text)) {
-          last = { error: `a JSON body cut short (HTTP ${response.status}, ${text.length} characters)` };
+        const answer: Answer = { request, status: response.status, headers: response.headers, text };
+        if (response.status >= 200 && response.status <= 299) {
+          answer.json = parseJson(text);
+          if (answer.json === undefined && isCutShortJson(text))
+            last = { error: `a JSON body cut short (HTTP ${response.status}, ${text.length} characters)` };
+          else return answer;
         } else if (!isRetryableStatus(response.status)) {
-          return { request, status: response.status, headers: response.headers, text };
+          return answer;
         } else {
           last = { status: response.status };
           retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), this.#clock.now());
@@ -211,17 +217,14 @@ export class MotopressClient {
     const { request, status, text } = answer;
     if (status === 401 || status === 403) throw new MotopressAuthError(request, status, this.#wpError(text));
     if (status < 200 || status > 299) throw new MotopressRequestError(request, status, this.#wpError(text));
-    try {
-      return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-    } catch {
-      const type = answer.headers.get('content-type') ?? 'no content-type';
-      const start = this.#redact(text.slice(0, 60).replace(/\s+/g, ' '));
-      const html = /^\s*</.test(text) ? ` (${HTML_HINT})` : '';
-      throw new MotopressProtocolError(
-        request,
-        `a non-JSON body (HTTP ${status}, ${type}): ${JSON.stringify(start)}${html}`,
-      );
-    }
+    if (answer.json !== undefined) return answer.json.value;
+    const type = answer.headers.get('content-type') ?? 'no content-type';
+    const start = this.#redact(text.slice(0, 60).replace(/\s+/g, ' '));
+    const html = /^\s*</.test(text) ? ` (${HTML_HINT})` : '';
+    throw new MotopressProtocolError(
+      request,
+      `a non-JSON body (HTTP ${status}, ${type}): ${JSON.stringify(start)}${html}`,
+    );
   }
 
   /** Runs a shape check; a mismatch is the server's fault, reported against the request. */
@@ -257,14 +260,12 @@ export class MotopressClient {
 
 const HTML_HINT = 'an HTML page: a cache, CDN, security or maintenance plugin answering for the REST API?';
 
-/** A 2xx whose JSON stops before its end (see cut-short-json.ts); a whole document is not. */
-function isCutShort(status: number, text: string): boolean {
-  if (status < 200 || status > 299 || !isCutShortJson(text)) return false;
+/** The body as JSON (a leading BOM ignored), or undefined when it is not JSON. */
+function parseJson(text: string): { value: unknown } | undefined {
   try {
-    JSON.parse(text.replace(/^\uFEFF/, ''));
-    return false;
+    return { value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
   } catch {
-    return true;
+    return undefined;
   }
 }
 
