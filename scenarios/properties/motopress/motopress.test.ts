@@ -18,7 +18,13 @@ describe('properties/motopress', () => {
     ['planted-always-touch', 'idempotent'],
     ['planted-first-name-only', 'converges-to-mirror'],
     ['planted-html-as-empty-page', 'no-false-unit-deletion'],
-  ])('%s is caught by %s, with a replay that reproduces it', async (variant, invariant) => {
-    await expectPlantedCaught(motopressPropertyScenario, variant, invariant, engine());
-  });
+  ])(
+    '%s is caught by %s, with a replay that reproduces it',
+    async (variant, invariant) => {
+      await expectPlantedCaught(motopressPropertyScenario, variant, invariant, engine());
+    },
+    // html-as-empty-page needs two HTML pages in one sync (a listing, then the confirming GET):
+    // some seeds first break it past case 100, then shrink, on a loaded machine.
+    900_000,
+  );
 });
