@@ -92,6 +92,8 @@ export async function seedLegacyRows(db: Queryable, site: HotelSite, built: Moto
     reservation(VANISHED_BOOKING, 'confirmed', trashed, 'Old Guest', null, null, VANISHED_UNIT),
   ];
   const column = (i: number) => rows.map((r) => r[i] ?? null);
+  // Ids are in every history: the junction rows are numbered in one order whatever join the
+  // planner picks (its choice follows table sizes, which differ from case to case).
   await db.query(
     `WITH r AS (
        INSERT INTO guest_reservations (tenant_id, external_booking_id, status, check_in_date, check_out_date, guest_name, guest_email, guest_phone, accommodation_unit_id, created_at, updated_at)
@@ -101,7 +103,8 @@ export async function seedLegacyRows(db: Queryable, site: HotelSite, built: Moto
      )
      INSERT INTO reservation_accommodations (reservation_id, accommodation_unit_id, motopress_accommodation_id, motopress_type_id, created_at)
      SELECT r.id, r.accommodation_unit_id, u.motopress_id, u.motopress_type_id, $2
-       FROM r JOIN hotels.accommodation_units u ON u.id = r.accommodation_unit_id`,
+       FROM r JOIN hotels.accommodation_units u ON u.id = r.accommodation_unit_id
+      ORDER BY r.id`,
     [site.tenantId, LEGACY_STAMP, ...[0, 1, 2, 3, 4, 5, 6, 7].map(column)],
   );
 }
