@@ -18,6 +18,7 @@ export {
   type AccommodationInput,
   type RateInput,
   type ReservedRoomInput,
+  type BookingEdit,
   type BookingInput,
   type IcalEventInput,
   type PaymentInput,

@@ -139,4 +139,37 @@ describe('MotopressStore', () => {
     expect(store.bookings.get(snap.bookings[0]!.id)!.status).toBe('pending-user');
     expect(store.snapshot().accommodations).toHaveLength(3);
   });
+  it("edits a booking as the admin's Edit screen does: guest, stay and unit change, the rules still hold", () => {
+    const { store, h } = hotel();
+    const confirmed = h.byStatus[4]!; // d1, 2026-04-13..15
+    const roomId = confirmed.rooms[0]!.id;
+    store.editBooking(confirmed.id, {
+      customer: { last_name: 'Smith', phone: '' },
+      checkIn: '2026-04-20',
+      checkOut: '2026-04-22',
+      accommodation: h.s1.id,
+    });
+    const edited = store.bookings.get(confirmed.id)!;
+    expect(edited.customer).toMatchObject({
+      first_name: 'Guest4',
+      last_name: 'Smith',
+      phone: '',
+      email: 'guest4@example.com',
+    });
+    expect([edited.checkIn, edited.checkOut]).toEqual(['2026-04-20', '2026-04-22']);
+    expect(edited.rooms[0]).toMatchObject({ id: roomId, accommodation: h.s1.id, rate: h.suiteRate.id });
+    expect(store.roomTypeOf(edited.rooms[0]!)).toBe(h.suite.id);
+    // A pending booking moved onto the stay another locking booking holds is refused, unchanged.
+    const pending = h.byStatus[2]!;
+    expect(() =>
+      store.editBooking(pending.id, { accommodation: h.s1.id, checkIn: '2026-04-21', checkOut: '2026-04-23' }),
+    ).toThrow('Dates unavailable for booking.');
+    expect(store.bookings.get(pending.id)!.rooms[0]!.accommodation).toBe(h.d1.id);
+    expect(() => store.editBooking(pending.id, { checkIn: '2026-04-09', checkOut: '2026-04-09' })).toThrow(
+      'Invalid stay',
+    );
+    expect(() => store.editBooking(h.imported.id, { customer: { first_name: 'X' } })).toThrow('imported booking');
+    store.trashBooking(pending.id);
+    expect(() => store.editBooking(pending.id, { customer: { first_name: 'X' } })).toThrow('in the trash');
+  });
 });

@@ -94,6 +94,15 @@ export interface BookingInput {
   createdAt?: number;
 }
 
+/** What the admin's "Edit booking" screen changes (see MotopressStore.editBooking). */
+export interface BookingEdit {
+  customer?: Partial<CustomerRecord>;
+  checkIn?: string;
+  checkOut?: string;
+  /** The unit the first reserved room moves to. */
+  accommodation?: number;
+}
+
 export interface IcalEventInput {
   uid: string;
   checkIn: string;
@@ -375,6 +384,46 @@ export class MotopressStore {
         'You cannot edit the imported booking. Please remember that the booking will be updated during the next synchronization.',
       );
     return this.setBookingStatus(id, status);
+  }
+
+  /**
+   * The admin's "Edit booking" screen: the guest's details, the stay, and which unit the first
+   * reserved room is in (moved to another unit, of the same type or another; the room keeps its
+   * id, its rate follows the new unit's type). The same rules as a new booking: a trashed or
+   * imported booking is not edited, the stay must be valid, the unit must exist, and a booking in
+   * a locking status must find its units free for the new stay.
+   */
+  editBooking(id: number, patch: BookingEdit): BookingRecord {
+    const booking = this.#need(this.bookings, id, 'mphb_booking');
+    if (booking.status === 'trash') throw saveError('You cannot edit a booking in the trash.');
+    if (booking.imported)
+      throw saveError(
+        'You cannot edit the imported booking. Please remember that the booking will be updated during the next synchronization.',
+      );
+    const checkIn = patch.checkIn ?? booking.checkIn;
+    const checkOut = patch.checkOut ?? booking.checkOut;
+    if (!isYmd(checkIn) || !isYmd(checkOut) || checkOut <= checkIn)
+      throw saveError(`Invalid stay ${checkIn} - ${checkOut}: check-out must be a date after check-in.`);
+    const rooms = booking.rooms.map((r) => ({ ...r }));
+    if (patch.accommodation !== undefined && rooms[0]) {
+      const unit = this.accommodations.get(patch.accommodation);
+      if (!unit || unit.status === 'trash') throw saveError(`Accommodation #${patch.accommodation} does not exist.`);
+      const rate = this.#defaultRate(unit.accommodationTypeId);
+      rooms[0] = { ...rooms[0], accommodation: unit.id, rate, pricePerNight: this.rates.get(rate)?.basePrice ?? 0 };
+    }
+    if (LOCKING_STATUSES.includes(booking.status))
+      this.#assertAvailable(
+        rooms.map((r) => r.accommodation),
+        checkIn,
+        checkOut,
+        id,
+      );
+    booking.checkIn = checkIn;
+    booking.checkOut = checkOut;
+    booking.rooms = rooms;
+    booking.customer = { ...booking.customer, ...definedOnly(patch.customer ?? {}) };
+    booking.modifiedAt = this.now();
+    return booking;
   }
 
   cancelBooking(id: number): BookingRecord {

@@ -3,7 +3,7 @@
  * planted mutant): sync-all and sync (accommodations only) jobs for a tenant, the hotel admin
  * changing MotoPress mid-sync, and the heal phase's "one more sync-all, twice" per tenant.
  */
-import { WpError } from 'syncsim/fakes/motopress';
+import { WpError, type CustomerRecord } from 'syncsim/fakes/motopress';
 import type { Db } from '../../../src/db/db.ts';
 import type { MotopressSource } from '../../../src/motopress/motopress-source.ts';
 import { syncAccommodations } from '../../../src/motopress/sync-accommodations.ts';
@@ -41,6 +41,10 @@ export const ADMIN_OPS = [
   'cancel-booking',
   'trash-booking',
   'delete-booking',
+  'edit-guest',
+  'edit-dates',
+  'move-booking',
+  'reconfirm-booking',
 ] as const;
 export type AdminOp = (typeof ADMIN_OPS)[number];
 
@@ -48,8 +52,10 @@ export type AdminOp = (typeof ADMIN_OPS)[number];
  * Admin edits in wp-admin, each applied after `waits` scheduled pauses. One pause is one pick of
  * the scheduler among all pending operations, so a single pause almost always ends before a
  * sync has stored anything; several spread the edits over the whole sync (and a booking can be
- * changed after a sync stored it, which is what an insert-only sync gets wrong). Refused edits
- * are skipped.
+ * changed after a sync stored it, which is what an insert-only sync gets wrong). Besides adding
+ * and removing, the admin edits a booking as wp-admin's Edit screen does (the guest's name,
+ * email or phone, the stay, the unit its room is in) and takes a cancellation back: every field
+ * the sync mirrors can change under it. Refused edits are skipped.
  */
 export function adminActor(
   name: string,
@@ -130,6 +136,50 @@ function applyAdminOp(site: HotelSite, op: AdminOp, pick: number, step: number):
       if (booking) store.deleteBooking(booking.id);
       return;
     }
+    case 'edit-guest': {
+      const booking = nth(bookings);
+      if (booking) store.editBooking(booking.id, { customer: guestEdit(pick, step) });
+      return;
+    }
+    case 'edit-dates': {
+      const booking = nth(bookings);
+      const month = 10 + (step % 3);
+      if (booking)
+        store.editBooking(booking.id, {
+          checkIn: `2027-${month}-0${1 + (pick % 9)}`,
+          checkOut: `2027-${month}-1${pick % 9}`,
+        });
+      return;
+    }
+    case 'move-booking': {
+      const booking = nth(bookings);
+      const elsewhere = units.filter((u) => u.id !== booking?.rooms[0]?.accommodation);
+      const unit = elsewhere[(pick + step) % Math.max(1, elsewhere.length)];
+      if (booking && unit) store.editBooking(booking.id, { accommodation: unit.id });
+      return;
+    }
+    case 'reconfirm-booking': {
+      const booking = nth(bookings.filter((b) => b.status === 'cancelled'));
+      if (booking) store.editBookingStatus(booking.id, 'confirmed');
+      return;
+    }
+  }
+}
+
+/**
+ * What the admin retypes on the Edit screen: each field the sync mirrors from the customer, in
+ * the shapes wp-admin accepts (a name with stray blanks, a blanked phone, a new email).
+ */
+function guestEdit(pick: number, step: number): Partial<CustomerRecord> {
+  switch (pick % 4) {
+    case 0:
+      return { first_name: `  Maria${step}`, last_name: `da Silva ${pick} ` };
+    case 1:
+      return { email: `guest.${step}.${pick}@example.org` };
+    case 2:
+      return { phone: pick % 8 === 2 ? '' : `+351 912 000 ${100 + pick}` };
+    default:
+      return { last_name: '', email: ' ', phone: `+44 7700 900${100 + step}` };
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * What the MotoPress scenarios share: tenants, each with its own fake WordPress site (a
  * MotopressFake on the run's clock, registered on the case's msw server), and what the actors
- * leave behind for the invariants (progress events, snapshots taken by the heal phase).
+ * leave behind for the invariants (progress events, snapshots taken by the heal phase, samples
+ * of the reservations table taken while the syncs run).
  */
 import {
   DEFAULT_CONSUMER_KEY,
@@ -13,6 +14,7 @@ import type { Clock } from '../../../src/clock.ts';
 import type { Queryable } from '../../../src/db/db.ts';
 import { MotopressClient } from '../../../src/motopress/motopress-client.ts';
 import type { ActorEnv, WorldContext } from 'syncsim';
+import type { ReservationSample } from './reservation-sample.ts';
 
 export const INDO = {
   id: '76785d81-292b-4386-8a97-d6a54abb081d',
@@ -30,6 +32,8 @@ export interface HotelSite {
   name: string;
   siteUrl: string;
   fake: MotopressFake;
+  /** Page size the sync's client asks for (default: the client's 100). */
+  perPage?: number;
 }
 
 export interface HotelWorld {
@@ -37,6 +41,8 @@ export interface HotelWorld {
   clock: Clock;
   /** Per tenant: table snapshots taken after each heal-phase sync (the idempotent invariant). */
   snapshots: Map<string, string[]>;
+  /** What the table held at scheduled points of the run (reservation-sample.ts), oldest first. */
+  samples?: ReservationSample[];
 }
 
 export function siteOf(world: HotelWorld, tenantId: string): HotelSite {
@@ -68,6 +74,7 @@ export function motopressClientFor(env: ActorEnv, site: HotelSite): MotopressCli
     consumerSecret: DEFAULT_CONSUMER_SECRET,
     fetch: env.motopressFetch,
     clock: env.clock,
+    ...(site.perPage === undefined ? {} : { perPage: site.perPage }),
   });
 }
 

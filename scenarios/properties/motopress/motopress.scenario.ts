@@ -1,13 +1,20 @@
 /**
- * properties/motopress: random hotels (two or three tenants whose WordPress sites number their
+ * properties/motopress: random hotels (two tenants whose WordPress sites number their
  * posts independently, so MotoPress ids collide across tenants), concurrent jobs - two sync-alls
- * for one tenant, a `sync` beside a sync-all, the hotel admin adding and removing units and
- * bookings and cancelling - under swarm faults on HTTP (5xx, 429, latency, resets, timeouts,
- * lost responses), on Postgres (lost connection, 40001, 40P01, statement timeout) and crashes.
+ * for one tenant, a `sync` beside a sync-all, the hotel admin adding, removing, trashing,
+ * cancelling and re-confirming bookings and units, and editing stored bookings (guest name,
+ * email, phone, stay, the unit a room is in) - under swarm faults on HTTP (5xx, 429, latency,
+ * resets, timeouts, lost responses), on Postgres (lost connection, 40001, 40P01, statement
+ * timeout) and crashes. Worlds span several pages: the client asks for 3..6 items a page, so
+ * every list pages and the admin's changes shift offset pages under a running listing. Each
+ * tenant starts from rows an earlier sync version left (legacy-rows.ts: a NULL unit, a unit gone
+ * from the site, stale abandoned/cancelled bookings, reservations of trashed and deleted
+ * bookings). The guest chat (watcher-actor.ts) reads the table at scheduled points while the
+ * syncs run, for the history-based invariants.
  * Heal: faults off, one more sync-all per tenant, twice (idempotent, converges-to-mirror).
  *
  * Variants: `after` (src/motopress) holds; each planted mutant must be caught by the invariant
- * its file names.
+ * its file names (planted-unawaited-touch by the built-in no-leaked-work).
  */
 import * as fc from 'fast-check';
 import { buildMotopressWorld } from 'syncsim/fakes/motopress';
@@ -22,6 +29,9 @@ import {
 } from 'syncsim';
 import { ADMIN_OPS, adminActor, healActor, srcSync, syncActor, type AdminOp, type HotelSync } from './hotel-actors.ts';
 import { addHotel, type HotelWorld } from './hotel-world.ts';
+import { seedLegacyRows } from './legacy-rows.ts';
+import { readReservationSample } from './reservation-sample.ts';
+import { watcherActor } from './watcher-actor.ts';
 import {
   convergesToMirror,
   idempotent,
@@ -29,6 +39,8 @@ import {
   noDuplicateBooking,
   noFalseUnitDeletion,
   noNullUnit,
+  reservationIdStable,
+  staysStored,
   tenantIsolation,
 } from './invariants/index.ts';
 import { alwaysTouch } from './planted/always-touch.ts';
@@ -37,12 +49,19 @@ import { firstNameOnly } from './planted/first-name-only.ts';
 import { htmlAsEmptyPage } from './planted/html-as-empty-page.ts';
 import { insertOnlyUpsert } from './planted/insert-only-upsert.ts';
 import { junctionOutsideWrite } from './planted/junction-outside-write.ts';
+import { replaceKeepingId } from './planted/replace-keeping-id.ts';
+import { replaceOnChange } from './planted/replace-on-change.ts';
+import { unawaitedTouch } from './planted/unawaited-touch.ts';
 import { syncAllRefactored } from './refactored/sync-all-refactored.ts';
 
 export interface MotopressInput {
   hotels: Array<{ seed: number; types: number }>;
   jobs: Array<{ job: 'sync-all' | 'sync'; tenant: number }>;
   admin: Array<{ tenant: number; waits: number; op: AdminOp; pick: number }>;
+  /** Items per page the sync's client asks MotoPress for. */
+  perPage: number;
+  /** The guest chat's looks at the table: scheduled pauses before each. */
+  looks: number[];
 }
 
 const TENANT_IDS = [
@@ -60,9 +79,11 @@ const TENANT_NAMES = ['INDO', 'Simmer Down', 'Casa Azul'];
 const PLANTED_RUNS = 1000;
 
 export const motopressInput: fc.Arbitrary<MotopressInput> = fc.record({
+  // Two hotels are enough for colliding ids (tenant-isolation); a third cost more than the
+  // richer worlds (pages, legacy rows, edits, the watcher) could afford within the speed budget.
   hotels: fc.array(fc.record({ seed: fc.nat(1_000), types: fc.integer({ min: 2, max: 3 }) }), {
     minLength: 2,
-    maxLength: 3,
+    maxLength: 2,
   }),
   // Always two sync-alls for tenant 0 (the report's race) plus up to two more jobs.
   jobs: fc
@@ -79,6 +100,10 @@ export const motopressInput: fc.Arbitrary<MotopressInput> = fc.record({
     }),
     { maxLength: 4 },
   ),
+  // 3..6 a page: 9-13 bookings and 5-10 units a hotel span 2-5 pages (2 a page cost a third of
+  // the suite's speed for no paging the larger sizes miss).
+  perPage: fc.integer({ min: 3, max: 6 }),
+  looks: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 2 }),
 });
 
 function variant(
@@ -99,6 +124,7 @@ function variant(
           step,
         ]);
       for (const [tenant, steps] of byTenant) actors.push(adminActor(`admin-${tenant + 1}`, site(tenant), steps));
+      actors.push(watcherActor(world, input.looks));
       return actors;
     },
     heal: ({ world }) => world.sites.map((site) => healActor(site, impl, world)),
@@ -121,10 +147,17 @@ export const motopressPropertyScenario = defineScenario<MotopressInput, HotelWor
         name: TENANT_NAMES[i]!,
         siteUrl: `https://hotel-${i + 1}.fake`,
       });
-      buildMotopressWorld(site.fake.store, { seed: hotel.seed, types: hotel.types, bookingsPerStatus: 0 });
-      sites.push(site);
+      const built = buildMotopressWorld(site.fake.store, {
+        seed: hotel.seed,
+        types: hotel.types,
+        bookingsPerStatus: 0,
+      });
+      await seedLegacyRows(ctx.db, site, built);
+      sites.push({ ...site, perPage: ctx.input.perPage });
     }
-    return { sites, clock: ctx.clock, snapshots: new Map() };
+    const world: HotelWorld = { sites, clock: ctx.clock, snapshots: new Map() };
+    world.samples = [await readReservationSample(ctx.db, world, 'before the run')];
+    return world;
   },
   invariants: [
     noNullUnit,
@@ -132,6 +165,8 @@ export const motopressPropertyScenario = defineScenario<MotopressInput, HotelWor
     noDuplicateBooking,
     tenantIsolation,
     noFalseUnitDeletion,
+    reservationIdStable,
+    staysStored,
     idempotent,
     convergesToMirror,
   ],
@@ -185,6 +220,21 @@ export const motopressPropertyScenario = defineScenario<MotopressInput, HotelWor
       breaks: ['idempotent'],
       runs: PLANTED_RUNS,
     }),
+    'planted-replace-on-change': variant(
+      'PLANTED: a changed booking is deleted and inserted anew (in one transaction): a new reservation id',
+      replaceOnChange,
+      { expect: 'breaks', breaks: ['reservation-id-stable'], runs: PLANTED_RUNS },
+    ),
+    'planted-replace-keeping-id': variant(
+      'PLANTED: a changed booking is deleted, then inserted again under its old id, in two statements',
+      replaceKeepingId,
+      { expect: 'breaks', breaks: ['stays-stored'], runs: PLANTED_RUNS },
+    ),
+    'planted-unawaited-touch': variant(
+      "PLANTED: the tenant's last-synced stamp written without await, its failure swallowed by .catch",
+      unawaitedTouch,
+      { expect: 'breaks', breaks: ['no-leaked-work'], runs: PLANTED_RUNS },
+    ),
   },
   defaultVariant: 'after',
   runs: 100,

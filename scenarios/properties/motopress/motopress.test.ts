@@ -18,13 +18,17 @@ describe('properties/motopress', () => {
     ['planted-always-touch', 'idempotent'],
     ['planted-first-name-only', 'converges-to-mirror'],
     ['planted-html-as-empty-page', 'no-false-unit-deletion'],
+    ['planted-replace-on-change', 'reservation-id-stable'],
+    ['planted-replace-keeping-id', 'stays-stored'],
+    ['planted-unawaited-touch', 'no-leaked-work'],
   ])(
     '%s is caught by %s, with a replay that reproduces it',
     async (variant, invariant) => {
       await expectPlantedCaught(motopressPropertyScenario, variant, invariant, engine());
     },
+    // Search, shrink and minimise of a case with several actors, on a loaded machine;
     // html-as-empty-page needs two HTML pages in one sync (a listing, then the confirming GET):
-    // some seeds first break it past case 100, then shrink, on a loaded machine.
+    // some seeds first break it past case 100.
     900_000,
   );
 });

@@ -5,3 +5,5 @@ export { noFalseUnitDeletion } from './no-false-unit-deletion.ts';
 export { noDuplicateBooking } from './no-duplicate-booking.ts';
 export { noNullUnit } from './no-null-unit.ts';
 export { tenantIsolation } from './tenant-isolation.ts';
+export { reservationIdStable } from './reservation-id-stable.ts';
+export { staysStored } from './stays-stored.ts';
