@@ -15,6 +15,10 @@ describe('properties/bot', () => {
     ['planted-close-without-recheck', 'no-agent-chat-closed-by-bot'],
     ['planted-row-first-no-recovery', 'no-orphan-session'],
     ['planted-non-atomic-write', 'no-torn-session'],
+    ['planted-phone-keyed-session', 'no-cross-connection-session'],
+    ['planted-recheck-without-activity', 'no-close-soon-after-message'],
+    ['planted-unawaited-takeover-delete', 'no-leaked-work'],
+    ['planted-cleanup-dry-run-only', 'no-legacy-bot-fields'],
   ])('%s is caught by %s, with a replay that reproduces it', async (variant, invariant) => {
     // bench/bot-bench.ts measured the first failure at case 1..91 over seeds 1..20: 100 cases
     // would miss now and then, the default 1000 makes a miss vanishingly unlikely.
