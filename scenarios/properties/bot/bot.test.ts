@@ -4,8 +4,8 @@
  * reproduces it. That src/bot (`after`) holds over 100 cases of swarm faults, crashes and races
  * is its declared expectation, run by sims/testing/scenario-variants.test.ts.
  */
-import { describe, it } from 'vitest';
-import { expectPlantedCaught, fileCaseEngine } from 'syncsim/vitest';
+import { describe, expect, it } from 'vitest';
+import { expectPlantedCaught, fileCaseEngine, runScenario, withSeed } from 'syncsim/vitest';
 import { botPropertyScenario } from './bot.scenario.ts';
 
 const engine = fileCaseEngine();
@@ -24,4 +24,26 @@ describe('properties/bot', () => {
     // would miss now and then, the default 1000 makes a miss vanishingly unlikely.
     await expectPlantedCaught(botPropertyScenario, variant, invariant, engine());
   });
+
+  // A planted bug for an invariant beyond end states earns its row only if that invariant is
+  // what sees it: the end-state invariants alone hold over the same cases.
+  it('planted-recheck-without-activity breaks nothing but no-close-soon-after-message', async () => {
+    const blind = {
+      ...botPropertyScenario,
+      invariants: botPropertyScenario.invariants.filter((i) => i.name !== 'no-close-soon-after-message'),
+    };
+    const result = await runScenario(blind, 'planted-recheck-without-activity', engine(), { ...withSeed, runs: 100 });
+    expect(result.broken).toEqual([]);
+    expect(result.status).toBe('held');
+  }, 300_000);
+
+  it('planted-unawaited-takeover-delete breaks nothing but no-leaked-work', async () => {
+    const result = await runScenario(botPropertyScenario, 'planted-unawaited-takeover-delete', engine(), {
+      ...withSeed,
+      shrinkBudget: 10,
+      minimiseBudget: 0,
+    });
+    expect(result.broken).toEqual(['no-leaked-work']);
+    expect(result.alsoBroken ?? []).toEqual([]);
+  }, 300_000);
 });
