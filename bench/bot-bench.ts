@@ -26,6 +26,10 @@ if (only !== 'rate') {
     'planted-close-without-recheck',
     'planted-row-first-no-recovery',
     'planted-non-atomic-write',
+    'planted-phone-keyed-session',
+    'planted-recheck-without-activity',
+    'planted-unawaited-takeover-delete',
+    'planted-cleanup-dry-run-only',
   ]) {
     console.log(`  ${await firstFailureSummary(engine, botPropertyScenario, variant, SEEDS, MAX_RUNS)}`);
   }

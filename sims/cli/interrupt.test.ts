@@ -130,9 +130,9 @@ describe('interrupts leave nothing behind', () => {
   it('run: Ctrl-C prints one line and the failure found so far, with its replay line', async () => {
     const stopped = await interrupt(
       [process.execPath, BIN, 'run', 'properties-bot:planted-non-atomic-write', '--seed', '42'],
-      // Seed 42 first breaks no-torn-session at its 101st case (path 100); the progress line says
+      // Seed 42 first breaks no-torn-session at its 5th case (path 4); the progress line says
       // so once shrinking starts, so the interrupt lands while shrinking.
-      /broken at case 101; shrinking \d+\/300 cases/,
+      /broken at case 5; shrinking \d+\/300 cases/,
       'SIGINT',
       'group',
     );
@@ -140,10 +140,10 @@ describe('interrupts leave nothing behind', () => {
     expect(stopped.stderr).toMatch(
       /^syncsim: interrupted \(SIGINT\): stopping properties-bot:planted-non-atomic-write$/m,
     );
-    // The search is deterministic up to its first failure: case 100 of seed 42.
-    expect(stopped.stderr).toContain('found before the interrupt: no-torn-session at case 100 (not shrunk)');
+    // The search is deterministic up to its first failure: case 4 of seed 42.
+    expect(stopped.stderr).toContain('found before the interrupt: no-torn-session at case 4 (not shrunk)');
     expect(stopped.stderr).toContain(
-      'replay: npx syncsim run properties-bot:planted-non-atomic-write --seed=42 --path=100',
+      'replay: npx syncsim run properties-bot:planted-non-atomic-write --seed=42 --path=4',
     );
     expect(stopped.stdout).toBe('');
     noStack(stopped.stderr);

@@ -1,9 +1,12 @@
 /**
  * The actors of the bot scenarios, parameterised by the implementation under test (src/bot,
- * the incident's older schedulers, or a planted bug): customers sending messages, agents taking
- * chats over, and the BotTimeoutScheduler ticking. Every I/O goes through the actor's gated
- * Db and SessionFs; an operation that fails (a fault) is logged by the history and the actor
- * carries on with its next step, as a webhook worker or a cron job would.
+ * the incident's older schedulers, or a planted bug): customers sending messages on their
+ * channel connection (again after their chat was closed: a new conversation), agents taking
+ * chats over, handing them back to the bot or closing them (the CRM's own statements, under
+ * the key's lock as src/bot's writers are), the BotTimeoutScheduler ticking, and the operator
+ * running the incident's cleanup. Every I/O goes through the actor's gated Db and SessionFs; an
+ * operation that fails (a fault) is logged by the history and the actor carries on with its
+ * next step, as a webhook worker or a cron job would.
  */
 import type { InboundMessage } from '../../../src/bot/handle-inbound-message.ts';
 import { handleInboundMessage } from '../../../src/bot/handle-inbound-message.ts';
@@ -11,8 +14,12 @@ import type { SessionFs } from '../../../src/bot/session-fs.ts';
 import { SessionStore } from '../../../src/bot/session-store.ts';
 import { takeOverConversation } from '../../../src/bot/take-over-conversation.ts';
 import { tickBotTimeouts, type TimeoutDeps } from '../../../src/bot/bot-timeout-scheduler.ts';
+import { runBotCleanup } from '../../../src/bot/apply-bot-cleanup.ts';
+import { iso } from '../../../src/bot/conversation-row.ts';
+import type { SessionKey } from '../../../src/bot/session-file-name.ts';
+import { withSessionLock } from '../../../src/bot/with-session-lock.ts';
 import type { Actor, ActorEnv } from 'syncsim';
-import { FLOW_ID, TIMEOUT_MS, type BotWorld } from './bot-world.ts';
+import { FLOW_ID, phoneNumberIdOf, TIMEOUT_MS, type BotWorld } from './bot-world.ts';
 
 export interface BotImplementation {
   /** One scheduler tick. */
@@ -20,6 +27,8 @@ export interface BotImplementation {
   handle?(deps: TimeoutDeps, message: InboundMessage): Promise<unknown>;
   /** How the implementation builds its session store (a planted bug may write in place). */
   store?(fs: SessionFs, tempTag: () => string): SessionStore;
+  takeOver?: typeof takeOverConversation;
+  cleanup?: typeof runBotCleanup;
 }
 
 export const srcImplementation = (closeOrder: 'file-first' | 'row-first' = 'file-first'): BotImplementation => ({
@@ -55,7 +64,13 @@ export function schedulerActor(name: string, impl: BotImplementation, gapsMs: re
   };
 }
 
-export function customerActor(name: string, impl: BotImplementation, phone: string, gapsMs: readonly number[]): Actor {
+export function customerActor(
+  name: string,
+  impl: BotImplementation,
+  world: BotWorld,
+  key: SessionKey,
+  gapsMs: readonly number[],
+): Actor {
   return {
     name,
     async run(env) {
@@ -63,40 +78,96 @@ export function customerActor(name: string, impl: BotImplementation, phone: stri
       for (const [i, gap] of gapsMs.entries()) {
         if (gap > 0) await env.clock.sleep(gap);
         const message: InboundMessage = {
-          phone,
-          channelConnectionId: 1,
-          phoneNumberId: 'pn-1',
-          text: `message ${i + 1}`,
+          ...key,
+          phoneNumberId: phoneNumberIdOf(key.channelConnectionId),
+          // Unique per message: no-cross-connection-session traces a session's text to its sender.
+          text: `${name} message ${i + 1}`,
           flowId: FLOW_ID,
         };
-        await attempt(() => (impl.handle ?? handleInboundMessage)(deps, message));
+        world.sent?.set(message.text, `${key.channelConnectionId}/${key.phone}`);
+        // Read before the call: the handler stamps the row no earlier than this.
+        const startedAt = env.clock.now();
+        await attempt(async () => {
+          const result = await (impl.handle ?? handleInboundMessage)(deps, message);
+          const conversationId = (result as { conversationId?: unknown } | undefined)?.conversationId;
+          if (typeof conversationId === 'string') world.handled?.push({ conversationId, startedAt });
+        });
       }
     },
   };
 }
 
+export type AgentAction = 'take-over' | 'hand-back' | 'close';
+
 export function agentActor(
   name: string,
   impl: BotImplementation,
   world: BotWorld,
-  plan: ReadonlyArray<{ gapMs: number; phone: string }>,
+  plan: ReadonlyArray<{ gapMs: number; key: SessionKey; action: AgentAction }>,
 ): Actor {
   return {
     name,
     async run(env) {
       const deps = depsFor(env, impl);
-      for (const { gapMs, phone } of plan) {
+      for (const { gapMs, key, action } of plan) {
         if (gapMs > 0) await env.clock.sleep(gapMs);
         await attempt(async () => {
           const { rows } = await env.db.query<{ id: string }>(
-            `SELECT id::text FROM crm_conversations WHERE phone = $1 AND status = 'active'`,
-            [phone],
+            `SELECT id::text FROM crm_conversations WHERE channel_connection_id = $1 AND phone = $2 AND status = 'active'`,
+            [key.channelConnectionId, key.phone],
           );
           if (!rows[0]) return;
-          const result = await takeOverConversation(deps, rows[0].id, name);
-          // Logged only once COMMIT returned: the evidence no-agent-chat-closed-by-bot uses.
-          if (result.tookOver) world.takeovers.push({ conversationId: result.conversationId, agent: name });
+          const conversationId = rows[0].id;
+          if (action === 'take-over') {
+            const result = await (impl.takeOver ?? takeOverConversation)(deps, conversationId, name);
+            // Logged only once COMMIT returned: the evidence no-agent-chat-closed-by-bot uses.
+            if (result.tookOver) world.takeovers.push({ conversationId: result.conversationId, agent: name });
+            return;
+          }
+          // Logged BEFORE the attempt: a release whose outcome is unknown still excuses the chat.
+          world.releases?.push({ conversationId, agent: name, after: world.takeovers.length });
+          await releaseChat(env, key, conversationId, name, action);
         });
+      }
+    },
+  };
+}
+
+/**
+ * What the CRM does when an agent hands a chat back to the bot (the bot owns it again, with no
+ * flow and no file until the customer writes: a shape src/bot handles) or closes it. Only the
+ * agent holding the chat can, and only while it is active; under the key's lock like every
+ * other writer of the key.
+ */
+async function releaseChat(
+  env: ActorEnv,
+  key: SessionKey,
+  conversationId: string,
+  agent: string,
+  action: Exclude<AgentAction, 'take-over'>,
+): Promise<void> {
+  await withSessionLock(env.db, key, (tx) =>
+    action === 'hand-back'
+      ? tx.query(
+          `UPDATE crm_conversations SET assigned_to = 'bot', updated_at = $3 WHERE id = $1 AND status = 'active' AND assigned_to = $2`,
+          [conversationId, agent, iso(env.clock.now())],
+        )
+      : tx.query(
+          `UPDATE crm_conversations SET status = 'closed', updated_at = $3 WHERE id = $1 AND status = 'active' AND assigned_to = $2`,
+          [conversationId, agent, iso(env.clock.now())],
+        ),
+  );
+}
+
+/** The operator running the incident's cleanup with --apply (src/bot's answer to legacy rows). */
+export function operatorActor(name: string, impl: BotImplementation, gapsMs: readonly number[]): Actor {
+  return {
+    name,
+    async run(env) {
+      const deps = depsFor(env, impl);
+      for (const gap of gapsMs) {
+        if (gap > 0) await env.clock.sleep(gap);
+        await attempt(() => (impl.cleanup ?? runBotCleanup)(deps, { apply: true }));
       }
     },
   };
