@@ -41,5 +41,7 @@ export function strykerOptions(module: string): PartialStrykerOptions {
     cleanTempDir: true,
     // Scenario tests run a Postgres per case: generous beyond Stryker's measured time.
     timeoutMS: 10_000,
+    // The first run (every test, with coverage per test) of a module takes minutes on a loaded machine.
+    dryRunTimeoutMinutes: 30,
   };
 }
