@@ -9,7 +9,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
  * What each layer may import from the repo's other top-level folders. `types` may be imported
  * with `import type` only: sims/ names src/'s interfaces (Db, Clock, SessionFs) that the real
  * modules receive, but never runs src/ code, so the engine cannot depend on what it tests.
- * Folders not listed here (scenarios/, bench/, bin/) are the top of the stack.
+ * Folders not listed here (scenarios/, bench/, bin/, mutation/) are the top of the stack.
  */
 export const layers = {
   src: { values: [], types: [] },

@@ -6,7 +6,7 @@ import { layersPlugin } from './eslint-layers.js';
 import { scenarioImports } from './eslint-scenario-imports.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.syncsim/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', '.syncsim/**', 'coverage/**', 'reports/**', '.stryker-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -11,7 +11,7 @@ const project = resolveProject(import.meta.dirname, syncsimConfig);
 export default defineConfig({
   ...sourceResolve(),
   test: {
-    include: ['{src,fakes,sims,scenarios}/**/*.test.ts'],
+    include: ['{src,fakes,sims,scenarios,mutation}/**/*.test.ts'],
     ...syncsimTestOptions({
       syncsimProjectRoot: project.root,
       syncsimScenarioFiles: discoverScenarioFiles(project),

@@ -1,0 +1,78 @@
+/**
+ * `npm run mutation [module...]`: one Stryker run per src/ module, in turn (every module when
+ * none is named), then the table of all of them and the survivors, written to reports/mutation/.
+ * `--report` runs nothing: the table and survivors of the last runs, from the newest of each
+ * module's JSON report and its incremental file (which an interrupted run leaves, partial).
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadStryker } from './load-stryker.ts';
+import { CliError, quote } from '../sims/cli/cli-error.ts';
+import { srcModules } from './module-tests.ts';
+import { formatMutationTable, formatSurvivors, mutationSummary, type MutationRow } from './mutation-table.ts';
+import { MUTATION_RUNS, reportDir, strykerOptions } from './stryker-options.ts';
+
+export const SURVIVORS_FILE = 'reports/mutation/survivors.txt';
+
+/** The module's newest report: the JSON report of a finished run, or the incremental file. */
+function lastReport(root: string, module: string): { json: string; partial: boolean } {
+  const full = join(root, reportDir(module), 'mutation.json');
+  const incremental = join(root, strykerOptions(module).incrementalFile!);
+  const mtime = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : -1);
+  if (mtime(full) < 0 && mtime(incremental) < 0)
+    throw new CliError(`no report for src/${module} yet: run npm run mutation -- ${module}`);
+  // Stryker writes the incremental file just before the JSON report when a run finishes.
+  const partial = mtime(incremental) > mtime(full) + 60_000;
+  return { json: readFileSync(partial ? incremental : full, 'utf8'), partial };
+}
+
+export async function runMutation(root: string, args: string[], log: (line: string) => void): Promise<void> {
+  const known = srcModules(root);
+  const reportOnly = args.includes('--report');
+  args = args.filter((arg) => arg !== '--report');
+  for (const arg of args)
+    if (!known.includes(arg)) throw new CliError(`unknown module ${quote(arg)}: src/ has ${known.join(', ')}`);
+  const modules = args.length > 0 ? args : known;
+  if (reportOnly) {
+    const rows: MutationRow[] = [];
+    const lines: string[] = [];
+    for (const module of modules) {
+      const { json, partial } = lastReport(root, module);
+      const { row, survivors } = mutationSummary(partial ? `${module} (partial)` : module, json);
+      rows.push(row);
+      lines.push(`# src/${row.module}: ${survivors.length} survivors`, formatSurvivors(survivors), '');
+    }
+    writeSummary(root, rows, lines, log);
+    return;
+  }
+  // Workers inherit the environment: a fixed seed keeps a rerun's verdicts (and the incremental
+  // file) a function of the code, not of a fresh draw.
+  process.env['SYNCSIM_SEED'] ??= '1';
+  process.env['SYNCSIM_MUTATION_RUNS'] ??= String(MUTATION_RUNS);
+  const Stryker = await loadStryker();
+  const rows: MutationRow[] = [];
+  const lines: string[] = [];
+  for (const module of modules) {
+    process.env['SYNCSIM_MUTATION_MODULE'] = module;
+    // Stryker resolves its paths against the cwd; so does vitest.mutation.config.ts.
+    process.chdir(root);
+    const started = process.hrtime.bigint();
+    await new Stryker(strykerOptions(module)).runMutationTest();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const { row, survivors } = mutationSummary(
+      module,
+      readFileSync(join(root, reportDir(module), 'mutation.json'), 'utf8'),
+    );
+    log(`[mutation] src/${module}: ${Math.round(seconds)} s`);
+    rows.push(row);
+    lines.push(`# src/${module}: ${survivors.length} survivors`, formatSurvivors(survivors), '');
+  }
+  writeSummary(root, rows, lines, log);
+}
+
+function writeSummary(root: string, rows: MutationRow[], lines: string[], log: (line: string) => void): void {
+  mkdirSync(join(root, 'reports/mutation'), { recursive: true });
+  writeFileSync(join(root, SURVIVORS_FILE), lines.join('\n'));
+  log(formatMutationTable(rows));
+  log(`survivors (file:line, mutator, status, replacement): ${SURVIVORS_FILE}`);
+}
