@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadStryker } from './load-stryker.ts';
+import { Stryker } from '@stryker-mutator/core';
 import { CliError, quote } from '../sims/cli/cli-error.ts';
 import { srcModules } from './module-tests.ts';
 import { formatMutationTable, formatSurvivors, mutationSummary, type MutationRow } from './mutation-table.ts';
@@ -49,7 +49,6 @@ export async function runMutation(root: string, args: string[], log: (line: stri
   // file) a function of the code, not of a fresh draw.
   process.env['SYNCSIM_SEED'] ??= '1';
   process.env['SYNCSIM_MUTATION_RUNS'] ??= String(MUTATION_RUNS);
-  const Stryker = await loadStryker();
   const rows: MutationRow[] = [];
   const lines: string[] = [];
   for (const module of modules) {
