@@ -48,10 +48,13 @@ export function handleInboundMessage(deps: BotDeps, message: InboundMessage): Pr
       return { handledBy: 'agent', conversationId: open.id };
     }
 
-    const previous = await sessions.read(message);
-    // A missing or torn file restarts the flow (on the row's flow if it names one).
+    // Only an open conversation has a flow to carry on. With none, a file still on disk belongs
+    // to a closed chat (or to a handling that never committed): an orphan, not this new
+    // conversation's state, so the flow starts from its first step. A missing or torn file
+    // restarts the flow too (on the row's flow if it names one).
+    const previous = open ? await sessions.read(message) : undefined;
     const session =
-      previous.kind === 'present'
+      previous?.kind === 'present'
         ? previous.session
         : { flowId: open?.bot_flow_id ?? message.flowId, state: { step: 0 }, updatedAt: 0 };
     const step = (typeof session.state.step === 'number' ? session.state.step : 0) + 1;
