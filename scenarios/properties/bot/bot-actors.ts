@@ -51,17 +51,27 @@ async function attempt(work: () => Promise<unknown>): Promise<void> {
   }
 }
 
-export function schedulerActor(name: string, impl: BotImplementation, gapsMs: readonly number[]): Actor {
+/** A job run after each gap (a cron or a worker), a failed run left to the next one. */
+function periodicActor(
+  name: string,
+  impl: BotImplementation,
+  gapsMs: readonly number[],
+  job: (deps: TimeoutDeps) => Promise<unknown>,
+): Actor {
   return {
     name,
     async run(env) {
       const deps = depsFor(env, impl);
       for (const gap of gapsMs) {
         if (gap > 0) await env.clock.sleep(gap);
-        await attempt(() => impl.tick(deps, { timeoutMs: TIMEOUT_MS }));
+        await attempt(() => job(deps));
       }
     },
   };
+}
+
+export function schedulerActor(name: string, impl: BotImplementation, gapsMs: readonly number[]): Actor {
+  return periodicActor(name, impl, gapsMs, (deps) => impl.tick(deps, { timeoutMs: TIMEOUT_MS }));
 }
 
 export function customerActor(
@@ -161,14 +171,5 @@ async function releaseChat(
 
 /** The operator running the incident's cleanup with --apply (src/bot's answer to legacy rows). */
 export function operatorActor(name: string, impl: BotImplementation, gapsMs: readonly number[]): Actor {
-  return {
-    name,
-    async run(env) {
-      const deps = depsFor(env, impl);
-      for (const gap of gapsMs) {
-        if (gap > 0) await env.clock.sleep(gap);
-        await attempt(() => (impl.cleanup ?? runBotCleanup)(deps, { apply: true }));
-      }
-    },
-  };
+  return periodicActor(name, impl, gapsMs, (deps) => (impl.cleanup ?? runBotCleanup)(deps, { apply: true }));
 }
