@@ -30,6 +30,7 @@ if (only !== 'rate') {
     'planted-recheck-without-activity',
     'planted-unawaited-takeover-delete',
     'planted-cleanup-dry-run-only',
+    'planted-agent-chat-not-counted',
   ]) {
     console.log(`  ${await firstFailureSummary(engine, botPropertyScenario, variant, SEEDS, MAX_RUNS)}`);
   }

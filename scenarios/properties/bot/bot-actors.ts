@@ -99,6 +99,7 @@ export function customerActor(
         const startedAt = env.clock.now();
         await attempt(async () => {
           const result = await (impl.handle ?? handleInboundMessage)(deps, message);
+          world.answered?.push({ key: `${key.channelConnectionId}/${key.phone}`, text: message.text, result });
           const conversationId = (result as { conversationId?: unknown } | undefined)?.conversationId;
           if (typeof conversationId === 'string') world.handled?.push({ conversationId, startedAt });
         });

@@ -32,6 +32,12 @@ export interface BotWorld {
   sent?: Map<string, string>;
   /** Messages handled (by the bot or for an agent), with the simulated time the call started. */
   handled?: Array<{ conversationId: string; startedAt: number }>;
+  /**
+   * Every handler call that returned (its COMMIT succeeded), with the key the message was sent
+   * on and what the handler answered, whatever that was: the evidence messages-reach-conversation
+   * checks the rows against.
+   */
+  answered?: Array<{ key: string; text: string; result: unknown }>;
   /** The simulated instant the run started: history times are milliseconds since then. */
   startMs?: number;
 }

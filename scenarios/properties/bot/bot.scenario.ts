@@ -40,6 +40,7 @@ import {
   type BotWorld,
 } from './bot-world.ts';
 import {
+  messagesReachConversation,
   noAgentChatClosedByBot,
   noCloseSoonAfterMessage,
   noCrossConnectionSession,
@@ -49,6 +50,7 @@ import {
   noStuckBotConversation,
   noTornSession,
 } from './invariants/index.ts';
+import { agentChatNotCounted } from './planted/agent-chat-not-counted.ts';
 import { dryRunOnlyCleanup } from './planted/cleanup-dry-run-only.ts';
 import { closeWithoutRecheckTick } from './planted/close-without-recheck.ts';
 import { NonAtomicSessionStore } from './planted/non-atomic-session-store.ts';
@@ -250,6 +252,7 @@ export const botPropertyScenario = defineScenario<BotInput, BotWorld>({
       legacy: [],
       sent: new Map(),
       handled: [],
+      answered: [],
       startMs: clock.now(),
     };
     for (const customer of input.customers) {
@@ -265,6 +268,7 @@ export const botPropertyScenario = defineScenario<BotInput, BotWorld>({
     noTornSession,
     noCrossConnectionSession,
     noCloseSoonAfterMessage,
+    messagesReachConversation,
     noOrphanSession,
     noStuckBotConversation,
     noLegacyBotFields,
@@ -338,6 +342,15 @@ export const botPropertyScenario = defineScenario<BotInput, BotWorld>({
       {
         expect: 'breaks',
         breaks: ['no-legacy-bot-fields'],
+        runs: PLANTED_RUNS,
+      },
+    ),
+    'planted-agent-chat-not-counted': variant(
+      "PLANTED: a message to an agent's chat acknowledged without being counted",
+      (input) => ({ ...srcImplementation(input.closeOrder), handle: agentChatNotCounted }),
+      {
+        expect: 'breaks',
+        breaks: ['messages-reach-conversation'],
         runs: PLANTED_RUNS,
       },
     ),

@@ -19,6 +19,7 @@ describe('properties/bot', () => {
     ['planted-recheck-without-activity', 'no-close-soon-after-message'],
     ['planted-unawaited-takeover-delete', 'no-leaked-work'],
     ['planted-cleanup-dry-run-only', 'no-legacy-bot-fields'],
+    ['planted-agent-chat-not-counted', 'messages-reach-conversation'],
   ])('%s is caught by %s, with a replay that reproduces it', async (variant, invariant) => {
     // bench/bot-bench.ts measured the first failure at case 1..91 over seeds 1..20: 100 cases
     // would miss now and then, the default 1000 makes a miss vanishingly unlikely.

@@ -1,3 +1,4 @@
+export { messagesReachConversation } from './messages-reach-conversation.ts';
 export { noAgentChatClosedByBot } from './no-agent-chat-closed-by-bot.ts';
 export { noCloseSoonAfterMessage } from './no-close-soon-after-message.ts';
 export { noCrossConnectionSession } from './no-cross-connection-session.ts';
