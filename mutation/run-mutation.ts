@@ -29,7 +29,11 @@ function lastReport(root: string, module: string): { json: string; partial: bool
 export async function runMutation(root: string, args: string[], log: (line: string) => void): Promise<void> {
   const known = srcModules(root);
   const reportOnly = args.includes('--report');
-  args = args.filter((arg) => arg !== '--report');
+  // Stryker's incremental mode reuses a verdict while the mutant's code and its test FILES are
+  // unchanged; a changed scenario or invariant those files import goes unseen, so after one the
+  // verdicts must be redone: --force re-tests every mutant (and rewrites the incremental file).
+  const force = args.includes('--force');
+  args = args.filter((arg) => arg !== '--report' && arg !== '--force');
   for (const arg of args)
     if (!known.includes(arg)) throw new CliError(`unknown module ${quote(arg)}: src/ has ${known.join(', ')}`);
   const modules = args.length > 0 ? args : known;
@@ -56,7 +60,7 @@ export async function runMutation(root: string, args: string[], log: (line: stri
     // Stryker resolves its paths against the cwd; so does vitest.mutation.config.ts.
     process.chdir(root);
     const started = process.hrtime.bigint();
-    await new Stryker(strykerOptions(module)).runMutationTest();
+    await new Stryker({ ...strykerOptions(module), force }).runMutationTest();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const { row, survivors } = mutationSummary(
       module,
