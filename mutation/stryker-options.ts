@@ -26,7 +26,8 @@ export function strykerOptions(module: string): PartialStrykerOptions {
     // A mutant of module-level code would need every test rerun in a fresh vitest (and a fresh
     // Postgres): skipped, and counted as Ignored, not in the score.
     ignoreStatic: true,
-    // A rerun re-tests only the mutants whose code or covering tests changed.
+    // A rerun re-tests only the mutants whose code or covering test FILES changed; what those files
+    // import (a scenario, an invariant) is not compared, hence `npm run mutation -- --force`.
     incremental: true,
     incrementalFile: `${reportDir(module)}/stryker-incremental.json`,
     reporters: ['json', 'progress'],
