@@ -1,50 +1,89 @@
 /**
- * The real Postgres connections of one test database, reused from case to case (opening a
- * connection costs ~4 ms; a case should cost less). At the end of a case every connection an
- * actor did not give back (it crashed, or leaked it) is destroyed, and the sweep waits until
- * its backend is gone so its locks cannot leak into the next case.
+ * The real Postgres connections of one test database, reused from case to case. Opening one
+ * costs a backend fork and its first catalog reads: 5-25 ms here, more than many cases, and a
+ * case destroys connections on purpose (a crashed actor's, a lost connection's). So every
+ * destroyed connection's replacement starts opening at once, beside the case, and the next
+ * checkout that finds no idle connection takes it instead of opening one itself.
+ *
+ * Which backend a statement lands on never reaches the history or a decision (the bridge only
+ * uses the pid to probe and signal that backend), so the spares change the speed, not the run.
+ *
+ * At the end of a case every connection an actor did not give back (it crashed, or leaked it) is
+ * destroyed, and the sweep waits until its backend is gone so its locks cannot leak into the
+ * next case.
  */
 import pg from 'pg';
 import type { LockProbe } from '../schedule/lock-probe.ts';
 
 export class CaseConnections {
-  readonly pool: pg.Pool;
+  readonly #url: string;
+  /** Connected and unused, most recently returned last (reused first: its caches are warm). */
+  readonly #idle: pg.PoolClient[] = [];
+  /** Replacements being opened for destroyed connections, oldest first. */
+  readonly #opening: Array<Promise<pg.PoolClient>> = [];
   readonly #out = new Set<pg.PoolClient>();
+  #ended = false;
 
-  constructor(url: string, max = 64) {
-    this.pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 0 });
-    // A destroyed or terminated connection emits 'error' on the pool; it is expected here.
-    this.pool.on('error', () => undefined);
+  constructor(url: string) {
+    this.#url = url;
   }
 
   async checkout(): Promise<pg.PoolClient> {
-    const client = await this.pool.connect();
+    const client = this.#idle.pop() ?? (await (this.#opening.shift() ?? this.#open()));
     this.#out.add(client);
     return client;
   }
 
   giveBack(client: pg.PoolClient, destroy = false): void {
     if (!this.#out.delete(client)) return;
-    client.release(destroy);
+    if (!destroy && !this.#ended) {
+      this.#idle.push(client);
+      return;
+    }
+    // end() sends Terminate and closes the socket: the backend rolls back and exits.
+    client.end().catch(() => undefined);
+    if (!this.#ended) this.#openSpare();
   }
 
   /** Destroy connections still checked out; resolves once their backends have exited. */
   async sweep(probe: LockProbe): Promise<void> {
     const leftovers = [...this.#out];
-    this.#out.clear();
     await Promise.all(
       leftovers.map(async (client) => {
         const pid = backendPid(client);
-        client.release(true);
+        this.giveBack(client, true);
         if (pid !== undefined) await probe.waitGone(pid);
       }),
     );
   }
 
   async end(): Promise<void> {
-    for (const client of this.#out) client.release(true);
+    this.#ended = true;
+    const opening = this.#opening.splice(0);
+    const all = [...this.#idle.splice(0), ...this.#out];
     this.#out.clear();
-    await this.pool.end();
+    const opened = await Promise.allSettled(opening);
+    for (const result of opened) if (result.status === 'fulfilled') all.push(result.value);
+    await Promise.allSettled(all.map((client) => client.end()));
+  }
+
+  #openSpare(): void {
+    const spare = this.#open();
+    // A spare that fails to open fails the checkout that takes it, as opening there would.
+    spare.catch(() => undefined);
+    this.#opening.push(spare);
+  }
+
+  async #open(): Promise<pg.PoolClient> {
+    const client = new pg.Client({ connectionString: this.#url });
+    // A destroyed or terminated connection emits 'error'; expected here (the caller saw its own error).
+    client.on('error', () => undefined);
+    await client.connect();
+    // The shape actors get (pg.PoolClient): release() gives it back, release(true) destroys it.
+    const pooled: pg.PoolClient = Object.assign(client, {
+      release: (destroy?: Error | boolean) => this.giveBack(pooled, destroy !== undefined && destroy !== false),
+    });
+    return pooled;
   }
 }
 
