@@ -53,6 +53,35 @@ BEGIN
 END
 $$`;
 
+/**
+ * How long one call watches for a backend to exit (microseconds). A destroyed connection's
+ * backend takes a few milliseconds to go, and the release in progress waits for it (its locks
+ * go with it): watched on the server every ~100 us it is seen gone at once, where polling from
+ * Node slept a timer's millisecond between round trips. Bounded so that probes queued behind it
+ * on the one probe connection are not held for long.
+ */
+const WAIT_GONE_US = 5_000;
+
+/** true once no backend `target` is left; false if it is still there after `max_us`. */
+const WAIT_GONE_FUNCTION = `
+CREATE OR REPLACE FUNCTION pg_temp.syncsim_wait_gone(target int, max_us int) RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+  deadline timestamptz := clock_timestamp() + make_interval(secs => max_us / 1e6);
+BEGIN
+  LOOP
+    PERFORM pg_stat_clear_snapshot();
+    IF NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = target) THEN
+      RETURN true;
+    END IF;
+    IF clock_timestamp() >= deadline THEN
+      RETURN false;
+    END IF;
+    PERFORM pg_sleep(0.0001);
+  END LOOP;
+END
+$$`;
+
 interface ProbeClient {
   query(text: string, params?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
 }
@@ -62,6 +91,7 @@ export function pgLockProbe(client: ProbeClient): LockProbe {
   // one query at a time per client, so they queue here.
   let tail: Promise<unknown> = Promise.resolve();
   let created: Promise<unknown> | undefined;
+  let createdGone: Promise<unknown> | undefined;
   const query = (text: string, params: unknown[]) => {
     const next = tail.then(() => client.query(text, params));
     tail = next.catch(() => undefined);
@@ -78,10 +108,11 @@ export function pgLockProbe(client: ProbeClient): LockProbe {
       return rows[0]?.blocked === true;
     },
     async waitGone(pid) {
+      createdGone ??= query(WAIT_GONE_FUNCTION, []);
+      await createdGone;
       for (;;) {
-        const { rows } = await query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1::int', [pid]);
-        if (Number(rows[0]?.n ?? 0) === 0) return;
-        await new Promise((resolve) => setTimeout(resolve, 1));
+        const { rows } = await query('SELECT pg_temp.syncsim_wait_gone($1::int, $2::int) AS gone', [pid, WAIT_GONE_US]);
+        if (rows[0]?.gone === true) return;
       }
     },
   };
