@@ -14,20 +14,21 @@
 import type { CaseScheduler } from './case-scheduler.ts';
 import { CaseCutShort } from './case-cut-short.ts';
 import type { SchedulerBridge } from './scheduler-bridge.ts';
+import { untilOrLate } from './until-or-late.ts';
 
 /** Scheduler steps a case may take by default; the largest scenario case takes a few hundred. */
 export const DEFAULT_MAX_STEPS = 20_000;
-/** Event-loop turns to wait for actors to park before waiting in 1 ms pauses. */
+/** Event-loop turns to wait for actors to park before waiting for the bridge's change events. */
 const EAGER_TURNS = 64;
-/** 1 ms pauses (so at least 20 s) a case may stay unsettled before it is reported stalled. */
-const STALL_PAUSES = 20_000;
+/** Real milliseconds a case may stay unsettled before it is reported stalled. */
+const STALL_MS = 20_000;
 
 export interface DriveOptions {
   /** Names of the actors that have neither finished nor crashed. */
   live: () => readonly string[];
   maxSteps?: number;
-  /** 1 ms pauses before an unsettled case is reported stalled (default STALL_PAUSES). */
-  stallPauses?: number;
+  /** Real milliseconds before an unsettled case is reported stalled (default STALL_MS). */
+  stallMs?: number;
 }
 
 export async function driveSchedule(
@@ -37,7 +38,7 @@ export async function driveSchedule(
 ): Promise<void> {
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   for (;;) {
-    await settle(scheduler, bridge, options.live, options.stallPauses ?? STALL_PAUSES);
+    await settle(scheduler, bridge, options.live, options.stallMs ?? STALL_MS);
     if (options.live().length === 0) return;
     if (bridge.steps >= maxSteps)
       throw new CaseCutShort(
@@ -54,31 +55,37 @@ async function settle(
   scheduler: CaseScheduler,
   bridge: SchedulerBridge,
   live: () => readonly string[],
-  stallPauses: number,
+  stallMs: number,
 ): Promise<void> {
-  let pauses = 0;
-  for (let turns = 0; ; turns++) {
-    await bridge.idle();
+  // Every actor parked with nothing scheduled means all wait on Postgres locks: only Postgres
+  // can move (breaking a deadlock), so keep waiting for that.
+  const settled = () => {
     const actors = live();
-    if (actors.length === 0) return;
-    // Every actor parked with nothing scheduled means all wait on Postgres locks: only Postgres
-    // can move (breaking a deadlock), so keep waiting for that.
-    if (actors.every((actor) => bridge.isParked(actor)) && scheduler.count() > 0) return;
-    if (turns < EAGER_TURNS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      continue;
-    }
-    if (pauses >= stallPauses) {
-      const moving = actors.filter((actor) => !bridge.isParked(actor));
-      throw new CaseCutShort(
-        'stalled',
-        moving.length > 0
-          ? `the case stalled: ${moving.join(', ')} neither reached a gate nor finished`
-          : 'the case stalled: every live actor waits on a Postgres lock that nothing will release',
-        bridge.pending(),
-      );
-    }
-    await new Promise<void>((resolve) => setTimeout(resolve, 1));
-    pauses++;
+    return actors.length === 0 || (actors.every((actor) => bridge.isParked(actor)) && scheduler.count() > 0);
+  };
+  for (let turns = 0; turns < EAGER_TURNS; turns++) {
+    await bridge.idle();
+    if (settled()) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  // Still moving: an actor awaits something outside the gates. What parks or ends it is a
+  // change the bridge announces; look again at each one, and only then, until the bound.
+  await bridge.idle();
+  const outcome = await untilOrLate(
+    async () => {
+      await bridge.changed();
+      await bridge.idle();
+    },
+    settled,
+    stallMs,
+  );
+  if (outcome === 'done') return;
+  const moving = live().filter((actor) => !bridge.isParked(actor));
+  throw new CaseCutShort(
+    'stalled',
+    moving.length > 0
+      ? `the case stalled: ${moving.join(', ')} neither reached a gate nor finished`
+      : 'the case stalled: every live actor waits on a Postgres lock that nothing will release',
+    bridge.pending(),
+  );
 }

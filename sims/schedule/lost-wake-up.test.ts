@@ -71,7 +71,7 @@ function world() {
 describe('a lock waiter woken during a release', () => {
   it('is handed back in that release, so the case ends', async () => {
     const { scheduler, bridge, history, live } = world();
-    await driveSchedule(scheduler, bridge, { live: () => [...live], stallPauses: 200 });
+    await driveSchedule(scheduler, bridge, { live: () => [...live], stallMs: 200 });
     expect(live.size).toBe(0);
     const lines = history.events.map((e) => `${e.actor} ${e.system} ${e.type}`);
     // Handed back right after the release that freed its lock, before the holder's next operation.
@@ -90,7 +90,7 @@ describe('a lock waiter woken during a release', () => {
     const clock = new SimClock(0);
     const bridge = new SchedulerBridge(scheduler!, { history: new HistoryRecorder(() => clock.elapsed()), clock });
     bridge.actorStarted('stuck');
-    const cut = driveSchedule(scheduler!, bridge, { live: () => ['stuck'], stallPauses: 20 });
+    const cut = driveSchedule(scheduler!, bridge, { live: () => ['stuck'], stallMs: 20 });
     await expect(cut).rejects.toBeInstanceOf(CaseCutShort);
     await expect(cut).rejects.toThrow(/stuck neither reached a gate nor finished/);
   });

@@ -27,6 +27,7 @@ import { Flight, type GateRequest } from './flight.ts';
 import type { LockProbe } from './lock-probe.ts';
 import { noSignals, type BackendSignals } from './backend-signals.ts';
 import { captureCallSite, describeCallSite } from '../leaks/call-site.ts';
+import { untilOrLate } from './until-or-late.ts';
 import type { LeakedWork } from '../leaks/leaked-work.ts';
 
 export interface BridgeOptions {
@@ -84,6 +85,7 @@ export class SchedulerBridge {
   readonly #live = new Set<Flight>();
   /** Actors the runner registered, and whether their run has ended (a resumed actor that finishes has settled too). */
   readonly #actors = new Map<string, 'running' | 'ended'>();
+  readonly #changeWaiters: Array<() => void> = [];
   #tail: Promise<void> = Promise.resolve();
   #failure: unknown;
   /** How many times an operation was found waiting on a lock (each is a yield point taken). */
@@ -133,9 +135,12 @@ export class SchedulerBridge {
     if (this.#actors.get(request.actor) === 'ended' && !this.#crashed.has(request.actor))
       this.#leak(flight, 'started-after-run-settled');
     this.#live.add(flight);
-    await this.#scheduler.schedule(Promise.resolve(), label(request), request, (release) =>
+    const released = this.#scheduler.schedule(Promise.resolve(), label(request), request, (release) =>
       this.#release(flight, release),
     );
+    // The actor is parked at this gate now: whoever waits for that (settle, #resume) goes on.
+    this.#changedNow();
+    await released;
 
     this.#clock.advance(this.#stepMs);
     const op = this.#history.invoke(request.actor, request.system, request.operation, request.args);
@@ -232,6 +237,7 @@ export class SchedulerBridge {
    */
   actorEnded(actor: string, how: 'ok' | 'failed' | 'crashed' = 'ok'): void {
     this.#actors.set(actor, 'ended');
+    this.#changedNow();
     if (how !== 'ok') return;
     for (const flight of [...this.#live].sort((a, b) => a.seq - b.seq))
       if (flight.request.actor === actor && !flight.leaked) this.#leak(flight, 'pending-when-run-settled');
@@ -249,6 +255,19 @@ export class SchedulerBridge {
       ...(typeof sql === 'string' ? { sql: sql.replace(/\s+/g, ' ').trim() } : {}),
       site: flight.site ?? captureCallSite(),
     });
+  }
+
+  /**
+   * Resolves at the next change that can settle a run: an operation reaching its gate, one found
+   * waiting on a lock, an actor's run ending. Whoever waits for actors to park waits for this
+   * instead of looking again every millisecond.
+   */
+  changed(): Promise<void> {
+    return new Promise((resolve) => this.#changeWaiters.push(resolve));
+  }
+
+  #changedNow(): void {
+    for (const resolve of this.#changeWaiters.splice(0)) resolve();
   }
 
   /** True when an operation of `actor` waits at the gate or on a Postgres lock (it cannot move by itself). */
@@ -318,13 +337,18 @@ export class SchedulerBridge {
   async #resume(flight: Flight): Promise<void> {
     const { actor } = flight.request;
     flight.resume();
+    const settled = () => this.#actors.get(actor) === 'ended' || this.#crashed.has(actor) || this.isParked(actor);
     // An actor the runner did not register (a unit test driving the bridge) gets one turn.
-    const turnsAllowed = this.#actors.has(actor) ? RESUME_TURNS : 1;
-    for (let turns = 0; turns < turnsAllowed; turns++) {
-      await new Promise<void>((resolve) => (turns < EAGER_TURNS ? setImmediate(resolve) : setTimeout(resolve, 1)));
-      if (this.#actors.get(actor) === 'ended' || this.#crashed.has(actor) || this.isParked(actor)) return;
+    const eagerTurns = this.#actors.has(actor) ? EAGER_TURNS : 1;
+    for (let turns = 0; turns < eagerTurns; turns++) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (settled()) return;
     }
-    // Still not at a gate: it awaits something outside the gates; the runner reports the stall.
+    if (!this.#actors.has(actor)) return;
+    // Still moving after many turns: it awaits real I/O outside the gates (a library's timer, a
+    // body read). Its next gate or its end is an event; wait for that, up to a bound after which
+    // the runner reports the stall.
+    await untilOrLate(() => this.changed(), settled, RESUME_MS);
   }
 
   /** Blocked operations in the order they started waiting (Postgres' wait-queue order). */
@@ -425,15 +449,16 @@ export class SchedulerBridge {
         }
         flight.state = 'blocked';
         this.#blocked.add(flight);
+        this.#changedNow();
         return 'blocked';
       }
     }
   }
 }
 
-/** Event-loop turns a resumed actor gets to reach its next gate before 1 ms pauses; then a bound. */
+/** Event-loop turns a resumed actor gets to reach its next gate before waiting for the event; then a bound. */
 const EAGER_TURNS = 64;
-const RESUME_TURNS = 20_000;
+const RESUME_MS = 20_000;
 
 /** How long a statement that cannot wait on a lock runs before it is probed anyway. */
 const GRACE_MS = 20;
