@@ -52,10 +52,11 @@ const initdbFlags = [
   '--no-instructions',
 ];
 
-const serverFlags = [
+const serverFlags = (dataDir: string) => [
   ...toPostgresFlags(fastServerSettings),
-  // TCP on loopback only; no unix socket file to clean up or collide on.
-  ...toPostgresFlags(['listen_addresses=127.0.0.1', 'unix_socket_directories=']),
+  // TCP on loopback for every client; the socket, in the private data dir (removed with it, so
+  // nothing to clean up or collide on), for the case engine's own connections (local-socket-url.ts).
+  ...toPostgresFlags(['listen_addresses=127.0.0.1', `unix_socket_directories=${dataDir}`]),
 ];
 
 const stopTimeoutMs = 10_000;
@@ -110,7 +111,7 @@ export async function startEmbeddedPostgres(
     let port = await pickFreePort();
     for (let attempt = 1; ; attempt++) {
       try {
-        child = await startPostmaster(binaries.postgres, port, serverFlags, processOptions);
+        child = await startPostmaster(binaries.postgres, port, serverFlags(dataDir), processOptions);
         break;
       } catch (error) {
         const portTaken = recent.some((line) => line.includes('Address already in use'));

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { createSessionDir, removeSessionDir } from '../fs/session-dir.ts';
 import { MockedHttp } from '../http/mocked-http.ts';
 import { CaseConnections } from '../pg/case-connections.ts';
+import { localSocketUrl } from '../pg/local-socket-url.ts';
 import { localSignals, noSignals, type BackendSignals } from '../schedule/backend-signals.ts';
 import { pgLockProbe, type LockProbe } from '../schedule/lock-probe.ts';
 
@@ -36,11 +37,12 @@ export interface CaseEngineOptions {
 }
 
 export async function openCaseEngine(url: string, options: CaseEngineOptions = {}): Promise<CaseEngine> {
-  const admin = new pg.Client({ connectionString: url });
-  const resetter = new pg.Client({ connectionString: url });
-  const probeClient = new pg.Client({ connectionString: url });
+  const local = options.localBackends ? await socketUrl(url) : url;
+  const admin = new pg.Client({ connectionString: local });
+  const resetter = new pg.Client({ connectionString: local });
+  const probeClient = new pg.Client({ connectionString: local });
   await Promise.all([admin.connect(), resetter.connect(), probeClient.connect()]);
-  const connections = new CaseConnections(url);
+  const connections = new CaseConnections(local);
   const sessionDir = await createSessionDir();
   const http = new MockedHttp();
   let closing: Promise<void> | undefined;
@@ -64,4 +66,15 @@ export async function openCaseEngine(url: string, options: CaseEngineOptions = {
     close,
     [Symbol.asyncDispose]: close,
   };
+}
+
+/** The engine's own connections go through the embedded server's socket (local-socket-url.ts). */
+async function socketUrl(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await localSocketUrl(url, client);
+  } finally {
+    await client.end();
+  }
 }
