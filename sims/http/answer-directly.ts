@@ -30,7 +30,9 @@ export async function answerDirectly(handlers: RequestHandler[], request: Reques
     // Prints msw's "intercepted a request without a matching request handler" and throws.
     await onUnhandledRequest(request, 'error');
     // msw lets common asset paths (*.js, *.png, ...) through even then; a simulation must not.
-    throw new Error(`[MSW] no fake answers ${request.method} ${request.url}`);
+    const error = new Error(`[MSW] no fake answers ${request.method} ${request.url}`);
+    console.error(error.message);
+    throw error;
   }
   if (response.url === '')
     Object.defineProperty(response, 'url', { value: request.url, enumerable: true, configurable: true });
