@@ -3,8 +3,8 @@
  * the run's scheduler: the WHOLE round trip runs inside `gate.run`, so the scheduler decides
  * when the request reaches the fake and the history records it as invoke -> ok | fail | info
  * under `METHOD /path` (no query) with the query params as arguments (credentials redacted).
- * The request itself goes through the real `fetch` (msw intercepts it), so the client code is
- * exercised exactly as in production.
+ * The client code builds and reads a real Request and Response exactly as in production; what
+ * answers it is `options.fetch` (the engine's direct path to the handlers) or the global fetch.
  *
  * The request's fault is decided inside the gated call, so draws follow the release order:
  * - http-500/502/503/429: a real HTTP answer from the handlers, as the WordPress host sends it
@@ -34,7 +34,10 @@ export interface GatedFetchOptions {
   gate: IoGate;
   actor: string;
   faults?: FaultSource;
-  /** The fetch that reaches msw (default: the global fetch at call time). */
+  /**
+   * The fetch that reaches the fake: the case engine passes its direct path to the msw handlers
+   * (no interception); default: the global fetch at call time (msw's server intercepts it).
+   */
   fetch?: FetchLike;
   /** Advanced by an `http-latency` fault (the run's simulated clock). */
   clock?: { advance(ms: number): void };

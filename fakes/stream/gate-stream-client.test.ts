@@ -1,28 +1,61 @@
 /**
  * gateStreamClient: every SDK request is one gated operation named by its path template, with
  * secrets kept out of the history, and each fault kind behaves as the header of
- * gate-stream-client.ts promises (applied or not; fail or info).
+ * gate-stream-client.ts promises (applied or not; fail or info). All of it twice: through the
+ * client's own http adapter (which msw's server intercepts) and through axios's fetch adapter
+ * over a fetch that calls the handlers directly (the case engine's path), which must also carry
+ * every request.
  */
+import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { expectStreamError } from './fixtures/expect-stream-error.ts';
 import { fakeStreamApp } from './fixtures/fake-stream-app.ts';
 import { RecordingGate, ScriptedFaults } from './fixtures/recording-gate.ts';
 import { gateStreamClient, pathTemplate } from './gate-stream-client.ts';
+import { DEFAULT_BASE_URL, streamHandlers } from './stream-handlers.ts';
 import { parseUpsertUsers } from './stream-requests.ts';
 
-function gated(script: Array<string | undefined>) {
+type Transport = 'msw server' | 'direct fetch';
+
+function gatedBy(transport: Transport, script: Array<string | undefined>) {
   const app = fakeStreamApp();
   app.fake.store.upsertUsers(parseUpsertUsers({ a: { id: 'a' } }));
   const gate = new RecordingGate();
   const faults = new ScriptedFaults(script);
-  gateStreamClient(app.client, { gate, actor: 'sync', faults, clock: app.clock });
-  return { app, gate, faults };
+  const direct = { requests: 0 };
+  const handlers = streamHandlers(app.fake, DEFAULT_BASE_URL);
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    direct.requests++;
+    const response = await getResponse(handlers, new Request(input, init));
+    if (!response) throw new Error('unhandled');
+    return response;
+  };
+  gateStreamClient(app.client, {
+    gate,
+    actor: 'sync',
+    faults,
+    clock: app.clock,
+    ...(transport === 'direct fetch' ? { fetch } : {}),
+  });
+  return { app, gate, faults, direct };
 }
 
 const create = (app: ReturnType<typeof fakeStreamApp>) =>
   app.client.channel('messaging', 'c1', { created_by_id: 'a' } as never).create();
 
-describe('gateStreamClient', () => {
+it('the direct transport carries every request (the msw server, still listening, answers none)', async () => {
+  const { app, gate, direct } = gatedBy('direct fetch', []);
+  await using _ = app;
+  await create(app);
+  await app.client.queryChannels({ cid: 'messaging:c1' });
+  await expect(app.client.getTask('missing')).rejects.toMatchObject({ name: 'ErrorFromResponse', status: 404 });
+  expect(direct.requests).toBe(3);
+  expect(gate.events.filter((e) => e.type === 'invoke')).toHaveLength(3);
+});
+
+describe.each<Transport>(['msw server', 'direct fetch'])('gateStreamClient (%s)', (transport) => {
+  const gated = (script: Array<string | undefined>) => gatedBy(transport, script);
+
   it('records each request as one operation named by method and path template, without api_key or token', async () => {
     const { app, gate } = gated([]);
     await using _ = app;

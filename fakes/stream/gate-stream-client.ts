@@ -1,6 +1,7 @@
 /**
  * Puts a real `stream-chat` client under the run's scheduler: a custom axios adapter wraps the
- * WHOLE round trip (the default adapter, which msw intercepts) in `gate.run`, so the scheduler
+ * WHOLE round trip (the default adapter, which msw intercepts, or axios's own fetch adapter
+ * over `options.fetch`) in `gate.run`, so the scheduler
  * decides when each SDK request reaches the fake and the history records it as
  * invoke -> ok | fail | info under `METHOD /path/{template}`.
  *
@@ -28,6 +29,14 @@ export interface GateStreamClientOptions {
   faults?: FaultSource;
   /** Advanced by an `http-latency` fault (the run's simulated clock). */
   clock?: { advance(ms: number): void };
+  /**
+   * Where the requests go: axios's fetch adapter over this function (the case engine's direct
+   * path to the fakes' handlers, no socket). Default: the client's own adapter (Node's http,
+   * which an msw server intercepts). Either way the SDK and axios build the request and parse
+   * the answer (headers, JWT, params, JSON, errors by status); only the transport differs.
+   * Pass one function for many clients: axios keeps a fetch adapter per fetch function.
+   */
+  fetch?: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 }
 
 /** Errors whose outcome is unknown to the caller (the write may have happened). */
@@ -35,7 +44,9 @@ const unknownOutcome = new WeakSet<object>();
 
 export function gateStreamClient(client: StreamChat, options: GateStreamClientOptions): void {
   const instance = client.axiosInstance;
-  const deliver: AxiosAdapter = axios.getAdapter(instance.defaults.adapter ?? axios.defaults.adapter);
+  const deliver: AxiosAdapter = options.fetch
+    ? axios.getAdapter('fetch', { env: { fetch: options.fetch } })
+    : axios.getAdapter(instance.defaults.adapter ?? axios.defaults.adapter);
   instance.defaults.adapter = (config) => {
     const url = new URL(config.url ?? '', config.baseURL ?? 'https://stream.fake');
     const operation = `${(config.method ?? 'get').toUpperCase()} ${pathTemplate(url.pathname)}`;

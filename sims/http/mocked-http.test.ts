@@ -1,9 +1,11 @@
 /**
  * MockedHttp.observe: a listener sees every request a fake answers, whether it was added before
  * the first handler (the server does not exist yet) or after; requests no fake handles reject.
+ * MockedHttp.fetch: the engine's direct path answers from the same handlers, not through msw's
+ * interceptors, and rejects what none answers.
  */
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MockedHttp } from './mocked-http.ts';
 
 describe('MockedHttp.observe', () => {
@@ -20,5 +22,44 @@ describe('MockedHttp.observe', () => {
     expect(await response.json()).toEqual({ ok: true });
     expect(early).toEqual(['POST /items']);
     expect(late).toEqual(['POST /items']);
+  });
+});
+
+describe('MockedHttp.fetch', () => {
+  const mocked = new MockedHttp();
+  afterEach(() => mocked.close());
+  const stacks: string[] = [];
+  const handler = http.get('https://fake.test/where', () => {
+    stacks.push(new Error('where').stack ?? '');
+    return HttpResponse.json({ ok: true });
+  });
+
+  it('answers from the handlers in use, to observers too, without going through msw interception', async () => {
+    const seen: string[] = [];
+    mocked.observe((request) => seen.push(new URL(request.url).pathname));
+    mocked.use(handler);
+    stacks.length = 0;
+    expect(await (await mocked.fetch('https://fake.test/where')).json()).toEqual({ ok: true });
+    // The same handler reached through the global fetch runs under msw's interceptors: the
+    // stack tells the two paths apart.
+    expect(await (await fetch('https://fake.test/where')).json()).toEqual({ ok: true });
+    expect(stacks).toHaveLength(2);
+    expect(stacks[0]).toMatch(/answer-directly/);
+    expect(stacks[0]).not.toMatch(/interceptor/i);
+    expect(stacks[1]).toMatch(/interceptor/i);
+    expect(seen).toEqual(['/where', '/where']);
+  });
+
+  it('rejects a request no handler answers: before any handler was added, and after a reset', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(mocked.fetch('https://fake.test/where')).rejects.toThrow(/\[MSW\]/);
+      mocked.use(handler);
+      expect((await mocked.fetch('https://fake.test/where')).status).toBe(200);
+      mocked.reset();
+      await expect(mocked.fetch('https://fake.test/where')).rejects.toThrow(/\[MSW\]/);
+    } finally {
+      quiet.mockRestore();
+    }
   });
 });

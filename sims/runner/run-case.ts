@@ -186,15 +186,18 @@ async function runActors(actors: Actor[], context: PhaseContext): Promise<void> 
       clock: { now: () => bridge.clockNow(), sleep: (ms: number) => bridge.sleep(actor.name, ms) },
       rng: rng.fork(actor.name),
       fs: gatedSessionFs({ bridge, dir: engine.sessionDir, faults }, actor.name),
+      // Both reach the fakes' handlers directly (engine.http.fetch), not through msw's
+      // interception: same handlers and answers, without the socket and emitter layers.
       motopressFetch: gatedFetch({
         gate: bridge,
         actor: actor.name,
         faults,
         clock,
         timeoutMs: MOTOPRESS_CLIENT_TIMEOUT_MS,
+        fetch: engine.http.fetch,
       }),
       gateStream: (client) => {
-        gateStreamClient(client, { gate: bridge, actor: actor.name, faults, clock });
+        gateStreamClient(client, { gate: bridge, actor: actor.name, faults, clock, fetch: engine.http.fetch });
         return client;
       },
     };
