@@ -31,8 +31,11 @@ export async function botCleanupCli(
 }
 
 async function cleanup(args: string[], env: { DATABASE_URL?: string | undefined }, out: (line: string) => void) {
-  // Stryker disable next-line StringLiteral: parseOperatorFlags treats every kind but 'boolean' as a string flag, so '' parses the same
-  const { values, positionals } = parseOperatorFlags(args, { 'sessions-dir': 'string', apply: 'boolean' });
+  const { values, positionals } = parseOperatorFlags(args, {
+    // Stryker disable next-line StringLiteral: parseOperatorFlags treats every kind but 'boolean' as a string flag, so '' parses the same
+    'sessions-dir': 'string',
+    apply: 'boolean',
+  });
   if (positionals[0] !== undefined)
     throw new BadInput(`unexpected argument ${quote(positionals[0])} (the directory goes after --sessions-dir)`);
   if (values.help) {

@@ -95,7 +95,6 @@ export function parseSession(body: string): BotSession | undefined {
     )
       return undefined;
     return { flowId: value.flowId, state: value.state, updatedAt: value.updatedAt };
-    // Stryker disable next-line BlockStatement: an empty catch falls off the end, which returns undefined too
   } catch {
     return undefined;
   }
