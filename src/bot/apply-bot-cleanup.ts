@@ -37,6 +37,7 @@ export async function runBotCleanup(
   );
   if (!options.apply) return { mode: 'dry-run', planned, applied: countsOf(0, 0, 0) };
   const orphans = await removeFiles(deps, plan.orphanFiles, 'none');
+  // Stryker disable next-line StringLiteral: removeFiles tests `expect === 'none'` only, so any other tag means 'closed'
   const closedFiles = await removeFiles(deps, plan.closedConversationFiles, 'closed');
   let cleared = 0;
   for (const id of plan.closedWithBotFields) {
@@ -58,8 +59,8 @@ async function removeFiles(
 ): Promise<number> {
   let removed = 0;
   for (const name of names) {
-    const key = parseSessionFileName(name);
-    if (!key) continue;
+    // The plan lists only names that parsed as session files.
+    const key = parseSessionFileName(name)!;
     const done = await withSessionLock(deps.db, key, async (tx) => {
       const { rows } = await tx.query<{ n: number; active: number }>(
         `SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'active')::int AS active FROM crm_conversations WHERE channel_connection_id = $1 AND phone = $2`,

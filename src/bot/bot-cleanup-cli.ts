@@ -31,7 +31,11 @@ export async function botCleanupCli(
 }
 
 async function cleanup(args: string[], env: { DATABASE_URL?: string | undefined }, out: (line: string) => void) {
-  const { values, positionals } = parseOperatorFlags(args, { 'sessions-dir': 'string', apply: 'boolean' });
+  const { values, positionals } = parseOperatorFlags(args, {
+    // Stryker disable next-line StringLiteral: parseOperatorFlags treats every kind but 'boolean' as a string flag, so '' parses the same
+    'sessions-dir': 'string',
+    apply: 'boolean',
+  });
   if (positionals[0] !== undefined)
     throw new BadInput(`unexpected argument ${quote(positionals[0])} (the directory goes after --sessions-dir)`);
   if (values.help) {
@@ -51,7 +55,8 @@ async function cleanup(args: string[], env: { DATABASE_URL?: string | undefined 
     const report = await runBotCleanup(
       {
         db: database.db,
-        sessions: new SessionStore(nodeSessionFs(dir), { tempTag: () => `cleanup-${process.pid}` }),
+        // The cleanup only lists and deletes files, never writes one: no temp tag to choose.
+        sessions: new SessionStore(nodeSessionFs(dir)),
       },
       { apply: values.apply === true },
     );

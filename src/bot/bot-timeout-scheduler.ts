@@ -163,7 +163,8 @@ async function reconcileKey(deps: TimeoutDeps, key: SessionKey, names: string[])
     const removed: string[] = [];
     const targets = names.length > 0 ? names : [sessionFileName(key)];
     for (const name of targets) {
-      if (owned && !parseSessionFileName(name)?.temp) continue;
+      // Every target parses: the sweep's names did, and sessionFileName(key) is one.
+      if (owned && !parseSessionFileName(name)!.temp) continue;
       if (await deps.sessions.deleteFile(name)) removed.push(name);
     }
     return removed;

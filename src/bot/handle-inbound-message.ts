@@ -51,12 +51,12 @@ export function handleInboundMessage(deps: BotDeps, message: InboundMessage): Pr
     // Only an open conversation has a flow to carry on. With none, a file still on disk belongs
     // to a closed chat (or to a handling that never committed): an orphan, not this new
     // conversation's state, so the flow starts from its first step. A missing or torn file
-    // restarts the flow too (on the row's flow if it names one).
+    // restarts the flow too (on the row's flow if it names one), from step 1 (no step yet).
     const previous = open ? await sessions.read(message) : undefined;
     const session =
       previous?.kind === 'present'
         ? previous.session
-        : { flowId: open?.bot_flow_id ?? message.flowId, state: { step: 0 }, updatedAt: 0 };
+        : { flowId: open?.bot_flow_id ?? message.flowId, state: {}, updatedAt: 0 };
     const step = (typeof session.state.step === 'number' ? session.state.step : 0) + 1;
     let conversationId: string;
     if (open) {

@@ -27,19 +27,19 @@ export async function planBotCleanup(deps: { db: Db; sessions: SessionStore }): 
     `SELECT channel_connection_id::text || '/' || phone AS key, bool_or(status = 'active') AS active FROM crm_conversations GROUP BY 1 ORDER BY 1`,
   );
   const conversations = new Map(rows.map((r) => [r.key, r.active]));
-  const plan: BotCleanupPlan = { orphanFiles: [], closedConversationFiles: [], closedWithBotFields: [] };
+  const orphanFiles: string[] = [];
+  const closedConversationFiles: string[] = [];
   for (const name of (await deps.sessions.list()).sort()) {
     const parsed = parseSessionFileName(name);
     if (!parsed || parsed.temp) continue;
     const active = conversations.get(`${parsed.channelConnectionId}/${parsed.phone}`);
-    if (active === undefined) plan.orphanFiles.push(name);
-    else if (!active) plan.closedConversationFiles.push(name);
+    if (active === undefined) orphanFiles.push(name);
+    else if (!active) closedConversationFiles.push(name);
   }
   const stale = await deps.db.query<{ id: string }>(
     `SELECT id::text FROM crm_conversations WHERE ${CLOSED_WITH_BOT_FIELDS} ORDER BY id`,
   );
-  plan.closedWithBotFields = stale.rows.map((r) => r.id);
-  return plan;
+  return { orphanFiles, closedConversationFiles, closedWithBotFields: stale.rows.map((r) => r.id) };
 }
 
 export function planTotal(plan: BotCleanupPlan): number {

@@ -1,0 +1,42 @@
+/**
+ * For example tests of single src/bot calls on a real Postgres: the file's case engine (its
+ * database, the ungated admin client, a session directory) and a pool the module under test
+ * receives. `fresh()` empties the database and the directory and seeds channel 1.
+ */
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import pg from 'pg';
+import { fromPgPool } from '../../../../src/db/index.ts';
+import type { Db } from '../../../../src/db/db.ts';
+import { resetDatabase, type CaseEngine, useCaseEngine } from 'syncsim/vitest';
+import { insertChannel } from '../bot-world.ts';
+
+export interface BotTestDatabase {
+  engine: CaseEngine;
+  /** What the module under test receives. */
+  db: Db;
+  admin: pg.Client;
+  dir: string;
+  fresh(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function useBotTestDatabase(): Promise<BotTestDatabase> {
+  const engine = await useCaseEngine();
+  const pool = new pg.Pool({ connectionString: engine.url, max: 3 });
+  return {
+    engine,
+    db: fromPgPool(pool),
+    admin: engine.admin,
+    dir: engine.sessionDir,
+    async fresh() {
+      await resetDatabase(engine.resetter);
+      for (const name of await readdir(engine.sessionDir)) await rm(join(engine.sessionDir, name), { force: true });
+      await insertChannel(engine.admin);
+    },
+    async close() {
+      await pool.end();
+      await engine.close();
+    },
+  };
+}
