@@ -5,7 +5,7 @@ import { sourceResolve, syncsimTestOptions } from './sims/testing/syncsim-test-o
 import syncsimConfig from './syncsim.config.ts';
 
 // `npm test`: every test of the repo, plus every discovered scenario variant as a test
-// (sims/testing/scenario-variants.test.ts), with the settings `syncsim check` uses.
+// (sims/testing/scenario-variants-<i>.test.ts), with the settings `syncsim check` uses.
 const project = resolveProject(import.meta.dirname, syncsimConfig);
 
 export default defineConfig({

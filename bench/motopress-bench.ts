@@ -5,22 +5,16 @@
  *   - cases per second of properties-motopress:after (swarm faults, races, heal), first as one
  *     stream (one engine, the way one vitest file runs it), then as N streams in parallel
  *     processes on the same Postgres server, each its own database (how the cases of a suite
- *     spread over 2 cores). The target is >= 30 cases/s on 2 cores.
+ *     spread over 2 cores; bench-streams.ts, default one stream per core). The target is
+ *     >= 30 cases/s on 2 cores.
  * Run: npm run bench:motopress [first|rate] [--streams N]
  */
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import {
-  createTestDatabase,
-  defaultMigrationsDir,
-  ensureTemplate,
-  loadMigrations,
-  startPostgres,
-} from '../sims/postgres/index.ts';
 import { openCaseEngine } from '../sims/runner/case-engine.ts';
 import { runScenario } from '../sims/runner/run-scenario.ts';
 import { indoNullUnitScenario } from '../scenarios/incidents/indo-null-unit/indo-null-unit.scenario.ts';
 import { motopressPropertyScenario } from '../scenarios/properties/motopress/motopress.scenario.ts';
+import { phase, report, runStreams, streamsFlag, streamWorker } from './bench-streams.ts';
+import { openBenchEngine } from './open-bench-engine.ts';
 import { firstFailureSummary } from './runs-to-first-failure.ts';
 
 const SEEDS = 20;
@@ -32,54 +26,29 @@ interface StreamResult {
   seconds: number;
 }
 
-/** One stream: warm up, wait for the parent's go, run RATE_RUNS cases, report. */
-async function worker(url: string, seed: number): Promise<void> {
-  await using engine = await openCaseEngine(url, { localBackends: true });
+/** One stream: warm up, wait for the others, run RATE_RUNS cases (seed = stream number + 2), report. */
+async function worker(url: string, localBackends: boolean, seed: number): Promise<StreamResult> {
+  await using engine = await openCaseEngine(url, { localBackends });
   await runScenario(motopressPropertyScenario, 'after', engine, { seed: seed + 1000, runs: 10 });
-  process.send!({ ready: true });
-  await new Promise<void>((resolve) => process.once('message', () => resolve()));
+  await phase('rate');
   const started = performance.now();
   const result = await runScenario(motopressPropertyScenario, 'after', engine, { seed, runs: RATE_RUNS });
   if (result.status !== 'held')
     throw new Error(`bench: properties-motopress:after did not hold (${result.status}, seed ${seed})`);
-  process.send!({ cases: result.cases, seconds: (performance.now() - started) / 1000 } satisfies StreamResult);
+  return { cases: result.cases, seconds: (performance.now() - started) / 1000 };
 }
 
-async function parallel(urls: string[]): Promise<{ cases: number; seconds: number }> {
-  const self = fileURLToPath(import.meta.url);
-  const children = urls.map((url, i) =>
-    fork(self, ['--worker', url, String(i + 2)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }),
-  );
-  const next = (child: (typeof children)[number]) =>
-    new Promise<Record<string, unknown>>((resolve, reject) => {
-      child.once('message', (m) => resolve(m as Record<string, unknown>));
-      child.once('exit', (code) => reject(new Error(`bench worker exited with ${code}`)));
-    });
-  await Promise.all(children.map(next));
-  const started = performance.now();
-  const done = children.map(next);
-  for (const child of children) child.send('go');
-  const results = (await Promise.all(done)) as unknown as StreamResult[];
-  const seconds = (performance.now() - started) / 1000;
-  await Promise.all(
-    children.map(
-      (child) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null))),
-    ),
-  );
-  return { cases: results.reduce((sum, r) => sum + r.cases, 0), seconds };
-}
-
-if (process.argv[2] === '--worker') {
-  await worker(process.argv[3]!, Number(process.argv[4]));
+const stream = streamWorker();
+if (stream) {
+  await report(await worker(stream.url, stream.localBackends, stream.index + 2));
+  // A stream only measures: the parent prints.
+  process.exit(0);
 } else {
   const only = process.argv.slice(2).find((a) => a === 'first' || a === 'rate');
-  const streamsFlag = process.argv.indexOf('--streams');
-  const streams = streamsFlag > 0 ? Number(process.argv[streamsFlag + 1]) : 3;
-  await using server = await startPostgres({ log: () => undefined });
-  const template = await ensureTemplate(server, await loadMigrations(defaultMigrationsDir()));
-  await using database = await createTestDatabase(server, template, 'motopress-bench');
+  const streams = streamsFlag();
+  await using bench = await openBenchEngine('motopress-bench');
+  const { server, engine } = bench;
   {
-    await using engine = await openCaseEngine(database.url, { localBackends: server.kind === 'embedded' });
     if (only !== 'rate') {
       console.log(`runs to first failure over ${SEEDS} seeds (seeds 1..${SEEDS}, at most ${MAX_RUNS} runs each):`);
       for (const variant of ['before', 'planned-fix'])
@@ -109,17 +78,13 @@ if (process.argv[2] === '--worker') {
     if (server.kind !== 'embedded')
       console.log('(parallel streams skipped: they need the embedded server to pause backends)');
     else {
-      const dbs = await Promise.all(
-        Array.from({ length: streams }, (_, i) => createTestDatabase(server, template, `motopress-bench-${i}`)),
+      const run = await runStreams<StreamResult>(bench, import.meta.url, streams, process.argv.slice(2));
+      const cases = run.results.reduce((sum, r) => sum + r.cases, 0);
+      const seconds = run.phases.get('rate')!;
+      const each = run.results.map((r) => (r.cases / r.seconds).toFixed(1)).join(', ');
+      console.log(
+        `properties-motopress:after, ${streams} streams ${cases} cases in ${seconds.toFixed(2)} s = ${(cases / seconds).toFixed(1)} cases/s (per stream ${each}; target >= 30 on 2 cores)`,
       );
-      try {
-        const { cases, seconds } = await parallel(dbs.map((db) => db.url));
-        console.log(
-          `properties-motopress:after, ${streams} streams ${cases} cases in ${seconds.toFixed(2)} s = ${(cases / seconds).toFixed(1)} cases/s (target >= 30 on 2 cores)`,
-        );
-      } finally {
-        for (const db of dbs) await db[Symbol.asyncDispose]();
-      }
     }
   }
 }

@@ -14,6 +14,8 @@ import { openCaseEngine, type CaseEngine } from '../sims/runner/case-engine.ts';
 
 export interface BenchEngine extends AsyncDisposable {
   readonly server: Awaited<ReturnType<typeof startPostgres>>;
+  /** The migrated template the database was cloned from (more streams clone it too). */
+  readonly template: string;
   readonly database: Awaited<ReturnType<typeof createTestDatabase>>;
   readonly engine: CaseEngine;
 }
@@ -26,6 +28,7 @@ export async function openBenchEngine(name: string): Promise<BenchEngine> {
     const engine = await openCaseEngine(database.url, { localBackends: server.kind === 'embedded' });
     return {
       server,
+      template,
       database,
       engine,
       async [Symbol.asyncDispose]() {

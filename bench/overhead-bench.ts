@@ -9,7 +9,11 @@
  *      the same statements, requests and file operations, the invariants (their verdicts ignored),
  *      but no scheduler, no lock probe, no gate.
  * The counts are a function of the seed; the times are only printed.
- * Run: npm run bench:overhead [--runs N] [--only lost-update,motopress,bot,chat]
+ * With `--streams K` (default: one per core; bench-streams.ts) every scenario is measured in K
+ * streams at once, each the same cases on its own database; the engine phases run in lockstep,
+ * so besides one stream's figures the table has the aggregate cases/s of the K, and every
+ * stream's counts must equal the first's. `--streams 1` measures in this process alone.
+ * Run: npm run bench:overhead [--runs N] [--only lost-update,motopress,bot,chat] [--streams K]
  */
 import type { HistoryEvent } from '../sims/history/history.ts';
 import type { CaseEngine } from '../sims/runner/case-engine.ts';
@@ -23,6 +27,8 @@ import { motopressPropertyScenario } from '../scenarios/properties/motopress/mot
 import { recordCaseIo, type IoRecorder, type RawIo } from './record-case-io.ts';
 import { FloorConnections, replayCaseIo } from './replay-case-io.ts';
 import { openBenchEngine } from './open-bench-engine.ts';
+import { phase, report, runStreams, streamsFlag, streamWorker } from './bench-streams.ts';
+import { openCaseEngine } from '../sims/runner/case-engine.ts';
 
 const SEED = 2;
 const SYSTEMS = ['pg', 'motopress', 'stream', 'fs', 'clock'] as const;
@@ -64,6 +70,8 @@ interface Row {
   floorIoS: number;
   floorErrors: number;
   goal: number;
+  /** With more than one stream: every stream's cases/s, and all of theirs over the phase's wall time. */
+  streams?: { each: number[]; aggregate: number };
 }
 
 async function measure(
@@ -75,9 +83,12 @@ async function measure(
   const { scenario, variant } = target;
   const name = `${scenario.id}:${variant}`;
   await runScenario(scenario, variant, engine, { seed: 1, runs: Math.min(10, target.runs) }); // warm-up
+  await phase(`engine ${name}`);
   let started = performance.now();
   const result = await runScenario(scenario, variant, engine, { seed: SEED, runs: target.runs });
   const engineS = (performance.now() - started) / 1000;
+  // Ends the engine phase for every stream: the record and floor below are not timed together.
+  await phase(`record ${name}`);
   if (result.status !== 'held') throw new Error(`bench: ${name} did not hold (${result.status})`);
 
   const recorded: Array<{ io: RawIo[]; history: readonly HistoryEvent[] }> = [];
@@ -136,10 +147,12 @@ async function measure(
 }
 
 function table(rows: Row[]): string[] {
+  const streamed = rows.some((r) => r.streams);
   const header = [
     'scenario',
     'cases',
     'cases/s',
+    ...(streamed ? [`cases/s per stream`, `cases/s, ${rows[0]!.streams!.each.length} streams`] : []),
     'target',
     ...SYSTEMS.map((s) => `${s}/case`),
     'ops/case',
@@ -167,6 +180,7 @@ function table(rows: Row[]): string[] {
         r.name,
         r.cases,
         (r.cases / r.engineS).toFixed(1),
+        ...(r.streams ? [r.streams.each.map((c) => c.toFixed(1)).join(', '), r.streams.aggregate.toFixed(1)] : []),
         r.goal > 0 ? `>= ${r.goal}` : '-',
         ...SYSTEMS.map((s) => perCase(r.ops[s] ?? 0).toFixed(1)),
         opsPerCase.toFixed(1),
@@ -183,28 +197,68 @@ function table(rows: Row[]): string[] {
   return lines;
 }
 
-const runsFlag = process.argv.indexOf('--runs');
-const onlyFlag = process.argv.indexOf('--only');
-const only = onlyFlag > 0 ? new Set(process.argv[onlyFlag + 1]!.split(',')) : undefined;
+/** Every chosen scenario measured on `engine` (one stream). */
+async function measureAll(engine: CaseEngine, url: string): Promise<Row[]> {
+  const runsFlag = process.argv.indexOf('--runs');
+  const onlyFlag = process.argv.indexOf('--only');
+  const only = onlyFlag > 0 ? new Set(process.argv[onlyFlag + 1]!.split(',')) : undefined;
+  const recorder = recordCaseIo(engine);
+  const floor = new FloorConnections(url);
+  const rows: Row[] = [];
+  try {
+    for (const target of targets) {
+      if (only && !only.has(target.key)) continue;
+      const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : target.runs;
+      rows.push(await measure(engine, recorder, floor, { ...target, runs }));
+      if (!streamWorker()) console.error(`measured ${rows.at(-1)!.name}`);
+    }
+  } finally {
+    await floor.end();
+  }
+  return rows;
+}
+
+/** The first stream's rows with every stream's rate and the aggregate; the counts must agree. */
+function merged(perStream: Row[][], phases: ReadonlyMap<string, number>): Row[] {
+  return perStream[0]!.map((first, i) => {
+    const rows = perStream.map((stream) => stream[i]!);
+    for (const row of rows)
+      if (row.cases !== first.cases || JSON.stringify(row.ops) !== JSON.stringify(first.ops))
+        throw new Error(
+          `bench: the streams' counts of ${first.name} differ: ${JSON.stringify(rows.map((r) => r.ops))}`,
+        );
+    const cases = rows.reduce((sum, r) => sum + r.cases, 0);
+    const wall = phases.get(`engine ${first.name}`)!;
+    return { ...first, streams: { each: rows.map((r) => r.cases / r.engineS), aggregate: cases / wall } };
+  });
+}
+
+const worker = streamWorker();
+if (worker) {
+  let rows: Row[];
+  {
+    await using engine = await openCaseEngine(worker.url, { localBackends: worker.localBackends });
+    rows = await measureAll(engine, worker.url);
+  }
+  await report(rows);
+  // A stream only measures: the table below is the parent's to print.
+  process.exit(0);
+}
+const streams = streamsFlag();
 const coldStarted = performance.now();
 await using bench = await openBenchEngine('overhead-bench');
 // Start to ready, the template and the clone included (the cold start proper is bench:postgres').
 const coldStartMs = performance.now() - coldStarted;
 const { server, database, engine } = bench;
-const recorder = recordCaseIo(engine);
-const floor = new FloorConnections(database.url);
-const rows: Row[] = [];
-try {
-  for (const target of targets) {
-    if (only && !only.has(target.key)) continue;
-    const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : target.runs;
-    rows.push(await measure(engine, recorder, floor, { ...target, runs }));
-    console.error(`measured ${rows.at(-1)!.name}`);
-  }
-} finally {
-  await floor.end();
+let rows: Row[];
+if (streams === 1) rows = await measureAll(engine, database.url);
+else {
+  const run = await runStreams<Row[]>(bench, import.meta.url, streams, process.argv.slice(2));
+  rows = merged(run.results, run.phases);
 }
-console.log(`Postgres ${server.kind}, ready in ${coldStartMs.toFixed(0)} ms (start, template, clone); seed ${SEED}`);
+console.log(
+  `Postgres ${server.kind}, ready in ${coldStartMs.toFixed(0)} ms (start, template, clone); seed ${SEED}; ${streams} stream${streams === 1 ? '' : 's'}`,
+);
 for (const line of table(rows)) console.log(line);
 console.log(
   'engine ms/op: engine ms/case minus the floor outside the straight I/O (reset, world, invariants), per gated op; ' +

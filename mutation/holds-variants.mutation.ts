@@ -1,6 +1,6 @@
 /**
  * The mutation run's scenario test: every `holds` variant of the module's scenarios, as
- * sims/testing/scenario-variants.test.ts runs it. `breaks` variants are left out: they run a
+ * sims/testing/describe-scenario-variants.ts runs it. `breaks` variants are left out: they run a
  * planted bug in place of the module and expect it caught, so they pass whatever a mutant does
  * to src/ and would only cost time. Included by vitest.mutation.config.ts only (not a *.test.ts,
  * so `npm test` does not run the variants twice).

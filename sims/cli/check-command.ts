@@ -1,7 +1,8 @@
 /**
- * `syncsim check`: every discovered scenario variant as a test (scenario-variants.test.ts) plus
- * the hand-written tests under the scenario folders, through vitest's Node API (not a second
- * runner), on one Postgres server. One line per test as it finishes, then the failures with
+ * `syncsim check`: every discovered scenario variant as a test (dealt over the
+ * scenario-variants-<i>.test.ts files, so they run on every core) plus the hand-written tests
+ * under the scenario folders, through vitest's Node API (not a second runner), on one Postgres
+ * server. One line per test as it finishes, then the failures with
  * their replay commands, then the exit code they add up to.
  *
  * Everything a user can get wrong is found before vitest starts: flags, environment variables,
@@ -11,7 +12,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { createVitest } from 'vitest/node';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
@@ -26,7 +27,8 @@ import { JunitReporter } from '../report/junit-reporter.ts';
 import { Reporting } from '../report/reporter.ts';
 import type { RunStatus } from '../runner/run-result.ts';
 import { readFailedResults, RESULTS_DIR_VARIABLE } from '../testing/failed-results-dir.ts';
-import { SCENARIO_VARIANTS_TEST, sourceResolve, syncsimTestOptions } from '../testing/syncsim-test-options.ts';
+import { discoveredVariants } from '../testing/discovered-variants.ts';
+import { scenarioVariantsTests, sourceResolve, syncsimTestOptions } from '../testing/syncsim-test-options.ts';
 import { checkEnvironment } from './check-environment.ts';
 import type { CliContext } from './cli-context.ts';
 import { usageErrorFrom } from './cli-error.ts';
@@ -75,9 +77,9 @@ export async function checkCommand(args: string[], cli: CliContext): Promise<num
   const roots = positionals.length > 0 ? positionals.map((p) => resolve(p)) : project.scenarioRoots;
   const scenarioFiles = discoverScenarioFiles({ root: project.root, scenarioRoots: roots });
   // Loaded here too, so a broken scenario file is one line before any server starts.
-  await loadScenarios(scenarioFiles, project.root, importTypeScript);
+  const scenarios = await loadScenarios(scenarioFiles, project.root, importTypeScript);
   const include = roots.map((root) => `${relative(project.root, root) || '.'}/**/*.test.ts`);
-  if (scenarioFiles.length > 0) include.push(SCENARIO_VARIANTS_TEST);
+  include.push(...scenarioVariantsTests(discoveredVariants(scenarios).length));
 
   const guard = cli.guard('check');
   try {
@@ -197,6 +199,12 @@ async function runVitest(
       ...syncsimTestOptions({ syncsimProjectRoot: project.root, syncsimScenarioFiles: scenarioFiles }),
       run: true,
       watch: false,
+      // One worker per core. vitest 4's default is one fewer than the cores in a run (one worker
+      // on a 2-core machine), keeping a core for its main process; here the main process only
+      // reports, and a worker spends much of a case waiting on Postgres, so every core gets a
+      // worker (each with its own database). The pool stays vitest's default, 'forks': a child
+      // process per worker, so each has its own module graph and event loop.
+      maxWorkers: availableParallelism(),
       reporters: [reporter],
       ...(shard !== undefined ? { shard } : {}),
     },

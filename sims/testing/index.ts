@@ -1,7 +1,7 @@
 /**
  * `syncsim/vitest`: helpers for hand-written scenario tests, for what a variant's declared
  * expectation cannot say (a replay that must be byte-identical, the exact rows an incident left
- * behind). Every discovered variant already runs as a test without them (scenario-variants.test.ts).
+ * behind). Every discovered variant already runs as a test without them (describe-scenario-variants.ts).
  * Import this only from test files: it registers vitest hooks.
  */
 export { SEED, withSeed, fileCaseEngine } from './scenario-suite.ts';

@@ -6,6 +6,7 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProvidedScenarios } from './provided-scenarios.ts';
+import { shardsInUse, VARIANT_SHARDS } from './variant-shards.ts';
 
 const EXT = extname(fileURLToPath(import.meta.url));
 const here = (file: string) => fileURLToPath(new URL(`${file}${EXT}`, import.meta.url));
@@ -13,8 +14,15 @@ const here = (file: string) => fileURLToPath(new URL(`${file}${EXT}`, import.met
 /** Running from this repo's TypeScript sources (not from an installed dist/). */
 export const FROM_SOURCES = EXT === '.ts';
 
-/** The generated test file that turns every discovered variant into a test. */
-export const SCENARIO_VARIANTS_TEST = here('./scenario-variants.test');
+/** The generated test files that turn every discovered variant into a test, one per shard. */
+export const SCENARIO_VARIANTS_TESTS: readonly string[] = Array.from({ length: VARIANT_SHARDS }, (_, i) =>
+  here(`./scenario-variants-${i}.test`),
+);
+
+/** The shard files that get at least one of `variants` variants (vitest fails a file with no test). */
+export function scenarioVariantsTests(variants: number): string[] {
+  return SCENARIO_VARIANTS_TESTS.slice(0, shardsInUse(variants));
+}
 
 /** The package condition that points `syncsim` imports at the .ts sources inside this repo. */
 export const SOURCE_CONDITION = 'syncsim-source';

@@ -2,7 +2,7 @@
  * The chat property suite's planted bugs: each is caught by the invariant it breaks (a suite
  * that cannot fail proves nothing), with a shrunk counterexample and one replay command that
  * reproduces it. That src/chat (`after`) holds over 100 cases of swarm faults, crashes and races
- * is its declared expectation, run by sims/testing/scenario-variants.test.ts.
+ * is its declared expectation, run by sims/testing/describe-scenario-variants.ts.
  */
 import { describe, it } from 'vitest';
 import { expectPlantedCaught, fileCaseEngine } from 'syncsim/vitest';

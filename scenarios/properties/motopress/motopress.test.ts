@@ -2,7 +2,7 @@
  * The MotoPress property suite's planted mutants: each is caught by the invariant it breaks,
  * with a shrunk counterexample and one replay command that reproduces it. That src/motopress
  * (`after`) holds over 100 cases of swarm faults, crashes, concurrent syncs and the hotel admin
- * changing MotoPress mid-sync is its declared expectation, run by scenario-variants.test.ts.
+ * changing MotoPress mid-sync is its declared expectation, run by sims/testing/describe-scenario-variants.ts.
  */
 import { describe, it } from 'vitest';
 import { expectPlantedCaught, fileCaseEngine } from 'syncsim/vitest';
