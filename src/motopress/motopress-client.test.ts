@@ -25,7 +25,7 @@ function client(
     consumerSecret: 'cs_secret',
     clock,
     fetch: (input) => {
-      const url = new URL(String(input));
+      const url = new URL(input instanceof Request ? input.url : input);
       urls.push(url);
       return Promise.resolve(answer(url, urls.length));
     },
