@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { CheapFirstSequencer } from './mutation/cheap-first-sequencer.ts';
 import { moduleTests } from './mutation/module-tests.ts';
 import { resolveProject } from './sims/project/resolve-project.ts';
 import { sourceResolve, syncsimTestOptions } from './sims/testing/syncsim-test-options.ts';
@@ -17,5 +18,7 @@ export default defineConfig({
   test: {
     include: [...testFiles, ...(scenarioFiles.length > 0 ? ['mutation/holds-variants.mutation.ts'] : [])],
     ...syncsimTestOptions({ syncsimProjectRoot: project.root, syncsimScenarioFiles: scenarioFiles }),
+    // Cheapest test file first: Stryker stops a mutant at its first failing test.
+    sequence: { sequencer: CheapFirstSequencer },
   },
 });

@@ -33,6 +33,12 @@ export async function runMutation(root: string, args: string[], log: (line: stri
   // unchanged; a changed scenario or invariant those files import goes unseen, so after one the
   // verdicts must be redone: --force re-tests every mutant (and rewrites the incremental file).
   const force = args.includes('--force');
+  // --mutate <glob>: only these files of the module (a run too long for one sitting, split).
+  const mutateAt = args.indexOf('--mutate');
+  const mutate = mutateAt < 0 ? undefined : args[mutateAt + 1];
+  if (mutateAt >= 0 && (mutate === undefined || mutate.startsWith('--')))
+    throw new CliError('--mutate needs a glob, e.g. --mutate src/motopress/backoff.ts');
+  if (mutateAt >= 0) args.splice(mutateAt, 2);
   args = args.filter((arg) => arg !== '--report' && arg !== '--force');
   for (const arg of args)
     if (!known.includes(arg)) throw new CliError(`unknown module ${quote(arg)}: src/ has ${known.join(', ')}`);
@@ -60,7 +66,9 @@ export async function runMutation(root: string, args: string[], log: (line: stri
     // Stryker resolves its paths against the cwd; so does vitest.mutation.config.ts.
     process.chdir(root);
     const started = process.hrtime.bigint();
-    await new Stryker({ ...strykerOptions(module), force }).runMutationTest();
+    const options = strykerOptions(module);
+    if (mutate !== undefined) options.mutate = [mutate, `!src/${module}/**/*.test.ts`];
+    await new Stryker({ ...options, force }).runMutationTest();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const { row, survivors } = mutationSummary(
       module,
