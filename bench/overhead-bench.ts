@@ -112,7 +112,7 @@ async function measure(
       const world = await scenario.world(context);
       const { io, history } = recorded[index++]!;
       const replayStarted = performance.now();
-      floorErrors += (await replayCaseIo(io, history, floor, context.sessionDir)).errors;
+      floorErrors += (await replayCaseIo(io, history, floor, context.sessionDir, engine.http.fetch)).errors;
       floorIoS += (performance.now() - replayStarted) / 1000;
       return world;
     },

@@ -2,7 +2,8 @@
  * The floor under the engine: a case's recorded I/O (bench/record-case-io.ts) and its file
  * operations (from the history) issued straight, one after another, with no scheduler, no lock
  * probe and no gate: the statements on plain pooled connections (one per backend the case used),
- * the requests through `fetch` to the same msw fakes, the files on the same directory.
+ * the requests through the engine's direct path to the same msw handlers (`MockedHttp.fetch`, as
+ * the engine's actors send them), the files on the same directory.
  */
 import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -40,6 +41,7 @@ export async function replayCaseIo(
   history: readonly HistoryEvent[],
   floor: FloorConnections,
   sessionDir: string,
+  send: (request: Request) => Promise<Response>,
 ): Promise<ReplayCounts> {
   const counts = { errors: 0 };
   const byPid = new Map<number, pg.PoolClient>();
@@ -54,7 +56,7 @@ export async function replayCaseIo(
   try {
     for (const entry of io) {
       if (entry.kind === 'http') {
-        await attempt(async () => (await fetch(new Request(entry.request))).arrayBuffer());
+        await attempt(async () => (await send(new Request(entry.request))).arrayBuffer());
         continue;
       }
       let client = byPid.get(entry.pid);
