@@ -20,6 +20,13 @@ describe('buildMotopressWorld', () => {
     expect(build(42).store.snapshot()).not.toEqual(build(43).store.snapshot());
   });
 
+  it('does not depend on the worlds built before it (one Faker, reseeded per world)', () => {
+    const first = build(42).store.snapshot();
+    build(43);
+    build(7);
+    expect(build(42).store.snapshot()).toEqual(first);
+  });
+
   it.each([1, 2, 3, 4, 5])(
     'seed %i has all six statuses, imports, a same-type multi-room booking, shared timestamps, a deleted unit and tricky titles',
     (seed) => {

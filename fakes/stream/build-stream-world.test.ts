@@ -22,6 +22,13 @@ describe('buildStreamWorld', () => {
     expect(build(4).world).not.toEqual(a.world);
   });
 
+  it('does not depend on the worlds built before it (one Faker, reseeded per world)', () => {
+    const first = JSON.stringify(build(3).store.snapshot());
+    build(4);
+    build(11);
+    expect(JSON.stringify(build(3).store.snapshot())).toBe(first);
+  });
+
   it('has rooms per gym (team + gym_id), direct chats, events, messages and multi-gym members', () => {
     let multiGym = 0;
     for (let seed = 0; seed < 5; seed++) {

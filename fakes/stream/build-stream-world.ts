@@ -2,7 +2,7 @@
  * A seeded, realistic Stream app: gyms (teams), members with multi-gym memberships, staff, one
  * room per gym, direct chats between staff and members, event channels and messages. Written
  * through the store's own methods, so the world obeys the same rules as API calls. Same seed,
- * same world (a private Faker instance, never the global one).
+ * same world (a private Faker instance, reseeded per world, never the global one).
  */
 import { Faker, en } from '@faker-js/faker';
 import { parseGetOrCreate, parseMessage, parseUpsertUsers } from './stream-requests.ts';
@@ -22,8 +22,11 @@ export interface StreamWorld {
   eventCids: string[];
 }
 
+// One Faker, reseeded per world (seed() starts its generator afresh, so it draws what a new one
+// would; constructing one costs milliseconds). The build is synchronous: no world draws between.
+const faker = new Faker({ locale: [en] });
+
 export function buildStreamWorld(store: StreamStore, options: StreamWorldOptions): StreamWorld {
-  const faker = new Faker({ locale: [en] });
   faker.seed(options.seed);
   const gymCount = options.gyms ?? faker.number.int({ min: 2, max: 4 });
   const perGym = options.membersPerGym ?? faker.number.int({ min: 3, max: 6 });

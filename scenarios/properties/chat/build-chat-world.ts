@@ -5,14 +5,26 @@
  * and messages are stamped in the hours before the case starts, one channel per hour, so the
  * audit's pages have distinct times to order by. The ledger records from the first channel on;
  * the webhook outbox opens only once the world is built (the seeded history is not news).
+ * Postgres gets the world in two round trips: the rooms' ids, then every row (insert-chat-rows.ts).
  */
 import { StreamFake, streamHandlers } from 'syncsim/fakes/stream';
 import type { WorldContext } from 'syncsim';
 import type { ChatInput } from './chat-input.ts';
 import { API_KEY, API_SECRET, STREAM_URL, type ChatWorld } from './chat-world.ts';
+import { insertChatRows, type ChatRows } from './insert-chat-rows.ts';
 import { seedRoom } from './seed-room.ts';
 import { StreamLedger } from './stream-ledger.ts';
 import { WebhookOutbox } from './webhook-outbox.ts';
+
+/** `count` ids from chat_rooms' sequence, in the order drawn (one round trip). */
+async function drawRoomIds(db: WorldContext<ChatInput>['db'], count: number): Promise<number[]> {
+  if (count === 0) return [];
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT nextval(pg_get_serial_sequence('chat_rooms', 'id'))::text AS id FROM generate_series(1, $1) AS g ORDER BY g`,
+    [count],
+  );
+  return rows.map((row) => Number(row.id));
+}
 
 export async function buildChatWorld(ctx: WorldContext<ChatInput>): Promise<ChatWorld> {
   const { db, input, clock } = ctx;
@@ -32,10 +44,6 @@ export async function buildChatWorld(ctx: WorldContext<ChatInput>): Promise<Chat
   // Every gym has someone in it: a room needs members and a creator.
   for (const [g, members] of usersOf) if (members.length === 0) members.push(users[(g - 1) % users.length]!);
 
-  for (const g of gymIds) await db.query(`INSERT INTO gyms (id, name) VALUES ($1, $2)`, [g, `Gym ${g}`]);
-  for (const u of users) await db.query(`INSERT INTO users (id, name) VALUES ($1, $2)`, [u, `User ${u}`]);
-  for (const [g, members] of usersOf)
-    for (const u of members) await db.query(`INSERT INTO gym_memberships (gym_id, user_id) VALUES ($1, $2)`, [g, u]);
   fake.store.upsertUsers(
     ['admin', ...users.flatMap((u) => [`user_${u}`, ...gymIds.map((g) => `gym_${g}_user_${u}`)])].map((id) => ({
       id,
@@ -45,8 +53,18 @@ export async function buildChatWorld(ctx: WorldContext<ChatInput>): Promise<Chat
 
   const events: Array<{ id: number; gymId: number }> = [];
   const seededRooms = new Set<number>();
+  const rows: ChatRows = {
+    gyms: gymIds,
+    users,
+    memberships: [...usersOf].flatMap(([gymId, members]) => members.map((userId) => ({ gymId, userId }))),
+    events: [],
+    rooms: [],
+    members: [],
+  };
+  // Every seeded room draws a chat_rooms id, in input order, whether it gets a row or not.
+  const roomIds = await drawRoomIds(db, input.rooms.length);
   const seedCtx = {
-    db,
+    rows,
     store: fake.store,
     gymIds,
     usersOf,
@@ -55,20 +73,20 @@ export async function buildChatWorld(ctx: WorldContext<ChatInput>): Promise<Chat
     at: (ms: number) => (seedingAt = ms),
   };
   for (const [index, seed] of input.rooms.entries()) {
-    const seeded = await seedRoom(seedCtx, seed, index, startMs);
+    const seeded = seedRoom(seedCtx, seed, index, startMs, roomIds[index]!);
     if (seeded.roomId !== undefined) seededRooms.add(seeded.roomId);
     if (seeded.event) events.push(seeded.event);
   }
   for (const [j, gym] of input.spareEvents.entries()) {
     const event = { id: 200 + j, gymId: gymIds[gym % gymIds.length]! };
-    await db.query(`INSERT INTO events (id, gym_id, title, starts_at) VALUES ($1, $2, $3, $4)`, [
-      event.id,
-      event.gymId,
-      `Open day ${j + 1}`,
-      new Date(startMs + 2 * 86_400_000).toISOString(),
-    ]);
+    rows.events.push({
+      ...event,
+      title: `Open day ${j + 1}`,
+      startsAt: new Date(startMs + 2 * 86_400_000).toISOString(),
+    });
     events.push(event);
   }
+  await insertChatRows(db, rows);
   seedingAt = undefined;
   outbox.open();
   return {

@@ -5,15 +5,22 @@
  * the wrong team, a gym_id that disagrees with the team, members still on legacy ids, members
  * that differ, a channel only in Stream (its team and gym_id agreeing, or not), a room whose
  * channel is gone, an event channel whose event is gone.
+ * The rows are gathered, not written: the world writes them all in one statement (insert-chat-rows.ts).
  */
 import type { StreamStore } from 'syncsim/fakes/stream';
 import { formatStreamChannelId } from '../../../src/chat/stream-channel-id.ts';
-import type { Queryable } from 'syncsim';
 import type { RoomSeed } from './chat-input.ts';
 import { EVENT_SUFFIX } from './chat-world.ts';
 
+/** The rows a world writes, gathered so that they go to Postgres in one statement (insert-chat-rows.ts). */
+export interface WorldRows {
+  events: Array<{ id: number; gymId: number; title: string; startsAt: string }>;
+  rooms: Array<{ id: number; gymId: number; channelId: string; name: string; kind: string; eventId: number | null }>;
+  members: Array<{ roomId: number; userId: number }>;
+}
+
 export interface SeedContext {
-  db: Queryable;
+  rows: WorldRows;
   store: StreamStore;
   gymIds: readonly number[];
   usersOf: ReadonlyMap<number, readonly number[]>;
@@ -36,7 +43,8 @@ const hasRow = (shape: RoomSeed['shape']) =>
   !['only-in-stream', 'only-in-stream-disagree', 'orphan-event'].includes(shape);
 const hasChannel = (shape: RoomSeed['shape']) => shape !== 'only-in-db';
 
-export async function seedRoom(ctx: SeedContext, seed: RoomSeed, index: number, startMs: number): Promise<SeededRoom> {
+/** `roomId`: the chat_rooms id drawn for this room (every seeded room draws one, row or not). */
+export function seedRoom(ctx: SeedContext, seed: RoomSeed, index: number, startMs: number, roomId: number): SeededRoom {
   const gymId = ctx.gymIds[seed.gym % ctx.gymIds.length]!;
   const other = ctx.gymIds[(seed.gym + 1) % ctx.gymIds.length]!;
   const inGym = ctx.usersOf.get(gymId) ?? [];
@@ -63,19 +71,15 @@ export async function seedRoom(ctx: SeedContext, seed: RoomSeed, index: number, 
   if (kind === 'event') {
     eventId = (seed.shape === 'orphan-event' ? 900 : 100) + index;
     if (seed.shape !== 'orphan-event') {
-      await ctx.db.query(`INSERT INTO events (id, gym_id, title, starts_at) VALUES ($1, $2, $3, $4)`, [
-        eventId,
+      ctx.rows.events.push({
+        id: eventId,
         gymId,
-        `Class ${eventId}`,
-        new Date(startMs + 86_400_000).toISOString(),
-      ]);
+        title: `Class ${eventId}`,
+        startsAt: new Date(startMs + 86_400_000).toISOString(),
+      });
       seeded.event = { id: eventId, gymId };
     }
   }
-  const { rows } = await ctx.db.query<{ id: string }>(
-    `SELECT nextval(pg_get_serial_sequence('chat_rooms', 'id')) AS id`,
-  );
-  const roomId = Number(rows[0]!.id);
   const channelId =
     kind === 'event'
       ? `event_${eventId}_${EVENT_SUFFIX}`
@@ -85,11 +89,8 @@ export async function seedRoom(ctx: SeedContext, seed: RoomSeed, index: number, 
   ctx.used.add(channelId);
 
   if (hasRow(seed.shape)) {
-    await ctx.db.query(
-      `INSERT INTO chat_rooms (id, gym_id, stream_channel_id, name, kind, event_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [roomId, gymId, channelId, `Room ${index + 1}`, kind, eventId],
-    );
-    for (const user of members) await ctx.db.query('INSERT INTO chat_room_members VALUES ($1, $2)', [roomId, user]);
+    ctx.rows.rooms.push({ id: roomId, gymId, channelId, name: `Room ${index + 1}`, kind, eventId });
+    for (const user of members) ctx.rows.members.push({ roomId, userId: user });
     seeded.roomId = roomId;
   }
 
