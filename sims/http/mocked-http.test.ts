@@ -4,7 +4,8 @@
  * MockedHttp.fetch: the engine's direct path answers from the same handlers, not through msw's
  * interceptors, and rejects what none answers.
  */
-import { http, HttpResponse } from 'msw';
+import { tsImport } from 'tsx/esm/api';
+import { http, HttpResponse, RequestHandler } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MockedHttp } from './mocked-http.ts';
 
@@ -61,5 +62,20 @@ describe('MockedHttp.fetch', () => {
     } finally {
       quiet.mockRestore();
     }
+  });
+});
+
+describe('MockedHttp.fetch with handlers from another copy of msw', () => {
+  const mocked = new MockedHttp();
+  afterEach(() => mocked.close());
+
+  it("answers a handler built by another instance of msw's module, whose classes are not this one's", async () => {
+    // The CLI loads a project's scenarios (and the msw their fakes import) through tsx's own
+    // module graph, as here; a project may also bring its own msw.
+    const other = (await tsImport('msw', import.meta.url)) as typeof import('msw');
+    const handler = other.http.get('https://fake.test/other', () => other.HttpResponse.json({ from: 'other' }));
+    expect(handler instanceof RequestHandler).toBe(false); // what made the direct path miss it
+    mocked.use(handler);
+    expect(await (await mocked.fetch('https://fake.test/other')).json()).toEqual({ from: 'other' });
   });
 });

@@ -14,7 +14,7 @@
  * engine does not wire, such as a module under test that calls the global fetch or makes its
  * own axios client: those can only be caught by patching the process.
  */
-import { RequestHandler } from 'msw';
+import type { RequestHandler } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import { answerDirectly } from './answer-directly.ts';
 
@@ -39,7 +39,9 @@ export class MockedHttp {
   readonly fetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     for (const listener of this.#observers) listener(request);
-    const handlers = (this.#server?.listHandlers() ?? []).filter((h) => h instanceof RequestHandler);
+    // By msw's own tag, not instanceof: a fake's handlers may come from another copy of msw's
+    // module (its CommonJS build beside the ESM one, a project's own msw), whose classes differ.
+    const handlers = (this.#server?.listHandlers() ?? []).filter((h): h is RequestHandler => h.kind === 'request');
     return answerDirectly(handlers, request);
   };
 
