@@ -6,26 +6,21 @@
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBotCleanup } from '../../../../src/bot/apply-bot-cleanup.ts';
 import { BOT_CLEANUP_USAGE, botCleanupCli } from '../../../../src/bot/bot-cleanup-cli.ts';
 import { planBotCleanup } from '../../../../src/bot/plan-bot-cleanup.ts';
 import { sessionFileName } from '../../../../src/bot/session-file-name.ts';
 import { SessionStore } from '../../../../src/bot/session-store.ts';
 import { insertConversation, writeSessionFile } from '../bot-world.ts';
-import { useBotTestDatabase, type BotTestDatabase } from './bot-test-database.ts';
+import { botTestDatabaseForFile } from './bot-test-database.ts';
 import { hookedSessionFs } from './hooked-session-fs.ts';
 
 const EARLIER = '2025-11-21 11:00:00+00';
 const key = (n: number) => ({ phone: `5190000000${n}`, channelConnectionId: 1 });
 const file = (n: number) => sessionFileName(key(n));
 
-let t: BotTestDatabase;
-beforeAll(async () => {
-  t = await useBotTestDatabase();
-});
-afterAll(() => t?.close());
-beforeEach(() => t.fresh());
+const t = botTestDatabaseForFile();
 
 const chat = (n: number, status: 'active' | 'closed', bot = false) =>
   insertConversation(t.admin, {

@@ -6,6 +6,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { fromPgPool } from '../../../../src/db/index.ts';
 import type { Db } from '../../../../src/db/db.ts';
 import { resetDatabase, type CaseEngine, useCaseEngine } from 'syncsim/vitest';
@@ -37,6 +38,37 @@ export async function useBotTestDatabase(): Promise<BotTestDatabase> {
     async close() {
       await pool.end();
       await engine.close();
+    },
+  };
+}
+
+/**
+ * The file's bot test database, opened before its tests, emptied (`fresh()`) before each and
+ * closed after them: what every units test file would otherwise set up in the same six lines.
+ */
+export function botTestDatabaseForFile(): Pick<BotTestDatabase, 'engine' | 'db' | 'admin' | 'dir'> {
+  let opened: BotTestDatabase | undefined;
+  const current = (): BotTestDatabase => {
+    if (!opened) throw new Error('the bot test database opens in beforeAll; use it inside a test');
+    return opened;
+  };
+  beforeAll(async () => {
+    opened = await useBotTestDatabase();
+  });
+  afterAll(() => opened?.close());
+  beforeEach(() => current().fresh());
+  return {
+    get engine() {
+      return current().engine;
+    },
+    get db() {
+      return current().db;
+    },
+    get admin() {
+      return current().admin;
+    },
+    get dir() {
+      return current().dir;
     },
   };
 }

@@ -3,25 +3,20 @@
  * for an active bot chat, a closed chat, an unknown id, and a caller passing the bot as "agent".
  */
 import { readdir } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sessionFileName } from '../../../../src/bot/session-file-name.ts';
 import { SessionStore } from '../../../../src/bot/session-store.ts';
 import { takeOverConversation } from '../../../../src/bot/take-over-conversation.ts';
 import { nodeSessionFs } from '../../../../src/bot/node-session-fs.ts';
 import { SimClock } from 'syncsim';
 import { insertConversation, writeSessionFile } from '../bot-world.ts';
-import { useBotTestDatabase, type BotTestDatabase } from './bot-test-database.ts';
+import { botTestDatabaseForFile } from './bot-test-database.ts';
 
 const NOW = Date.parse('2025-11-21T12:00:00.000Z');
 const EARLIER = '2025-11-21 11:50:00+00';
 const KEY = { phone: '51943001421', channelConnectionId: 1 };
 
-let t: BotTestDatabase;
-beforeAll(async () => {
-  t = await useBotTestDatabase();
-});
-afterAll(() => t?.close());
-beforeEach(() => t.fresh());
+const t = botTestDatabaseForFile();
 
 const takeOver = (id: string, agent = 'agent-7') =>
   takeOverConversation(

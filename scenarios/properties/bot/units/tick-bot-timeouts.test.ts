@@ -7,14 +7,14 @@
  */
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tickBotTimeouts, type TickReport } from '../../../../src/bot/bot-timeout-scheduler.ts';
 import { sessionFileName } from '../../../../src/bot/session-file-name.ts';
 import { SessionStore } from '../../../../src/bot/session-store.ts';
 import { fsError } from '../../../../src/bot/session-fs.ts';
 import { SimClock } from 'syncsim';
 import { insertConversation, writeSessionFile } from '../bot-world.ts';
-import { useBotTestDatabase, type BotTestDatabase } from './bot-test-database.ts';
+import { botTestDatabaseForFile } from './bot-test-database.ts';
 import { hookedSessionFs, type FsOp } from './hooked-session-fs.ts';
 
 const NOW = Date.parse('2025-11-21T12:00:00.000Z');
@@ -24,12 +24,7 @@ const RECENT = new Date(NOW - 5 * 60_000).toISOString();
 const key = (n: number) => ({ phone: `5190000000${n}`, channelConnectionId: 1 });
 const file = (n: number) => sessionFileName(key(n));
 
-let t: BotTestDatabase;
-beforeAll(async () => {
-  t = await useBotTestDatabase();
-});
-afterAll(() => t?.close());
-beforeEach(() => t.fresh());
+const t = botTestDatabaseForFile();
 
 /** A bot chat `n`, idle since `updatedAt`, with the row's flow id. */
 const botChat = (n: number, botFlowId: string | null, updatedAt = LONG_AGO) =>
