@@ -39,6 +39,13 @@ export async function runMutation(root: string, args: string[], log: (line: stri
   if (mutateAt >= 0 && (mutate === undefined || mutate.startsWith('--')))
     throw new CliError('--mutate needs a glob, e.g. --mutate src/motopress/backoff.ts');
   if (mutateAt >= 0) args.splice(mutateAt, 2);
+  // --concurrency <n>: test runners at once (each a vitest and a Postgres); 1 unless asked, since
+  // the machine is shared, and a loaded runner can turn a slow mutant into a false timeout.
+  const concurrencyAt = args.indexOf('--concurrency');
+  const concurrency = concurrencyAt < 0 ? 1 : Number(args[concurrencyAt + 1]);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new CliError(`--concurrency needs a whole number of test runners (1 or more), not ${quote(String(args[concurrencyAt + 1]))}`);
+  if (concurrencyAt >= 0) args.splice(concurrencyAt, 2);
   args = args.filter((arg) => arg !== '--report' && arg !== '--force');
   for (const arg of args)
     if (!known.includes(arg)) throw new CliError(`unknown module ${quote(arg)}: src/ has ${known.join(', ')}`);
@@ -66,7 +73,7 @@ export async function runMutation(root: string, args: string[], log: (line: stri
     // Stryker resolves its paths against the cwd; so does vitest.mutation.config.ts.
     process.chdir(root);
     const started = process.hrtime.bigint();
-    const options = strykerOptions(module);
+    const options = { ...strykerOptions(module), concurrency };
     if (mutate !== undefined) options.mutate = [mutate, `!src/${module}/**/*.test.ts`];
     await new Stryker({ ...options, force }).runMutationTest();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -32,7 +32,8 @@ export function strykerOptions(module: string): PartialStrykerOptions {
     incrementalFile: `${reportDir(module)}/stryker-incremental.json`,
     reporters: ['json', 'progress'],
     jsonReporter: { fileName: `${reportDir(module)}/mutation.json` },
-    // 2 cores shared with other work: one test runner (one vitest, one Postgres) at a time.
+    // 2 cores shared with other work: one test runner (one vitest, one Postgres) at a time,
+    // unless `npm run mutation -- --concurrency 2` asks for more (run-mutation.ts).
     concurrency: 1,
     // The sandbox (a copy of the repo) rather than inPlace: a run stopped anyhow cannot leave a
     // mutant in src/. Nothing the tests read is outside the repo (../shared is comments only).
@@ -42,6 +43,10 @@ export function strykerOptions(module: string): PartialStrykerOptions {
     cleanTempDir: true,
     // Scenario tests run a Postgres per case: generous beyond Stryker's measured time.
     timeoutMS: 10_000,
+    // A mutant times out at (its tests' time in the first run) x this + timeoutMS. Stryker's 1.5
+    // let a loaded machine (two runners, other work) turn a slow survivor into a "Timeout", which
+    // counts as killed: 3 keeps a timeout meaning a mutant that loops.
+    timeoutFactor: 3,
     // The first run (every test, with coverage per test) of a module takes minutes on a loaded machine.
     dryRunTimeoutMinutes: 30,
   };
