@@ -11,6 +11,7 @@ import {
   startPostgres,
 } from '../sims/postgres/index.ts';
 import { openCaseEngine, type CaseEngine } from '../sims/runner/case-engine.ts';
+import type { BridgeTimings } from '../sims/schedule/bridge-timings.ts';
 
 export interface BenchEngine extends AsyncDisposable {
   readonly server: Awaited<ReturnType<typeof startPostgres>>;
@@ -20,12 +21,12 @@ export interface BenchEngine extends AsyncDisposable {
   readonly engine: CaseEngine;
 }
 
-export async function openBenchEngine(name: string): Promise<BenchEngine> {
+export async function openBenchEngine(name: string, options: { timings?: BridgeTimings } = {}): Promise<BenchEngine> {
   const server = await startPostgres({ log: () => undefined });
   try {
     const template = await ensureTemplate(server, await loadMigrations(defaultMigrationsDir()));
     const database = await createTestDatabase(server, template, name);
-    const engine = await openCaseEngine(database.url, { localBackends: server.kind === 'embedded' });
+    const engine = await openCaseEngine(database.url, { localBackends: server.kind === 'embedded', ...options });
     return {
       server,
       template,

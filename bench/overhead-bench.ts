@@ -29,8 +29,11 @@ import { FloorConnections, replayCaseIo } from './replay-case-io.ts';
 import { openBenchEngine } from './open-bench-engine.ts';
 import { phase, report, runStreams, streamsFlag, streamWorker } from './bench-streams.ts';
 import { openCaseEngine } from '../sims/runner/case-engine.ts';
+import { BRIDGE_PHASES, summedTimings, type BridgePhase } from '../sims/schedule/bridge-timings.ts';
 
 const SEED = 2;
+/** Every case's bridge adds its phases here; the engine phase of each scenario takes the difference. */
+const timings = summedTimings(() => performance.now());
 const SYSTEMS = ['pg', 'motopress', 'stream', 'fs', 'clock'] as const;
 
 interface Target {
@@ -69,6 +72,8 @@ interface Row {
   floorS: number;
   floorIoS: number;
   floorErrors: number;
+  /** Milliseconds of the engine phase by bridge phase (sims/schedule/bridge-timings.ts). */
+  phases: Record<BridgePhase, number>;
   goal: number;
   /** With more than one stream: every stream's cases/s, and all of theirs over the phase's wall time. */
   streams?: { each: number[]; aggregate: number };
@@ -84,9 +89,14 @@ async function measure(
   const name = `${scenario.id}:${variant}`;
   await runScenario(scenario, variant, engine, { seed: 1, runs: Math.min(10, target.runs) }); // warm-up
   await phase(`engine ${name}`);
+  const phasesBefore = { ...timings.totals };
   let started = performance.now();
   const result = await runScenario(scenario, variant, engine, { seed: SEED, runs: target.runs });
   const engineS = (performance.now() - started) / 1000;
+  const phases = Object.fromEntries(BRIDGE_PHASES.map((p) => [p, timings.totals[p] - phasesBefore[p]])) as Record<
+    BridgePhase,
+    number
+  >;
   // Ends the engine phase for every stream: the record and floor below are not timed together.
   await phase(`record ${name}`);
   if (result.status !== 'held') throw new Error(`bench: ${name} did not hold (${result.status})`);
@@ -142,8 +152,32 @@ async function measure(
     floorS,
     floorIoS,
     floorErrors,
+    phases,
     goal: target.goal,
   };
+}
+
+/** The engine's case time split by bridge phase, beside the floor's: where the difference goes. */
+function phaseTable(rows: Row[]): string[] {
+  const header = ['scenario', ...BRIDGE_PHASES, 'outside', 'engine total', 'floor io', 'floor rest', 'floor total'];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const r of rows) {
+    const perCase = (ms: number) => (ms / r.cases).toFixed(2);
+    const engineMs = r.engineS * 1000;
+    const inside = BRIDGE_PHASES.reduce((sum, p) => sum + r.phases[p], 0);
+    lines.push(
+      `| ${[
+        r.name,
+        ...BRIDGE_PHASES.map((p) => perCase(r.phases[p])),
+        perCase(engineMs - inside),
+        perCase(engineMs),
+        perCase(r.floorIoS * 1000),
+        perCase((r.floorS - r.floorIoS) * 1000),
+        perCase(r.floorS * 1000),
+      ].join(' | ')} |`,
+    );
+  }
+  return lines;
 }
 
 function table(rows: Row[]): string[] {
@@ -237,7 +271,7 @@ const worker = streamWorker();
 if (worker) {
   let rows: Row[];
   {
-    await using engine = await openCaseEngine(worker.url, { localBackends: worker.localBackends });
+    await using engine = await openCaseEngine(worker.url, { localBackends: worker.localBackends, timings });
     rows = await measureAll(engine, worker.url);
   }
   await report(rows);
@@ -246,7 +280,7 @@ if (worker) {
 }
 const streams = streamsFlag();
 const coldStarted = performance.now();
-await using bench = await openBenchEngine('overhead-bench');
+await using bench = await openBenchEngine('overhead-bench', { timings });
 // Start to ready, the template and the clone included (the cold start proper is bench:postgres').
 const coldStartMs = performance.now() - coldStarted;
 const { server, database, engine } = bench;
@@ -263,6 +297,13 @@ for (const line of table(rows)) console.log(line);
 console.log(
   'engine ms/op: engine ms/case minus the floor outside the straight I/O (reset, world, invariants), per gated op; ' +
     'floor ms/op: the straight I/O per gated op (clock ops cost nothing there). engine/floor: whole cases.',
+);
+for (const line of phaseTable(rows)) console.log(line);
+console.log(
+  "engine phases, ms per case (one stream): gate = release to the I/O's start (history, fault draws); io = the I/O " +
+    'until done or found waiting on a lock (probes included); actor = the result handed back until the actor parks ' +
+    "again (the module's own code); blocked = waiters re-examined; scheduler = between releases (settling, choosing); " +
+    'outside = reset, world, invariants and the runner. floor: its straight I/O, and the rest (reset, world, invariants).',
 );
 if (rows.some((r) => r.floorErrors > 0))
   console.log(

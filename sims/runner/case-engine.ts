@@ -10,6 +10,7 @@ import { CaseConnections } from '../pg/case-connections.ts';
 import { localSocketUrl } from '../pg/local-socket-url.ts';
 import { localSignals, noSignals, type BackendSignals } from '../schedule/backend-signals.ts';
 import { pgLockProbe, type LockProbe } from '../schedule/lock-probe.ts';
+import type { BridgeTimings } from '../schedule/bridge-timings.ts';
 
 export interface CaseEngine extends AsyncDisposable {
   readonly url: string;
@@ -25,6 +26,8 @@ export interface CaseEngine extends AsyncDisposable {
   readonly sessionDir: string;
   /** The msw server the worlds' HTTP fakes are registered on (reset per case). */
   readonly http: MockedHttp;
+  /** A bench's stopwatch handed to every case's bridge (sims/schedule/bridge-timings.ts). */
+  readonly timings?: BridgeTimings;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,8 @@ export interface CaseEngineOptions {
    * server): then lock waiters are woken in a fixed order (see backend-signals.ts).
    */
   localBackends?: boolean;
+  /** Where each case's scheduled time goes, for a bench; the engine only reports it. */
+  timings?: BridgeTimings;
 }
 
 export async function openCaseEngine(url: string, options: CaseEngineOptions = {}): Promise<CaseEngine> {
@@ -63,6 +68,7 @@ export async function openCaseEngine(url: string, options: CaseEngineOptions = {
     signals,
     sessionDir,
     http,
+    ...(options.timings ? { timings: options.timings } : {}),
     close,
     [Symbol.asyncDispose]: close,
   };

@@ -91,6 +91,7 @@ export async function runCase<Input, World>(
     probe: engine.probe,
     faults,
     signals: engine.signals,
+    ...(engine.timings ? { timings: engine.timings } : {}),
   });
   const outcome = (phase: Phase, violations: Violation[]): CaseOutcome => ({
     phase,

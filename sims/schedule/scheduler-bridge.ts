@@ -29,6 +29,7 @@ import { noSignals, type BackendSignals } from './backend-signals.ts';
 import { captureCallSite, describeCallSite } from '../leaks/call-site.ts';
 import { untilOrLate } from './until-or-late.ts';
 import type { LeakedWork } from '../leaks/leaked-work.ts';
+import type { BridgePhase, BridgeTimings } from './bridge-timings.ts';
 
 export interface BridgeOptions {
   history: HistoryRecorder;
@@ -41,6 +42,8 @@ export interface BridgeOptions {
   faults?: FaultInjector;
   /** Lets the bridge pause blocked backends so several waiters wake in a fixed order. */
   signals?: BackendSignals;
+  /** A bench's stopwatch (bridge-timings.ts): where each release's time goes. Never read to decide. */
+  timings?: BridgeTimings;
 }
 
 /** How a failed operation is recorded: `fail` (did not happen) or `info` (outcome unknown). */
@@ -66,6 +69,9 @@ export class SchedulerBridge {
   readonly #stepMs: number;
   readonly #faults: FaultInjector | undefined;
   readonly #signals: BackendSignals;
+  readonly #timings: BridgeTimings | undefined;
+  /** When the last release ended (timings only). */
+  #releaseEnded: number | undefined;
   readonly #stopped = new Set<Flight>();
   readonly #crashed = new Set<string>();
   readonly #crashListeners: Array<(actor: string) => void> = [];
@@ -103,6 +109,15 @@ export class SchedulerBridge {
     this.#stepMs = options.stepMs ?? 1;
     this.#faults = options.faults;
     this.#signals = options.signals ?? noSignals;
+    this.#timings = options.timings;
+  }
+
+  /** Time since `since` goes to `phase`; returns now (timings only, else undefined). */
+  #lap(phase: BridgePhase | undefined, since: number | undefined): number | undefined {
+    if (!this.#timings) return undefined;
+    const now = this.#timings.now();
+    if (phase !== undefined && since !== undefined) this.#timings.add(phase, now - since);
+    return now;
   }
 
   /** Called when an actor crashes, e.g. to destroy its connections (its transaction rolls back). */
@@ -300,6 +315,7 @@ export class SchedulerBridge {
   // (in a fixed order) and every other operation blocked.
   #release(flight: Flight, release: () => Promise<unknown>): Promise<void> {
     return this.#exclusive(async () => {
+      let lap = this.#lap('scheduler', this.#releaseEnded);
       await this.#quiesce();
       this.#pauseAllButOldest();
       this.#releasing = true;
@@ -307,8 +323,15 @@ export class SchedulerBridge {
       try {
         await release();
         await flight.started;
+        lap = this.#lap('gate', lap);
         const state = await this.#settle(flight);
+        const { system } = flight.request;
+        lap = this.#lap(
+          system === 'pg' ? 'io-pg' : system === 'clock' || system === 'fs' ? 'io-other' : 'io-http',
+          lap,
+        );
         if (state === 'done') await this.#resume(flight);
+        lap = this.#lap('actor', lap);
         while (this.#held.size > 0) await Promise.allSettled([...this.#held]);
         // Only ending a transaction (COMMIT, ROLLBACK, a failed statement) or a backend going
         // away releases locks; anything else cannot wake a waiter, so waiters stay as they are.
@@ -317,7 +340,9 @@ export class SchedulerBridge {
         // completion has reached this process yet: that is timing, and deciding on it lost
         // wake-ups (a waiter granted its lock mid-release, never handed back: a hung run).
         if (this.#dirty || (state === 'done' && flight.mayReleaseLocks())) await this.#settleBlocked();
+        this.#lap('blocked', lap);
       } finally {
+        this.#releaseEnded = this.#lap(undefined, undefined);
         this.#releasing = false;
         if (this.#dirty) this.#kick();
       }
