@@ -1,13 +1,14 @@
 /**
  * The case's connections: one given back is reused (its backend and prepared statements stay
  * warm), one destroyed is gone with its transaction, and the next checkout gets its replacement,
- * opened beside the case, connected and usable.
+ * opened beside the case, connected and usable; one lost is recycled: its session ends on the
+ * server (transaction, locks, session state) and its backend serves the next checkout.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../postgres/use-test-database.ts';
 import { pgLockProbe } from '../schedule/lock-probe.ts';
-import { backendPid, CaseConnections } from './case-connections.ts';
+import { backendPid, CaseConnections, clientBusy } from './case-connections.ts';
 
 describe('CaseConnections', () => {
   let url = '';
@@ -49,6 +50,51 @@ describe('CaseConnections', () => {
       const leftPid = backendPid(replacement);
       await connections.sweep(probe);
       expect(await alive(leftPid)).toBe(false);
+    } finally {
+      await connections.end();
+    }
+  }, 120_000);
+
+  it('recycles a lost connection: its transaction, locks and session state are gone, its backend is reused', async () => {
+    const connections = new CaseConnections(url);
+    try {
+      const lost = await connections.checkout();
+      const pid = backendPid(lost);
+      await lost.query('BEGIN');
+      await lost.query('SELECT pg_advisory_xact_lock(9101), pg_advisory_lock(9102)');
+      await lost.query(`SET statement_timeout = '7s'`);
+      await lost.query('CREATE TEMP TABLE recycled_check (id int)');
+      await connections.recycle(lost);
+
+      // What a lost connection leaves: both locks free for others at once, as after its backend's exit.
+      const taken = await admin.query<{ xact: boolean; session: boolean }>(
+        'SELECT pg_try_advisory_lock(9101) AS xact, pg_try_advisory_lock(9102) AS session',
+      );
+      expect(taken.rows).toEqual([{ xact: true, session: true }]);
+      await admin.query('SELECT pg_advisory_unlock_all()');
+
+      const next = await connections.checkout();
+      expect(backendPid(next)).toBe(pid);
+      expect((await next.query('SHOW statement_timeout')).rows).toEqual([{ statement_timeout: '0' }]);
+      expect((await next.query(`SELECT to_regclass('pg_temp.recycled_check') AS t`)).rows).toEqual([{ t: null }]);
+      const activity = await admin.query('SELECT xact_start FROM pg_stat_activity WHERE pid = $1', [pid]);
+      expect(activity.rows).toEqual([{ xact_start: null }]);
+      connections.giveBack(next);
+    } finally {
+      await connections.end();
+    }
+  }, 120_000);
+
+  it('tells a client running a statement (which cannot be reset then) from an idle one', async () => {
+    const connections = new CaseConnections(url);
+    try {
+      const client = await connections.checkout();
+      expect(clientBusy(client)).toBe(false);
+      const running = client.query('SELECT pg_sleep(0.05)');
+      expect(clientBusy(client)).toBe(true);
+      await running;
+      expect(clientBusy(client)).toBe(false);
+      connections.giveBack(client);
     } finally {
       await connections.end();
     }

@@ -5,8 +5,9 @@
  *
  * Postgres faults are real, not mocked: a serialization failure, deadlock or statement timeout
  * is raised BY THE SERVER on the actor's own connection (so an open transaction really aborts),
- * and a lost connection really terminates the backend (so the transaction really rolls back;
- * on COMMIT the commit is sent first, so the caller cannot know whether it happened: `info`).
+ * and a lost connection's session really ends on the server (its transaction rolls back, its
+ * locks go; on COMMIT the commit is sent first, so the caller cannot know whether it happened:
+ * `info`). The backend process itself is reused (see destroy below): only its caches survive.
  */
 import type pg from 'pg';
 import type { Db, DbClient, QueryResult } from '../../src/db/db.ts';
@@ -14,7 +15,7 @@ import type { FaultInjector } from '../faults/fault-injector.ts';
 import { PG_FAULTS, type PgFault } from '../../fakes/fault-kinds.ts';
 import type { Classify, SchedulerBridge } from '../schedule/scheduler-bridge.ts';
 import type { LockProbe } from '../schedule/lock-probe.ts';
-import { backendPid, type CaseConnections } from './case-connections.ts';
+import { backendPid, clientBusy, type CaseConnections } from './case-connections.ts';
 import { mayWaitOnLock } from './may-wait-on-lock.ts';
 import { untilReadyForQuery } from './until-ready-for-query.ts';
 import { createHash } from 'node:crypto';
@@ -43,11 +44,17 @@ const classify: Classify = (error) => (error instanceof ConnectionLost && error.
 
 export function gatedDb(context: GatedDbContext, actor: string): Db {
   const { bridge, connections } = context;
-  const held = new Set<pg.PoolClient>();
+  /** Connections the actor holds, and how to mark each one's client lost. */
+  const held = new Map<pg.PoolClient, () => void>();
   bridge.onCrash((crashed) => {
     if (crashed !== actor) return;
-    // A crashed process's connections die with it; Postgres rolls their transactions back.
-    for (const client of held) destroy(context, client);
+    // A crashed process's connections die with it; Postgres rolls their transactions back. Its
+    // clients are marked lost first: the connection may be recycled to another actor, and a
+    // late release() through the dead client must not hand that one back.
+    for (const [client, lose] of held) {
+      lose();
+      destroy(context, client);
+    }
     held.clear();
   });
 
@@ -77,16 +84,22 @@ export function gatedDb(context: GatedDbContext, actor: string): Db {
       const client = await bridge.run(request, () => connections.checkout(), {
         summarize: () => undefined,
       });
-      held.add(client);
-      return gatedClient(context, actor, client, () => held.delete(client));
+      const { dbClient, lose } = gatedClient(context, actor, client, () => held.delete(client));
+      held.set(client, lose);
+      return dbClient;
     },
   };
 }
 
-function gatedClient(context: GatedDbContext, actor: string, client: pg.PoolClient, forget: () => void): DbClient {
+function gatedClient(
+  context: GatedDbContext,
+  actor: string,
+  client: pg.PoolClient,
+  forget: () => void,
+): { dbClient: DbClient; lose: () => void } {
   let released = false;
   let lost = false;
-  return {
+  const dbClient: DbClient = {
     query<R>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
       return context.bridge.run(
         pgRequest(actor, text, params),
@@ -114,6 +127,12 @@ function gatedClient(context: GatedDbContext, actor: string, client: pg.PoolClie
       if (lost) return;
       if (destroyIt) destroy(context, client);
       else context.connections.giveBack(client);
+    },
+  };
+  return {
+    dbClient,
+    lose: () => {
+      lost = true;
     },
   };
 }
@@ -182,8 +201,17 @@ function statement(text: string, params?: readonly unknown[]): pg.QueryConfig {
 
 const statementNames = new Map<string, string>();
 
-/** Terminate a backend; the bridge waits until it is gone so its locks vanish at a fixed point. */
+/**
+ * End a connection as lost: its session is reset on the server (its transaction rolled back, its
+ * locks and session state gone: case-connections.ts `recycle`), or, if a statement is still running
+ * on it (a crashed actor's other operation, waiting on a lock), its backend is terminated. Either
+ * way the bridge waits for it, so the locks vanish at a fixed point.
+ */
 function destroy(context: GatedDbContext, client: pg.PoolClient): void {
+  if (!clientBusy(client)) {
+    context.bridge.hold(context.connections.recycle(client));
+    return;
+  }
   const pid = backendPid(client);
   context.connections.giveBack(client, true);
   if (pid !== undefined) context.bridge.hold(context.probe.waitGone(pid));
