@@ -13,9 +13,10 @@
  *   HTML page (cache, CDN or maintenance plugin) and a 200 JSON body cut short mid-document.
  *   Kept apart from HTTP_FAULTS so adding them did not change the plans every existing swarm
  *   draws from its seeds, nor throw clients that were never written for them (src/chat) into
- *   faults only the MotoPress client handles; none of them touch a store. Only the MotoPress
- *   gate (motopress/gated-fetch.ts) draws and renders them so far: Stream's gate does not, since
- *   its reads are POSTs too and a body cut short could not be rendered without applying a write.
+ *   faults only the MotoPress client handled then; none of them touch a store. The MotoPress
+ *   gate (motopress/gated-fetch.ts) draws and renders all of them; Stream's gate
+ *   (stream/stream-answer-faults.ts) all but the 404 `rest_no_route` (WordPress only), and a
+ *   cut body only on its pure reads, since Stream's other requests (POSTs included) all write.
  * Postgres: the connection lost mid-transaction (the backend really goes away, so the
  *   transaction really rolls back; on COMMIT the outcome is unknown), a serialization failure
  *   (40001), a deadlock (40P01) and a statement timeout (57014), raised by the server itself on

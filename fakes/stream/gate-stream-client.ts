@@ -14,6 +14,12 @@
  * - http-latency: the injected clock advances by the plan's latency; past the client's timeout
  *   the request IS delivered and the caller gets ECONNABORTED (`info`).
  * - response-lost: the store applies the request, then the caller gets ECONNRESET (`info`).
+ * - the HTTP_ANSWER_FAULTS Stream can meet (STREAM_ANSWER_FAULTS: 401, 403, a 200 HTML page,
+ *   and on a pure read a 2xx JSON body cut short): a complete answer from the handlers, the
+ *   store untouched; recorded `fail` as `HTTP 200 (http-200-html)`, since the request is known
+ *   to have served nothing (a 2xx would otherwise be `ok`), and the caller still gets the
+ *   answer, as axios and the SDK would see it. They are candidates after HTTP_FAULTS, so a plan
+ *   that does not activate them draws as before.
  * The fault travels to the handler in an internal header; arguments in the history never hold
  * the api_key, the JWT or the fault header.
  */
@@ -21,6 +27,8 @@ import axios, { AxiosError, type AxiosAdapter, type AxiosResponse, type Internal
 import type { StreamChat } from 'stream-chat';
 import { HTTP_FAULTS } from '../fault-kinds.ts';
 import type { FaultSource, IoGate } from '../io-gate.ts';
+import { STREAM_ANSWER_FAULTS, STREAM_READ_ENDPOINTS } from './stream-answer-faults.ts';
+import { streamEndpointOf } from './stream-endpoints.ts';
 import { FAULT_HEADER } from './stream-handlers.ts';
 
 export interface GateStreamClientOptions {
@@ -42,23 +50,49 @@ export interface GateStreamClientOptions {
 /** Errors whose outcome is unknown to the caller (the write may have happened). */
 const unknownOutcome = new WeakSet<object>();
 
+/** Every HTTP kind the fake renders for a pure read; a write cannot be cut short without applying it. */
+const READ_CANDIDATES = [...HTTP_FAULTS, ...STREAM_ANSWER_FAULTS];
+const WRITE_CANDIDATES = [...HTTP_FAULTS, ...STREAM_ANSWER_FAULTS.filter((kind) => kind !== 'http-truncated-json')];
+const ANSWER_FAULTS: ReadonlySet<string> = new Set(STREAM_ANSWER_FAULTS);
+
+/** The HTTP kinds the gate may draw for `operation` (`METHOD /path/{template}`), HTTP_FAULTS first. */
+export function streamFaultCandidates(operation: string): readonly (typeof READ_CANDIDATES)[number][] {
+  const endpoint = streamEndpointOf(operation);
+  return endpoint !== undefined && STREAM_READ_ENDPOINTS.has(endpoint) ? READ_CANDIDATES : WRITE_CANDIDATES;
+}
+
+/** An injected answer that served nothing, carried out of the gated call so it is recorded `fail`. */
+class AnswerFault extends Error {
+  readonly settled: { response: AxiosResponse } | { error: unknown };
+  constructor(fault: string, status: number | undefined, settled: AnswerFault['settled']) {
+    super(`HTTP ${status ?? '?'} (${fault})`);
+    this.settled = settled;
+  }
+}
+
 export function gateStreamClient(client: StreamChat, options: GateStreamClientOptions): void {
   const instance = client.axiosInstance;
   const deliver: AxiosAdapter = options.fetch
     ? axios.getAdapter('fetch', { env: { fetch: options.fetch } })
     : axios.getAdapter(instance.defaults.adapter ?? axios.defaults.adapter);
-  instance.defaults.adapter = (config) => {
+  instance.defaults.adapter = async (config) => {
     const url = new URL(config.url ?? '', config.baseURL ?? 'https://stream.fake');
     const operation = `${(config.method ?? 'get').toUpperCase()} ${pathTemplate(url.pathname)}`;
-    return options.gate.run(
-      { actor: options.actor, system: 'stream', operation, args: requestArgs(url, config) },
-      () => roundTrip(config, deliver, options, operation),
-      {
-        classify: (error) =>
-          typeof error === 'object' && error !== null && unknownOutcome.has(error) ? 'info' : 'fail',
-        summarize: (response) => ({ status: response.status, ...listedItems(response.data) }),
-      },
-    );
+    try {
+      return await options.gate.run(
+        { actor: options.actor, system: 'stream', operation, args: requestArgs(url, config) },
+        () => roundTrip(config, deliver, options, operation),
+        {
+          classify: (error) =>
+            typeof error === 'object' && error !== null && unknownOutcome.has(error) ? 'info' : 'fail',
+          summarize: (response) => ({ status: response.status, ...listedItems(response.data) }),
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof AnswerFault)) throw error;
+      if ('response' in error.settled) return error.settled.response;
+      throw error.settled.error;
+    }
   };
 }
 
@@ -68,7 +102,7 @@ async function roundTrip(
   options: GateStreamClientOptions,
   operation: string,
 ): Promise<AxiosResponse> {
-  const fault = options.faults?.decide(HTTP_FAULTS, options.actor, operation);
+  const fault = options.faults?.decide(streamFaultCandidates(operation), options.actor, operation);
   switch (fault) {
     case undefined:
       return deliver(config);
@@ -88,9 +122,17 @@ async function roundTrip(
     case 'response-lost':
       await deliver(config).catch(() => undefined);
       throw unknown(new AxiosError('socket hang up', 'ECONNRESET', config));
-    default:
+    default: {
       config.headers.set(FAULT_HEADER, fault);
-      return deliver(config);
+      if (!ANSWER_FAULTS.has(fault)) return deliver(config);
+      // Known to have served nothing, whatever the status says: `fail`, with the answer kept for the caller.
+      const settled = await deliver(config).then(
+        (response) => ({ response }),
+        (error: unknown) => ({ error }),
+      );
+      const status = 'response' in settled ? settled.response.status : (settled.error as AxiosError).response?.status;
+      throw new AnswerFault(fault, status, settled);
+    }
   }
 }
 

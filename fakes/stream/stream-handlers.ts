@@ -11,6 +11,7 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { streamErrorBody, StreamError } from './stream-error.ts';
 import type { StreamFake } from './stream-fake.ts';
 import { renderUser } from './render-stream.ts';
+import { answerFaultResponse, cutShort, STREAM_ANSWER_FAULTS, unknownApiKey } from './stream-answer-faults.ts';
 import {
   parseAppSettingsPatch,
   parseChannelPatch,
@@ -177,11 +178,13 @@ async function answer(
 ): Promise<Response> {
   const url = new URL(request.url);
   const fault = acceptFaults ? request.headers.get(FAULT_HEADER) : null;
+  // The gate offers a cut body only on a pure read, so answering it for real changes nothing.
+  if (fault === 'http-truncated-json') return cutShort(await answer(fake, op, request, rawParams, run, false));
   if (fault) return faultResponse(fault, op, fake);
   let rateHeaders: Record<string, string> = {};
   try {
     const key = url.searchParams.get('api_key');
-    if (!key || key !== fake.apiKey) throw new StreamError(401, 2, 'api_key not found');
+    if (!key || key !== fake.apiKey) throw unknownApiKey();
     verifyServerToken(
       { authorization: request.headers.get('authorization'), authType: request.headers.get('stream-auth-type') },
       fake.apiSecret,
@@ -208,6 +211,9 @@ async function answer(
   }
 }
 
+const isAnswerFault = (fault: string): fault is (typeof STREAM_ANSWER_FAULTS)[number] =>
+  (STREAM_ANSWER_FAULTS as readonly string[]).includes(fault);
+
 async function readBody(request: Request): Promise<Json> {
   const text = await request.text();
   if (text === '') return {};
@@ -224,6 +230,7 @@ async function readBody(request: Request): Promise<Json> {
 
 /** An injected fault as the real service (or the proxy in front of it) would answer it. */
 function faultResponse(fault: string, op: string, fake: StreamFake): Response {
+  if (isAnswerFault(fault) && fault !== 'http-truncated-json') return answerFaultResponse(fault, op);
   const reset = String(Math.floor(fake.now() / 60_000 + 1) * 60);
   switch (fault) {
     case 'http-429':

@@ -21,6 +21,8 @@ let server: StreamServer;
 let proxy: Server;
 let proxyUrl: string;
 const requests: string[] = [];
+/** What the proxy answers instead of Stream for the request it is asked about (a firewall, a portal). */
+let interpose: ((nth: number) => { status: number; body: string } | undefined) | undefined;
 let pool: pg.Pool;
 let databaseUrl: string;
 let exportDir: string;
@@ -81,6 +83,12 @@ beforeAll(async () => {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks);
+      const instead = interpose?.(requests.length);
+      if (instead) {
+        response.writeHead(instead.status, { 'Content-Type': 'text/html; charset=utf-8' });
+        response.end(instead.body);
+        return;
+      }
       void fetch(new URL(request.url ?? '/', server.url), {
         method: request.method ?? 'GET',
         headers: Object.fromEntries(
@@ -256,5 +264,46 @@ describe('syncsim audit stream / repair stream', () => {
     expect(out).toContain('only-in-db room_4_11 (gym 4, room 11)');
     expect(out).not.toContain('gym 5');
     expect(code).toBe(STREAM_OPS_EXIT.found);
+  });
+
+  it("production's other answers after the credentials were proven: one line naming the likely cause, exit 3, no retry, never 'only in DB'", async () => {
+    const firewall = { status: 403, body: '<!DOCTYPE html><html><body><h1>Access Denied</h1></body></html>' };
+    const portal = { status: 200, body: '<!DOCTYPE html><html><body><h1>Sign in to continue</h1></body></html>' };
+    const [stream, db] = [streamState(), await dbState()];
+    const cases: [string[], { status: number; body: string }, string, RegExp][] = [
+      [
+        ['audit', 'stream'],
+        firewall,
+        'audit stream',
+        /Stream refused POST \/channels: HTTP 403 with an HTML page, not Stream's JSON \(a firewall or proxy between this host and Stream\?\)/,
+      ],
+      [
+        ['audit', 'stream'],
+        portal,
+        'audit stream',
+        /Stream answered POST \/channels with an HTML page, not a JSON object \(a proxy or captive portal between this host and Stream\?\)/,
+      ],
+      [
+        ['repair', 'stream', '--apply', '--export-dir', exportDir],
+        firewall,
+        'repair stream',
+        /Stream refused POST \/channels: HTTP 403/,
+      ],
+    ];
+    try {
+      for (const [args, answer, command, problem] of cases) {
+        requests.length = 0;
+        // The probe (the first request) gets through: the key and secret are right.
+        interpose = (nth) => (nth >= 2 ? answer : undefined);
+        const result = await cli(args);
+        expect(result, args.join(' ')).toEqual(refused(command, problem));
+        // One refused listing request after the probe, not a retry storm.
+        expect(requests).toEqual(['POST /channels', 'POST /channels']);
+      }
+    } finally {
+      interpose = undefined;
+    }
+    expect(streamState()).toBe(stream);
+    expect(await dbState()).toBe(db);
   });
 });

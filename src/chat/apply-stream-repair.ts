@@ -5,8 +5,10 @@
 // do nothing, and a run that crashed half way converge on the next one (audit, plan, apply).
 // What it never does: delete a channel whose messages were not exported and read back first,
 // or delete and recreate a channel (set team / gym_id are partial updates in place).
-// One failing action (Stream 5xx, a lost response) is reported and the others still run; every
-// action is idempotent, so the operator runs the command again.
+// One failing action (Stream 5xx, a lost response, a page that is not Stream's JSON) is reported
+// and the others still run; every action is idempotent, so the operator runs the command again.
+// A refusal (401/403: a revoked key, a firewall) stops the whole repair at once: every further
+// action would be refused too, and hammering a firewall with them only gets the host blocked.
 import type { StreamChat } from 'stream-chat';
 import type { SessionFs } from '../bot/session-fs.ts';
 import type { Db } from '../db/db.ts';
@@ -17,6 +19,7 @@ import { channelPath } from './channel-path.ts';
 import { getListedChannel } from './get-listed-channel.ts';
 import type { RepairAction } from './plan-stream-repair.ts';
 import { gymTeam } from './stream-user-id.ts';
+import { streamCall, StreamRefusedError } from './stream-call.ts';
 
 export interface ApplyStreamRepairDeps {
   readonly db: Db;
@@ -53,7 +56,7 @@ async function applyOne(deps: ApplyStreamRepairDeps, action: Applicable): Promis
       const current = action.kind === 'set-team' ? channel.team : channel.gymId;
       if (current === Object.values(set)[0]) return { result: 'skipped', why: 'already done' };
       // A partial update keeps the channel, its members and every message.
-      await stream.patch(channelPath(stream, action.cid), { set });
+      await streamCall('PATCH /channels/{type}/{id}', () => stream.patch(channelPath(stream, action.cid), { set }));
       return { result: 'applied' };
     }
     case 'create-room': {
@@ -73,7 +76,9 @@ async function applyOne(deps: ApplyStreamRepairDeps, action: Applicable): Promis
       // Frozen first: Stream refuses new messages to a frozen channel, so none can arrive between
       // the last look below and the delete (one did, in properties-chat, and was lost). A message
       // posted before the freeze reached Stream: the looks below see it and export it again.
-      await stream.patch(channelPath(stream, action.cid), { set: { frozen: true } });
+      await streamCall('PATCH /channels/{type}/{id}', () =>
+        stream.patch(channelPath(stream, action.cid), { set: { frozen: true } }),
+      );
       // A message posted while the export ran would be deleted unexported: look again right
       // before the delete, and export again while the channel keeps changing (bounded: a channel
       // that is busy is not an orphan anyone should delete now).
@@ -82,7 +87,7 @@ async function applyOne(deps: ApplyStreamRepairDeps, action: Applicable): Promis
         if (look === 2) return { result: 'skipped', why: 'messages keep arriving: not deleted' };
         exported = await exportChannelMessages(stream, channel, deps.exportDir);
       }
-      await stream.delete(channelPath(stream, action.cid));
+      await streamCall('DELETE /channels/{type}/{id}', () => stream.delete(channelPath(stream, action.cid)));
       return { result: 'applied', exported: exported.count };
     }
   }
@@ -101,6 +106,7 @@ export async function applyStreamRepair(
     try {
       outcomes.push({ action, ...(await applyOne(deps, action)) });
     } catch (error) {
+      if (error instanceof StreamRefusedError) throw error;
       outcomes.push({ action, result: 'failed', why: error instanceof Error ? error.message : String(error) });
     }
   }

@@ -7,9 +7,12 @@
 // between leaves a channel only in Stream whose team and gym_id agree and whose gym exists:
 // exactly what the webhook handler and the repair turn into a room (create-room-from-channel.ts).
 // The other order would leave a room with no channel, which nothing may safely recreate.
+// A Stream answer that is not its JSON (a proxy's HTML page) or a refusal throws before the row
+// is written: the caller sees the failure, and what is left is at most that channel.
 import type { StreamChat } from 'stream-chat';
 import type { Db } from '../db/db.ts';
 import { withTransaction } from '../db/with-transaction.ts';
+import { streamCall } from './stream-call.ts';
 import { formatStreamChannelId } from './stream-channel-id.ts';
 import { gymTeam, parseStreamUserId, tenantUserId } from './stream-user-id.ts';
 
@@ -55,18 +58,20 @@ export async function createGymRoom(deps: CreateGymRoomDeps, request: GymRoomReq
     event ? { kind: 'event', eventId: event.eventId, suffix: event.suffix } : { kind: 'room', gymId, roomId },
   );
   const team = gymTeam(gymId);
-  const response = await stream.post<GetOrCreateJson>(`${stream.baseURL}/channels/messaging/${channelId}/query`, {
-    data: {
-      team,
-      gym_id: String(gymId),
-      name: request.name,
-      created_by_id: tenantUserId(gymId, request.createdBy),
-      members: request.members.map((user) => tenantUserId(gymId, user)),
-    },
-    state: false,
-    watch: false,
-    presence: false,
-  });
+  const response = await streamCall<GetOrCreateJson>('POST /channels/{type}/{id}/query', () =>
+    stream.post(`${stream.baseURL}/channels/messaging/${channelId}/query`, {
+      data: {
+        team,
+        gym_id: String(gymId),
+        name: request.name,
+        created_by_id: tenantUserId(gymId, request.createdBy),
+        members: request.members.map((user) => tenantUserId(gymId, user)),
+      },
+      state: false,
+      watch: false,
+      presence: false,
+    }),
+  );
   const got = response.channel;
   if (got?.team !== team || shown(got.gym_id) !== String(gymId))
     return {
@@ -82,7 +87,9 @@ export async function createGymRoom(deps: CreateGymRoomDeps, request: GymRoomReq
   );
   const missing = request.members.map((user) => tenantUserId(gymId, user)).filter((id) => !present.includes(id));
   if (missing.length > 0)
-    await stream.post(`${stream.baseURL}/channels/messaging/${channelId}`, { add_members: missing });
+    await streamCall('POST /channels/{type}/{id}', () =>
+      stream.post(`${stream.baseURL}/channels/messaging/${channelId}`, { add_members: missing }),
+    );
   const members = [
     ...new Set([...request.members, ...present.flatMap((id) => parseStreamUserId(id)?.userId ?? [])]),
   ].sort((a, b) => a - b);

@@ -8,8 +8,22 @@
 // history, not the app's.
 import type { StreamChat } from 'stream-chat';
 import type { SessionFs } from '../bot/session-fs.ts';
+import { isList, streamCall, StreamProtocolError } from './stream-call.ts';
 
 export const exportPageSize = 100;
+
+const queryRequest = 'POST /channels/{type}/{id}/query';
+
+/** The answer's messages; Stream always sends the list (state: true), so without one nothing is known. */
+function messagesOf(
+  response: ChannelQueryJson,
+  channel: { readonly type: string; readonly id: string },
+): readonly { id?: unknown }[] {
+  const messages = response.messages;
+  if (messages === undefined || !isList(messages))
+    throw new StreamProtocolError(`Stream answered the query of ${channel.type}:${channel.id} without its messages`);
+  return messages;
+}
 
 interface ChannelQueryJson {
   messages?: readonly { id?: unknown }[];
@@ -36,16 +50,19 @@ export async function exportChannelMessages(
   const pages: (readonly { id?: unknown }[])[] = [];
   let before: string | undefined;
   for (;;) {
-    const response = await stream.post<ChannelQueryJson>(
-      `${stream.baseURL}/channels/${encodeURIComponent(channel.type)}/${encodeURIComponent(channel.id)}/query`,
-      {
-        state: true,
-        watch: false,
-        presence: false,
-        messages: { limit: exportPageSize, ...(before !== undefined ? { id_lt: before } : {}) },
-      },
+    // Not Stream's JSON is a failure, never a page of no messages: the delete follows this export.
+    const response = await streamCall<ChannelQueryJson>(queryRequest, () =>
+      stream.post(
+        `${stream.baseURL}/channels/${encodeURIComponent(channel.type)}/${encodeURIComponent(channel.id)}/query`,
+        {
+          state: true,
+          watch: false,
+          presence: false,
+          messages: { limit: exportPageSize, ...(before !== undefined ? { id_lt: before } : {}) },
+        },
+      ),
     );
-    const page = response.messages ?? [];
+    const page = messagesOf(response, channel);
     // A server that ignored id_lt would hand the same page back forever: stop, export nothing.
     if (before !== undefined && page.some((message) => message.id === before))
       throw new Error(`Stream returned message ${before} again when asked for older ones (id_lt ignored?)`);
@@ -73,10 +90,12 @@ export async function newestMessageId(
   stream: StreamChat,
   channel: { readonly type: string; readonly id: string },
 ): Promise<string | undefined> {
-  const response = await stream.post<ChannelQueryJson>(
-    `${stream.baseURL}/channels/${encodeURIComponent(channel.type)}/${encodeURIComponent(channel.id)}/query`,
-    { state: true, watch: false, presence: false, messages: { limit: 1 } },
+  const response = await streamCall<ChannelQueryJson>(queryRequest, () =>
+    stream.post(
+      `${stream.baseURL}/channels/${encodeURIComponent(channel.type)}/${encodeURIComponent(channel.id)}/query`,
+      { state: true, watch: false, presence: false, messages: { limit: 1 } },
+    ),
   );
-  const id = response.messages?.at(-1)?.id;
+  const id = messagesOf(response, channel).at(-1)?.id;
   return typeof id === 'string' ? id : undefined;
 }

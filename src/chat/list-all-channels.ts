@@ -18,6 +18,7 @@
 import type { StreamChat } from 'stream-chat';
 import type { Clock } from '../clock.ts';
 import { toListedChannel, type ListedChannel } from './listed-channel.ts';
+import { isList, streamCall, StreamProtocolError } from './stream-call.ts';
 
 export const channelPageSize = 30;
 const maxOffset = 1000;
@@ -84,7 +85,10 @@ async function postWithRateLimit(
   for (let waits = 0; ; waits++) {
     await pace();
     try {
-      return await client.post<QueryChannelsJson>(`${client.baseURL}/channels`, body);
+      // A refusal (401/403) or a page that is not Stream's JSON ends the listing: never an empty page.
+      return await streamCall<QueryChannelsJson>('POST /channels', () =>
+        client.post(`${client.baseURL}/channels`, body),
+      );
     } catch (error) {
       const wait = rateLimitWait(error, options.clock.now());
       if (wait === undefined || waits >= (options.maxRateLimitWaits ?? 20)) throw error;
@@ -144,7 +148,12 @@ async function* listRange(
       options,
       pace,
     );
-    return (response.channels ?? []).map((state) => {
+    const channels = response.channels;
+    if (channels === undefined || !isList(channels))
+      throw new StreamProtocolError(
+        'Stream answered POST /channels without a channels list: the listing would be incomplete',
+      );
+    return channels.map((state) => {
       const channel = toListedChannel(state);
       // Dropping it would leave a hole in the listing that nobody sees.
       if (!channel) throw new Error('Stream listed a channel without an id and type: the listing would be incomplete');

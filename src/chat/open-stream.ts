@@ -4,6 +4,7 @@
 // Secrets are never printed, not even the key in an error.
 import { StreamChat } from 'stream-chat';
 import { BadInput } from '../ops/operator-command.ts';
+import { streamCall, StreamProtocolError, StreamRefusedError } from './stream-call.ts';
 
 export interface StreamEnv {
   readonly STREAM_API_KEY?: string | undefined;
@@ -34,11 +35,18 @@ export async function openStream(env: StreamEnv): Promise<StreamChat> {
   });
   try {
     // The cheapest read there is: one channel, no state. It proves the key, the secret and the URL.
-    await stream.post(`${stream.baseURL}/channels`, { filter_conditions: {}, limit: 1, state: false });
+    await streamCall('POST /channels', () =>
+      stream.post(`${stream.baseURL}/channels`, { filter_conditions: {}, limit: 1, state: false }),
+    );
   } catch (error) {
+    // A firewall's 403 page or a proxy's 200 page is not a wrong secret: say what answered.
+    if (error instanceof StreamProtocolError || (error instanceof StreamRefusedError && !error.fromStream))
+      throw new BadInput(error.message);
+    if (error instanceof StreamRefusedError)
+      throw new BadInput(
+        `Stream refused STREAM_API_KEY / STREAM_API_SECRET (${error.status}: check both belong to the same app, and that the key was not revoked)`,
+      );
     const status = (error as { status?: number; response?: { status?: number } } | null)?.response?.status;
-    if (status === 401 || status === 403)
-      throw new BadInput('Stream refused STREAM_API_KEY / STREAM_API_SECRET (401: check both belong to the same app)');
     const code = (error as { code?: string } | null)?.code;
     throw new BadInput(`cannot reach Stream at ${stream.baseURL}: ${code ?? status ?? 'no answer'}`);
   }

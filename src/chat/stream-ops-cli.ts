@@ -29,7 +29,9 @@ export const STREAM_OPS_USAGE = `usage: syncsim audit stream  [--gym-id N|all] [
 Environment: STREAM_API_KEY, STREAM_API_SECRET, optional STREAM_BASE_URL; DATABASE_URL.
 audit: read-only on both sides; exit 0 no faults, 1 faults found, 3 bad input or unreachable.
 repair: prints the plan (dry-run) unless --apply; orphan channels are deleted only with
---export-dir, after their messages were written there; exit 0 done, 1 an action failed, 3 bad input.`;
+--export-dir, after their messages were written there; exit 0 done, 1 an action failed, 3 bad input.
+Both stop at once, exit 3, when Stream refuses a request (401/403: a revoked key, a firewall) or
+answers one with something that is not its JSON (an HTML page, a body cut short).`;
 
 export const STREAM_OPS_EXIT = { ...OPERATOR_EXIT, found: 1 } as const;
 

@@ -6,7 +6,8 @@
  * channels whose event is gone) - while users open rooms and send messages, an admin deletes an
  * event, the operator audits and repairs (all gyms or one), and Stream delivers webhooks with
  * retries, duplicates and out of order; under swarm faults on Stream (5xx, 429, latency, resets,
- * timeouts, applied-but-response-lost), on Postgres (lost connection, 40001, 40P01, statement
+ * timeouts, applied-but-response-lost; a revoked key's 401, a firewall's 403 page, a proxy's 200
+ * HTML page, a read's body cut short), on Postgres (lost connection, 40001, 40P01, statement
  * timeout), on the export directory and crashes. Heal: faults off, the pending webhooks are
  * delivered, `repair stream --apply` runs twice and a last audit reads the world.
  *
@@ -16,6 +17,7 @@
 import {
   CRASH_FAULTS,
   FS_FAULTS,
+  HTTP_ANSWER_FAULTS,
   HTTP_FAULTS,
   PG_FAULTS,
   defineScenario,
@@ -39,6 +41,7 @@ import {
   webhookExactlyOnce,
 } from './invariants/index.ts';
 import { deleteRecreateRepair } from './planted/delete-recreate-repair.ts';
+import { htmlAsEmptyListingAudit } from './planted/html-as-empty-listing.ts';
 import { markAfterCommitWebhook } from './planted/mark-after-commit-webhook.ts';
 import { offsetPagedAudit } from './planted/offset-paged-audit.ts';
 import { rowFirstCreateGymRoom } from './planted/row-first-create-gym-room.ts';
@@ -101,7 +104,18 @@ export const chatPropertyScenario = defineScenario<ChatInput, ChatWorld>({
   title: 'Chat rooms and Stream channels: audit tells the truth, repairs converge in place, webhooks count once',
   source: 'incidents.md section A',
   input: chatInput,
-  faults: swarmFaultPlan([...HTTP_FAULTS, ...PG_FAULTS, ...FS_FAULTS, ...CRASH_FAULTS], { maxRate: 0.15 }),
+  // Every answer fault but http-404-no-route, WordPress' `rest_no_route`: Stream has no plugin to
+  // deactivate, so its gate never draws it (fakes/stream/stream-answer-faults.ts).
+  faults: swarmFaultPlan(
+    [
+      ...HTTP_FAULTS,
+      ...HTTP_ANSWER_FAULTS.filter((kind) => kind !== 'http-404-no-route'),
+      ...PG_FAULTS,
+      ...FS_FAULTS,
+      ...CRASH_FAULTS,
+    ],
+    { maxRate: 0.15 },
+  ),
   startTime: '2025-10-26T20:00:00.000Z',
   world: buildChatWorld,
   invariants: [
@@ -139,6 +153,11 @@ export const chatPropertyScenario = defineScenario<ChatInput, ChatWorld>({
       "createGymRoom writes the room's row before the channel, with nothing to converge",
       { createGymRoom: rowFirstCreateGymRoom },
       'channel-room-sync',
+    ),
+    'planted-html-as-empty-listing': planted(
+      "the audit reads a 2xx that is not Stream's JSON (a proxy's HTML page, a cut body) as an empty page",
+      { audit: htmlAsEmptyListingAudit },
+      'audit-matches-truth',
     ),
   },
   defaultVariant: 'after',

@@ -17,6 +17,7 @@ describe('properties/chat', () => {
     ['planted-mark-after-commit', 'webhook-exactly-once'],
     ['planted-unscoped-repair', 'tenant-isolation'],
     ['planted-row-first-room', 'channel-room-sync'],
+    ['planted-html-as-empty-listing', 'audit-matches-truth'],
   ])(
     '%s is caught by %s, with a replay that reproduces it',
     async (variant, invariant) => {
