@@ -29,6 +29,8 @@ import { FloorConnections, replayCaseIo } from './replay-case-io.ts';
 import { openBenchEngine } from './open-bench-engine.ts';
 import { phase, report, runStreams, streamsFlag, streamWorker } from './bench-streams.ts';
 import { openCaseEngine } from '../sims/runner/case-engine.ts';
+import { ownCpuMs, serverCpuMs } from './server-cpu.ts';
+import type { EmbeddedPostgresServer } from '../sims/postgres/start-embedded-postgres.ts';
 import { BRIDGE_PHASES, summedTimings, type BridgePhase } from '../sims/schedule/bridge-timings.ts';
 
 const SEED = 2;
@@ -74,9 +76,27 @@ interface Row {
   floorErrors: number;
   /** Milliseconds of the engine phase by bridge phase (sims/schedule/bridge-timings.ts). */
   phases: Record<BridgePhase, number>;
+  /** CPU milliseconds of this process and of the Postgres server in the engine and the floor phases (one stream, embedded server). */
+  cpu?: { engine: CpuSample; floor: CpuSample };
   goal: number;
   /** With more than one stream: every stream's cases/s, and all of theirs over the phase's wall time. */
   streams?: { each: number[]; aggregate: number };
+}
+
+interface CpuSample {
+  node: number;
+  pg: number;
+}
+
+/** CPU used so far, when the server's processes can be read (bench/server-cpu.ts). */
+type CpuMeter = () => CpuSample | undefined;
+
+function cpuSpent(meter: CpuMeter | undefined, work: () => Promise<void>): Promise<CpuSample | undefined> {
+  const before = meter?.();
+  return work().then(() => {
+    const after = meter?.();
+    return before && after ? { node: after.node - before.node, pg: after.pg - before.pg } : undefined;
+  });
 }
 
 async function measure(
@@ -84,6 +104,7 @@ async function measure(
   recorder: IoRecorder,
   floor: FloorConnections,
   target: Target,
+  meter: CpuMeter | undefined,
 ): Promise<Row> {
   const { scenario, variant } = target;
   const name = `${scenario.id}:${variant}`;
@@ -91,7 +112,10 @@ async function measure(
   await phase(`engine ${name}`);
   const phasesBefore = { ...timings.totals };
   let started = performance.now();
-  const result = await runScenario(scenario, variant, engine, { seed: SEED, runs: target.runs });
+  let result!: Awaited<ReturnType<typeof runScenario>>;
+  const engineCpu = await cpuSpent(meter, async () => {
+    result = await runScenario(scenario, variant, engine, { seed: SEED, runs: target.runs });
+  });
   const engineS = (performance.now() - started) / 1000;
   const phases = Object.fromEntries(BRIDGE_PHASES.map((p) => [p, timings.totals[p] - phasesBefore[p]])) as Record<
     BridgePhase,
@@ -139,7 +163,10 @@ async function measure(
   };
   delete floorScenario.scans;
   started = performance.now();
-  const floorResult = await runScenario(floorScenario, 'floor', engine, { seed: SEED, runs: target.runs });
+  let floorResult!: Awaited<ReturnType<typeof runScenario>>;
+  const floorCpu = await cpuSpent(meter, async () => {
+    floorResult = await runScenario(floorScenario, 'floor', engine, { seed: SEED, runs: target.runs });
+  });
   const floorS = (performance.now() - started) / 1000;
   if (floorResult.status !== 'held' || index !== result.cases)
     throw new Error(`bench: the floor of ${name} ran ${index} of ${result.cases} cases (${floorResult.status})`);
@@ -153,13 +180,24 @@ async function measure(
     floorIoS,
     floorErrors,
     phases,
+    ...(engineCpu && floorCpu ? { cpu: { engine: engineCpu, floor: floorCpu } } : {}),
     goal: target.goal,
   };
 }
 
 /** The engine's case time split by bridge phase, beside the floor's: where the difference goes. */
 function phaseTable(rows: Row[]): string[] {
-  const header = ['scenario', ...BRIDGE_PHASES, 'outside', 'engine total', 'floor io', 'floor rest', 'floor total'];
+  const cpu = rows.some((r) => r.cpu);
+  const header = [
+    'scenario',
+    ...BRIDGE_PHASES,
+    'outside',
+    'engine total',
+    'floor io',
+    'floor rest',
+    'floor total',
+    ...(cpu ? ['engine CPU node / pg', 'floor CPU node / pg'] : []),
+  ];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
   for (const r of rows) {
     const perCase = (ms: number) => (ms / r.cases).toFixed(2);
@@ -174,6 +212,7 @@ function phaseTable(rows: Row[]): string[] {
         perCase(r.floorIoS * 1000),
         perCase((r.floorS - r.floorIoS) * 1000),
         perCase(r.floorS * 1000),
+        ...(cpu ? [r.cpu?.engine, r.cpu?.floor].map((c) => (c ? `${perCase(c.node)} / ${perCase(c.pg)}` : '-')) : []),
       ].join(' | ')} |`,
     );
   }
@@ -232,7 +271,7 @@ function table(rows: Row[]): string[] {
 }
 
 /** Every chosen scenario measured on `engine` (one stream). */
-async function measureAll(engine: CaseEngine, url: string): Promise<Row[]> {
+async function measureAll(engine: CaseEngine, url: string, meter?: CpuMeter): Promise<Row[]> {
   const runsFlag = process.argv.indexOf('--runs');
   const onlyFlag = process.argv.indexOf('--only');
   const only = onlyFlag > 0 ? new Set(process.argv[onlyFlag + 1]!.split(',')) : undefined;
@@ -243,7 +282,7 @@ async function measureAll(engine: CaseEngine, url: string): Promise<Row[]> {
     for (const target of targets) {
       if (only && !only.has(target.key)) continue;
       const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : target.runs;
-      rows.push(await measure(engine, recorder, floor, { ...target, runs }));
+      rows.push(await measure(engine, recorder, floor, { ...target, runs }, meter));
       if (!streamWorker()) console.error(`measured ${rows.at(-1)!.name}`);
     }
   } finally {
@@ -285,8 +324,18 @@ await using bench = await openBenchEngine('overhead-bench', { timings });
 const coldStartMs = performance.now() - coldStarted;
 const { server, database, engine } = bench;
 let rows: Row[];
-if (streams === 1) rows = await measureAll(engine, database.url);
-else {
+if (streams === 1) {
+  // One stream: the server's CPU is this stream's alone, so it is worth measuring.
+  const postmaster = server.kind === 'embedded' ? (server as EmbeddedPostgresServer).pid : undefined;
+  const meter: CpuMeter | undefined =
+    postmaster === undefined
+      ? undefined
+      : () => {
+          const pg = serverCpuMs(postmaster);
+          return pg === undefined ? undefined : { node: ownCpuMs(), pg };
+        };
+  rows = await measureAll(engine, database.url, meter);
+} else {
   const run = await runStreams<Row[]>(bench, import.meta.url, streams, process.argv.slice(2));
   rows = merged(run.results, run.phases);
 }
@@ -303,7 +352,8 @@ console.log(
   "engine phases, ms per case (one stream): gate = release to the I/O's start (history, fault draws); io = the I/O " +
     'until done or found waiting on a lock (probes included); actor = the result handed back until the actor parks ' +
     "again (the module's own code); blocked = waiters re-examined; scheduler = between releases (settling, choosing); " +
-    'outside = reset, world, invariants and the runner. floor: its straight I/O, and the rest (reset, world, invariants).',
+    'outside = reset, world, invariants and the runner. floor: its straight I/O, and the rest (reset, world, invariants). ' +
+    'CPU (one stream, embedded server): this process and every Postgres process, ms per case, which load stretches far less than wall time.',
 );
 if (rows.some((r) => r.floorErrors > 0))
   console.log(
