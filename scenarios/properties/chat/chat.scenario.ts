@@ -25,19 +25,28 @@ import {
 } from 'syncsim';
 import { buildChatWorld } from './build-chat-world.ts';
 import { adminActor, creatorActor, jobActor, senderActor } from './chat-actors.ts';
+import { editorActor } from './editor-actor.ts';
 import { srcChat, type ChatImplementation } from './chat-implementation.ts';
 import { chatInput, type ChatInput } from './chat-input.ts';
 import type { ChatWorld } from './chat-world.ts';
 import { healActor } from './heal-actor.ts';
 import {
   auditMatchesTruth,
+  channelBornInGym,
   channelRoomSync,
+  madeRoomHasChannel,
   noMessageLoss,
   repairIdempotent,
+  roomMirrorsChannel,
   teamMatchesGym,
   tenantIsolation,
   webhookExactlyOnce,
 } from './invariants/index.ts';
+import { channelOnlyCreateRoom } from './planted/channel-only-create-room.ts';
+import { directAsGroupRepair } from './planted/direct-as-group-repair.ts';
+import { roomNamedByIdRepair } from './planted/room-named-by-id-repair.ts';
+import { tagAfterCreateRoom } from './planted/tag-after-create-room.ts';
+import { unawaitedWelcomeRoom } from './planted/unawaited-welcome-room.ts';
 import { deleteRecreateRepair } from './planted/delete-recreate-repair.ts';
 import { markAfterCommitWebhook } from './planted/mark-after-commit-webhook.ts';
 import { offsetPagedAudit } from './planted/offset-paged-audit.ts';
@@ -80,6 +89,7 @@ function variant(
         actors.push(senderActor(`sender-${i + 1}`, world, (sender.user % input.users.length) + 1, sender.gapsMs)),
       );
       input.admins.forEach((step, i) => actors.push(adminActor(`admin-${i + 1}`, world, step)));
+      input.editors.forEach((step, i) => actors.push(editorActor(`${step.edit}-${i + 1}`, world, step)));
       input.jobs.forEach((job, i) => {
         const gymIds = job.scope === null ? undefined : [world.gymIds[job.scope % world.gymIds.length]!];
         const name = `${job.apply ? 'repair' : 'audit'}-${gymIds ? `gym-${gymIds[0]}` : 'all'}-${i + 1}`;
@@ -108,8 +118,11 @@ export const chatPropertyScenario = defineScenario<ChatInput, ChatWorld>({
     noMessageLoss,
     webhookExactlyOnce,
     tenantIsolation,
+    channelBornInGym,
+    madeRoomHasChannel,
     channelRoomSync,
     teamMatchesGym,
+    roomMirrorsChannel,
     repairIdempotent,
     auditMatchesTruth,
   ],
@@ -139,6 +152,31 @@ export const chatPropertyScenario = defineScenario<ChatInput, ChatWorld>({
       "createGymRoom writes the room's row before the channel, with nothing to converge",
       { createGymRoom: rowFirstCreateGymRoom },
       'channel-room-sync',
+    ),
+    'planted-direct-as-group': planted(
+      'a direct chat synced from Stream is stored as a group room',
+      { apply: directAsGroupRepair },
+      'room-mirrors-channel',
+    ),
+    'planted-room-named-by-id': planted(
+      "a room synced from Stream is named after its channel id, not the channel's name",
+      { apply: roomNamedByIdRepair },
+      'room-mirrors-channel',
+    ),
+    'planted-tag-after-create': planted(
+      'createGymRoom creates the channel bare and sets its team and gym_id in a second request',
+      { createGymRoom: tagAfterCreateRoom },
+      'channel-born-in-gym',
+    ),
+    'planted-channel-only-room': planted(
+      'createGymRoom answers created with the channel made and the room left to the webhook or repair',
+      { createGymRoom: channelOnlyCreateRoom },
+      'made-room-has-channel',
+    ),
+    'planted-unawaited-welcome': planted(
+      'createGymRoom posts a welcome message without awaiting it, its failure swallowed',
+      { createGymRoom: unawaitedWelcomeRoom },
+      'no-leaked-work',
     ),
   },
   defaultVariant: 'after',
