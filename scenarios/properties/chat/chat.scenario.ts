@@ -4,11 +4,18 @@
  * seeded with incident A's faults (a channel in the wrong team, a gym_id that disagrees, legacy
  * member ids, members that differ, channels only in Stream, rooms whose channel is gone, event
  * channels whose event is gone) - while users open rooms and send messages, an admin deletes an
- * event, the operator audits and repairs (all gyms or one), and Stream delivers webhooks with
- * retries, duplicates and out of order; under swarm faults on Stream (5xx, 429, latency, resets,
- * timeouts, applied-but-response-lost), on Postgres (lost connection, 40001, 40P01, statement
- * timeout), on the export directory and crashes. Heal: faults off, the pending webhooks are
- * delivered, `repair stream --apply` runs twice and a last audit reads the world.
+ * event, moderators edit channels by hand in Stream's dashboard (move one to another gym's team or
+ * gym_id, add or remove a member, rename it) and gym admins rename rooms in the app, the operator
+ * audits and repairs (all gyms or one), and Stream delivers webhooks with retries, duplicates and
+ * out of order; under swarm faults on Stream (5xx, 429, latency, resets, timeouts,
+ * applied-but-response-lost), on Postgres (lost connection, 40001, 40P01, statement timeout), on
+ * the export directory and crashes. Heal: faults off, the pending webhooks are delivered,
+ * `repair stream --apply` runs twice and a last audit reads the world.
+ *
+ * Invariants look at the end state (every mirrored field: channel id, gym, members, kind, event,
+ * name), over what happened (channel-born-in-gym: the ledger's creations; tenant-isolation and
+ * webhook-exactly-once: the history) and during chaos (safety ones, made-room-has-channel among
+ * them, are also checked before the heal); no-leaked-work is the runner's.
  *
  * Variants: `after` (src/chat as it is) holds; each planted bug must be caught by the invariant
  * its file names.
