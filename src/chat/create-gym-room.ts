@@ -35,7 +35,7 @@ export type CreateGymRoomOutcome =
   | { readonly kind: 'refused'; readonly why: string };
 
 interface GetOrCreateJson {
-  channel?: { team?: unknown; gym_id?: unknown };
+  channel?: { team?: unknown; gym_id?: unknown; name?: unknown };
   members?: readonly { user_id?: unknown }[];
 }
 
@@ -93,6 +93,9 @@ export async function createGymRoom(deps: CreateGymRoomDeps, request: GymRoomReq
   const members = [
     ...new Set([...request.members, ...present.flatMap((id) => parseStreamUserId(id)?.userId ?? [])]),
   ].sort((a, b) => a - b);
+  // Likewise its name: an existing channel keeps the name it has, and the room shows that one
+  // (properties-chat found a room "Class 103 chat" over a channel named "Room 4").
+  const name = typeof got.name === 'string' ? got.name : request.name;
   const stored = await withTransaction(db, async (tx) => {
     // A webhook or a repair may have made the room from the channel already: keep theirs, but
     // it has the members the channel had then, not the ones just added to it, so add them here
@@ -100,7 +103,7 @@ export async function createGymRoom(deps: CreateGymRoomDeps, request: GymRoomReq
     const inserted = await tx.query<{ id: string }>(
       `INSERT INTO chat_rooms (id, gym_id, stream_channel_id, name, kind, event_id) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (stream_channel_id) DO NOTHING RETURNING id`,
-      [roomId, gymId, channelId, request.name, event ? 'event' : 'group', event?.eventId ?? null],
+      [roomId, gymId, channelId, name, event ? 'event' : 'group', event?.eventId ?? null],
     );
     const id = inserted.rows[0]
       ? roomId

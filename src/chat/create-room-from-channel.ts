@@ -38,10 +38,13 @@ export async function createRoomFromChannel(tx: Queryable, channel: ListedChanne
     if (event.rowCount === 0) return { kind: 'refused', why: `event ${eventId} of gym ${gymId} does not exist` };
   }
   const kind = eventId !== null ? 'event' : parsed?.kind === 'direct' ? 'direct' : 'group';
+  // The room shows the channel's name, as a room made by createGymRoom does; the channel id is
+  // the fallback for a channel that has none (properties-chat found rooms synced from Stream
+  // named room_2_7 over a channel named "Class 101 chat").
   const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO chat_rooms (gym_id, stream_channel_id, name, kind, event_id) VALUES ($1, $2, $2, $3, $4)
+    `INSERT INTO chat_rooms (gym_id, stream_channel_id, name, kind, event_id) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (stream_channel_id) DO NOTHING RETURNING id`,
-    [gymId, channel.id, kind, eventId],
+    [gymId, channel.id, channel.name ?? channel.id, kind, eventId],
   );
   if (!inserted.rows[0]) return createRoomFromChannel(tx, channel);
   const roomId = Number(inserted.rows[0].id);

@@ -8,6 +8,8 @@ export interface ListedChannel {
   readonly team: string | null;
   /** The channel's custom `gym_id`, as text (the app wrote strings, e.g. '5'; numbers are normalised). */
   readonly gymId: string | null;
+  /** The channel's custom `name` (what the app shows for its room), when it has one. */
+  readonly name?: string;
   readonly createdAt: string;
   readonly memberIds: readonly string[];
 }
@@ -18,6 +20,7 @@ interface ChannelJson {
   type?: unknown;
   team?: unknown;
   gym_id?: unknown;
+  name?: unknown;
   created_at?: unknown;
 }
 
@@ -45,6 +48,7 @@ export function toListedChannel(state: ChannelStateJson): ListedChannel | undefi
     type,
     team: text(channel.team),
     gymId: text(channel.gym_id),
+    ...(typeof channel.name === 'string' ? { name: channel.name } : {}),
     createdAt: text(channel.created_at) ?? '',
     memberIds,
   };

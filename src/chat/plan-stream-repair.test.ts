@@ -46,6 +46,21 @@ describe('planStreamRepair', () => {
     ]);
   });
 
+  it('a channel in the wrong team with the wrong gym_id too gets both set back in one run', () => {
+    const both = finding({
+      kind: 'wrong-team',
+      channelId: 'room_5_2',
+      gymId: 5,
+      roomId: 2,
+      team: 'gym_1',
+      channelGymId: '1',
+    });
+    expect(planStreamRepair([both], { existingGyms: new Set([1, 5]) }).map(describeRepairAction)).toEqual([
+      'set team of messaging:room_5_2: gym_1 -> gym_5 (in place, history kept)',
+      'set gym_id of messaging:room_5_2: 1 -> 5 (in place)',
+    ]);
+  });
+
   it('scoped to gym 4, nothing of gym 5 is planned; scoped to gym 1, nothing at all', () => {
     const existingGyms = new Set([1, 4, 5]);
     expect(planStreamRepair(incidentA, { gymIds: [4], existingGyms }).some((a) => 'gymId' in a && a.gymId === 5)).toBe(
@@ -104,7 +119,9 @@ describe('planStreamRepair', () => {
             expect(gymIds).toContain(action.gymId);
           }
         }
-        expect(plan.length).toBeLessThanOrEqual(findings.length);
+        // One action per finding, two for a wrong team (its gym_id may need setting back too).
+        const wrongTeams = findings.filter((f) => f.kind === 'wrong-team').length;
+        expect(plan.length).toBeLessThanOrEqual(findings.length + wrongTeams);
       }),
     );
   });

@@ -42,14 +42,22 @@ function inScope(finding: AuditFinding, scope: RepairScope): boolean {
   return scope.gymIds === undefined || (finding.gymId !== null && scope.gymIds.includes(finding.gymId));
 }
 
-function actionFor(finding: AuditFinding, scope: RepairScope): RepairAction | undefined {
+function actionFor(finding: AuditFinding, scope: RepairScope): RepairAction | RepairAction[] | undefined {
   const { channelId, cid, gymId } = finding;
   switch (finding.kind) {
     case 'synced':
       return undefined;
     case 'wrong-team':
-      // gymId is the room's gym here: the database says where the room lives.
-      return cid && gymId !== null ? { kind: 'set-team', cid, gymId, from: finding.team } : undefined;
+      // gymId is the room's gym here: the database says where the room lives. A channel moved by
+      // hand may carry the wrong gym_id too: put both back in this run, or the next audit finds
+      // team-metadata-mismatch and a second run has work left (properties-chat: repair-idempotent).
+      if (!cid || gymId === null) return undefined;
+      return [
+        { kind: 'set-team', cid, gymId, from: finding.team },
+        ...(finding.channelGymId === String(gymId)
+          ? []
+          : [{ kind: 'set-gym-id', cid, gymId, from: finding.channelGymId } as const]),
+      ];
     case 'team-metadata-mismatch':
       return cid && gymId !== null ? { kind: 'set-gym-id', cid, gymId, from: finding.channelGymId } : undefined;
     case 'orphan-event-channel':

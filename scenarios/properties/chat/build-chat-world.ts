@@ -88,6 +88,7 @@ export async function buildChatWorld(ctx: WorldContext<ChatInput>): Promise<Chat
   }
   await insertChatRows(db, rows);
   seedingAt = undefined;
+  ledger.caseFrom = ledger.seq;
   outbox.open();
   return {
     fake,
@@ -100,6 +101,8 @@ export async function buildChatWorld(ctx: WorldContext<ChatInput>): Promise<Chat
     ledger,
     outbox,
     audits: [],
+    edits: { members: new Set(), gym: new Set(), names: new Set() },
+    made: [],
     heal: { rounds: [] },
   };
 }

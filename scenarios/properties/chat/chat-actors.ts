@@ -22,7 +22,7 @@ export async function attempt(work: () => Promise<unknown>): Promise<void> {
 }
 
 /** `waits` scheduler picks before the first step, so steps land anywhere in the race. */
-async function pause(env: ActorEnv, waits: number): Promise<void> {
+export async function pause(env: ActorEnv, waits: number): Promise<void> {
   for (let wait = 0; wait <= waits; wait++) await env.clock.sleep(1);
 }
 
@@ -41,8 +41,8 @@ export function creatorActor(
       const gymId = event ? event.gymId : world.gymIds[step.gym % world.gymIds.length]!;
       // An event's chat is for everyone in the gym, whoever opens it: two openings ask the same.
       const members = world.usersOf.get(gymId) ?? [];
-      await attempt(() =>
-        impl.createGymRoom(
+      await attempt(async () => {
+        const outcome = await impl.createGymRoom(
           { db: env.db, stream: streamClientFor(env) },
           {
             gymId,
@@ -51,8 +51,17 @@ export function creatorActor(
             members,
             ...(event ? { event: { eventId: event.id, suffix: EVENT_SUFFIX } } : {}),
           },
-        ),
-      );
+        );
+        // What the user was told: made-room-has-channel holds the module to it.
+        if (outcome.kind === 'created')
+          world.made.push({
+            actor: name,
+            roomId: outcome.roomId,
+            channelId: outcome.channelId,
+            gymId,
+            eventId: event ? event.id : null,
+          });
+      });
     },
   };
 }

@@ -2,7 +2,8 @@
  * What one case of properties-chat is made of, as generated data: the gyms and their users
  * (memberships across gyms), the rooms of the three kinds seeded in one of the shapes incident A
  * found (or synced), and what the actors will do - rooms created, messages sent, events deleted,
- * audits and repairs (some scoped to one gym), Stream's webhook workers. Everything is a small
+ * rooms and channels edited by hand, audits and repairs (some scoped to one gym), Stream's
+ * webhook workers. Everything is a small
  * number: a case is a handful of gyms, rooms and messages.
  */
 import { fc } from 'syncsim';
@@ -34,6 +35,17 @@ export interface RoomSeed {
   messages: number;
 }
 
+/** What people do by hand to a room or its channel (editor-actor.ts says what each one is). */
+export const HAND_EDITS = [
+  'move-team',
+  'set-gym-id',
+  'remove-member',
+  'add-member',
+  'rename-channel',
+  'rename-room',
+] as const;
+export type HandEdit = (typeof HAND_EDITS)[number];
+
 export interface ChatInput {
   gyms: number;
   /** Per user, the gyms (indexes) they belong to: several for some. */
@@ -46,6 +58,8 @@ export interface ChatInput {
   /** Per sender: the user, and the pauses before each message (the clock moves, messages get distinct times). */
   senders: Array<{ user: number; gapsMs: number[] }>;
   admins: Array<{ waits: number; event: number }>;
+  /** Moderators in Stream's dashboard and gym admins in the app: which edit, to which room (index), with whom. */
+  editors: Array<{ waits: number; edit: HandEdit; room: number; who: number }>;
   /** Audits (read-only) and repairs (--apply), each for all gyms or scoped to one. */
   jobs: Array<{ waits: number; scope: number | null; apply: boolean }>;
   /** Stream's webhook workers: how many, the pauses between their rounds, how often a 2xx goes unseen. */
@@ -84,6 +98,9 @@ export const chatInput: fc.Arbitrary<ChatInput> = fc.record({
     maxLength: 3,
   }),
   admins: fc.array(fc.record({ waits, event: fc.nat(9) }), { maxLength: 1 }),
+  editors: fc.array(fc.record({ waits, edit: fc.constantFrom(...HAND_EDITS), room: fc.nat(9), who: fc.nat(4) }), {
+    maxLength: 2,
+  }),
   // All gyms is the command's default (--gym-id is the exception): half the jobs run unscoped.
   jobs: fc.array(fc.record({ waits, scope: fc.option(fc.nat(2), { nil: null, freq: 2 }), apply: fc.boolean() }), {
     minLength: 1,

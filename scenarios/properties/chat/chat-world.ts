@@ -36,6 +36,25 @@ export interface HealRound {
   after: string;
 }
 
+/** What people changed by hand during the case (editor-actor.ts), by channel id: recorded before the change is sent. */
+export interface HandEdits {
+  /** A moderator added or removed a channel member in Stream's dashboard. */
+  members: Set<string>;
+  /** A moderator set the channel's team or gym_id to another gym (how room_General_4 was made). */
+  gym: Set<string>;
+  /** A moderator renamed the channel, or a gym admin renamed its room in the app. */
+  names: Set<string>;
+}
+
+/** A room createGymRoom reported created, as it returned it. */
+export interface MadeRoom {
+  actor: string;
+  roomId: number;
+  channelId: string;
+  gymId: number;
+  eventId: number | null;
+}
+
 export interface ChatWorld {
   fake: StreamFake;
   clock: Clock;
@@ -50,6 +69,8 @@ export interface ChatWorld {
   ledger: StreamLedger;
   outbox: WebhookOutbox;
   audits: AuditRecord[];
+  edits: HandEdits;
+  made: MadeRoom[];
   heal: { rounds: HealRound[]; finalAudit?: AuditReport };
 }
 

@@ -4,12 +4,19 @@
  * seeded with incident A's faults (a channel in the wrong team, a gym_id that disagrees, legacy
  * member ids, members that differ, channels only in Stream, rooms whose channel is gone, event
  * channels whose event is gone) - while users open rooms and send messages, an admin deletes an
- * event, the operator audits and repairs (all gyms or one), and Stream delivers webhooks with
- * retries, duplicates and out of order; under swarm faults on Stream (5xx, 429, latency, resets,
- * timeouts, applied-but-response-lost; a revoked key's 401, a firewall's 403 page, a proxy's 200
- * HTML page, a read's body cut short), on Postgres (lost connection, 40001, 40P01, statement
- * timeout), on the export directory and crashes. Heal: faults off, the pending webhooks are
- * delivered, `repair stream --apply` runs twice and a last audit reads the world.
+ * event, moderators edit channels by hand in Stream's dashboard (move one to another gym's team or
+ * gym_id, add or remove a member, rename it) and gym admins rename rooms in the app, the operator
+ * audits and repairs (all gyms or one), and Stream delivers webhooks with retries, duplicates and
+ * out of order; under swarm faults on Stream (5xx, 429, latency, resets, timeouts,
+ * applied-but-response-lost; a revoked key's 401, a firewall's 403 page, a proxy's 200 HTML page,
+ * a read's body cut short), on Postgres (lost connection, 40001, 40P01, statement timeout), on
+ * the export directory and crashes. Heal: faults off, the pending webhooks are delivered,
+ * `repair stream --apply` runs twice and a last audit reads the world.
+ *
+ * Invariants look at the end state (every mirrored field: channel id, gym, members, kind, event,
+ * name), over what happened (channel-born-in-gym: the ledger's creations; tenant-isolation and
+ * webhook-exactly-once: the history) and during chaos (safety ones, made-room-has-channel among
+ * them, are also checked before the heal); no-leaked-work is the runner's.
  *
  * Variants: `after` (src/chat as it is) holds; each planted bug must be caught by the invariant
  * its file names.
@@ -27,19 +34,28 @@ import {
 } from 'syncsim';
 import { buildChatWorld } from './build-chat-world.ts';
 import { adminActor, creatorActor, jobActor, senderActor } from './chat-actors.ts';
+import { editorActor } from './editor-actor.ts';
 import { srcChat, type ChatImplementation } from './chat-implementation.ts';
 import { chatInput, type ChatInput } from './chat-input.ts';
 import type { ChatWorld } from './chat-world.ts';
 import { healActor } from './heal-actor.ts';
 import {
   auditMatchesTruth,
+  channelBornInGym,
   channelRoomSync,
+  madeRoomHasChannel,
   noMessageLoss,
   repairIdempotent,
+  roomMirrorsChannel,
   teamMatchesGym,
   tenantIsolation,
   webhookExactlyOnce,
 } from './invariants/index.ts';
+import { channelOnlyCreateRoom } from './planted/channel-only-create-room.ts';
+import { directAsGroupRepair } from './planted/direct-as-group-repair.ts';
+import { roomNamedByIdRepair } from './planted/room-named-by-id-repair.ts';
+import { tagAfterCreateRoom } from './planted/tag-after-create-room.ts';
+import { unawaitedWelcomeRoom } from './planted/unawaited-welcome-room.ts';
 import { deleteRecreateRepair } from './planted/delete-recreate-repair.ts';
 import { htmlAsEmptyListingAudit } from './planted/html-as-empty-listing.ts';
 import { markAfterCommitWebhook } from './planted/mark-after-commit-webhook.ts';
@@ -83,6 +99,7 @@ function variant(
         actors.push(senderActor(`sender-${i + 1}`, world, (sender.user % input.users.length) + 1, sender.gapsMs)),
       );
       input.admins.forEach((step, i) => actors.push(adminActor(`admin-${i + 1}`, world, step)));
+      input.editors.forEach((step, i) => actors.push(editorActor(`${step.edit}-${i + 1}`, world, step)));
       input.jobs.forEach((job, i) => {
         const gymIds = job.scope === null ? undefined : [world.gymIds[job.scope % world.gymIds.length]!];
         const name = `${job.apply ? 'repair' : 'audit'}-${gymIds ? `gym-${gymIds[0]}` : 'all'}-${i + 1}`;
@@ -122,8 +139,11 @@ export const chatPropertyScenario = defineScenario<ChatInput, ChatWorld>({
     noMessageLoss,
     webhookExactlyOnce,
     tenantIsolation,
+    channelBornInGym,
+    madeRoomHasChannel,
     channelRoomSync,
     teamMatchesGym,
+    roomMirrorsChannel,
     repairIdempotent,
     auditMatchesTruth,
   ],
@@ -158,6 +178,31 @@ export const chatPropertyScenario = defineScenario<ChatInput, ChatWorld>({
       "the audit reads a 2xx that is not Stream's JSON (a proxy's HTML page, a cut body) as an empty page",
       { audit: htmlAsEmptyListingAudit },
       'audit-matches-truth',
+    ),
+    'planted-direct-as-group': planted(
+      'a direct chat synced from Stream is stored as a group room',
+      { apply: directAsGroupRepair },
+      'room-mirrors-channel',
+    ),
+    'planted-room-named-by-id': planted(
+      "a room synced from Stream is named after its channel id, not the channel's name",
+      { apply: roomNamedByIdRepair },
+      'room-mirrors-channel',
+    ),
+    'planted-tag-after-create': planted(
+      'createGymRoom creates the channel bare and sets its team and gym_id in a second request',
+      { createGymRoom: tagAfterCreateRoom },
+      'channel-born-in-gym',
+    ),
+    'planted-channel-only-room': planted(
+      'createGymRoom answers created with the channel made and the room left to the webhook or repair',
+      { createGymRoom: channelOnlyCreateRoom },
+      'made-room-has-channel',
+    ),
+    'planted-unawaited-welcome': planted(
+      'createGymRoom posts a welcome message without awaiting it, its failure swallowed',
+      { createGymRoom: unawaitedWelcomeRoom },
+      'no-leaked-work',
     ),
   },
   defaultVariant: 'after',

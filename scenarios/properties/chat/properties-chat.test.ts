@@ -4,8 +4,8 @@
  * reproduces it. That src/chat (`after`) holds over 100 cases of swarm faults, crashes and races
  * is its declared expectation, run by sims/testing/describe-scenario-variants.ts.
  */
-import { describe, it } from 'vitest';
-import { expectPlantedCaught, fileCaseEngine } from 'syncsim/vitest';
+import { describe, expect, it } from 'vitest';
+import { expectPlantedCaught, fileCaseEngine, runScenario, withSeed } from 'syncsim/vitest';
 import { chatPropertyScenario } from './chat.scenario.ts';
 
 const engine = fileCaseEngine();
@@ -18,6 +18,11 @@ describe('properties/chat', () => {
     ['planted-unscoped-repair', 'tenant-isolation'],
     ['planted-row-first-room', 'channel-room-sync'],
     ['planted-html-as-empty-listing', 'audit-matches-truth'],
+    ['planted-direct-as-group', 'room-mirrors-channel'],
+    ['planted-room-named-by-id', 'room-mirrors-channel'],
+    ['planted-tag-after-create', 'channel-born-in-gym'],
+    ['planted-channel-only-room', 'made-room-has-channel'],
+    ['planted-unawaited-welcome', 'no-leaked-work'],
   ])(
     '%s is caught by %s, with a replay that reproduces it',
     async (variant, invariant) => {
@@ -28,4 +33,33 @@ describe('properties/chat', () => {
     // and replaying it took 16-87 s on an idle machine, past the default 120 s on a busy one.
     300_000,
   );
+
+  // A planted bug for a check beyond end states earns its row only if that check is what sees it:
+  // without it, the same cases hold (the end state heals, or shows nothing).
+  it.each([
+    ['planted-tag-after-create', 'channel-born-in-gym'],
+    ['planted-channel-only-room', 'made-room-has-channel'],
+  ])(
+    '%s breaks nothing but %s',
+    async (variant, invariant) => {
+      const blind = {
+        ...chatPropertyScenario,
+        invariants: chatPropertyScenario.invariants.filter((i) => i.name !== invariant),
+      };
+      const result = await runScenario(blind, variant, engine(), { ...withSeed, runs: 100 });
+      expect(result.broken).toEqual([]);
+      expect(result.status).toBe('held');
+    },
+    600_000,
+  );
+
+  it('planted-unawaited-welcome breaks nothing but no-leaked-work', async () => {
+    const result = await runScenario(chatPropertyScenario, 'planted-unawaited-welcome', engine(), {
+      ...withSeed,
+      shrinkBudget: 10,
+      minimiseBudget: 0,
+    });
+    expect(result.broken).toEqual(['no-leaked-work']);
+    expect(result.alsoBroken ?? []).toEqual([]);
+  }, 300_000);
 });

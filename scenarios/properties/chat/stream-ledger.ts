@@ -2,7 +2,8 @@
  * What Stream acknowledged over the whole case, kept outside the store because the store forgets:
  * every message ever created (a channel deleted and created again under the same id starts
  * empty, its old record and messages gone), and when each channel lived, counted in store events
- * (a channel created or deleted during an audit was not there for all of it). Fed synchronously by
+ * (a channel created or deleted during an audit was not there for all of it), and every channel as
+ * it was born (channel-born-in-gym). Fed synchronously by
  * the store's own events, so it sees exactly what Stream applied, including a request whose
  * response was lost.
  */
@@ -16,10 +17,24 @@ export interface LedgerMessage {
   createdAt: number;
 }
 
+/** A channel as Stream created it, copied at that instant (the record changes afterwards). */
+export interface LedgerBirth {
+  seq: number;
+  cid: string;
+  channelId: string;
+  team: string | undefined;
+  gymId: unknown;
+  createdById: string;
+}
+
 export class StreamLedger {
   /** Store events seen so far: the ledger's clock for audit windows. */
   seq = 0;
+  /** `seq` when the world was built: what came after is the case's doing. */
+  caseFrom = 0;
   readonly messages = new Map<string, LedgerMessage>();
+  /** Every channel creation Stream applied, in order (seeded ones included, before caseFrom). */
+  readonly births: LedgerBirth[] = [];
   /** Per cid, the spans (in `seq`) during which a channel by that cid was live. */
   readonly #lifetimes = new Map<string, Array<{ from: number; to?: number }>>();
 
@@ -28,6 +43,14 @@ export class StreamLedger {
       this.seq++;
       const { cid } = event.channel;
       if (event.type === 'channel.created') {
+        this.births.push({
+          seq: this.seq,
+          cid,
+          channelId: event.channel.id,
+          team: event.channel.team,
+          gymId: event.channel.custom.gym_id,
+          createdById: event.createdById,
+        });
         this.#lifetimes.set(cid, [...(this.#lifetimes.get(cid) ?? []), { from: this.seq }]);
       } else if (event.type === 'channel.deleted') {
         const last = this.#lifetimes.get(cid)?.at(-1);

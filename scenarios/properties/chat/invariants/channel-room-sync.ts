@@ -5,7 +5,8 @@
  * in Stream whose team and gym_id agree on an existing gym (and, for an event channel, whose event
  * exists in that gym) without its room, and no room made during the case without its channel or
  * disagreeing with it on members. What only a person can decide (a seeded room whose channel is
- * gone, seeded member differences, legacy ids, a team and gym_id that disagree) may remain.
+ * gone, seeded member differences, legacy ids, a team and gym_id that disagree, members a
+ * moderator changed by hand) may remain.
  */
 import { defineInvariant, type Violation } from 'syncsim';
 import type { ChatWorld } from '../chat-world.ts';
@@ -40,7 +41,9 @@ export const channelRoomSync = defineInvariant<ChatWorld>({
           roomId: fact.roomId,
           channelId: fact.channelId,
         });
-      if (made && (fact.kind === 'member-mismatch' || fact.kind === 'legacy-member-ids'))
+      // A moderator's member change by hand is the person's decision, reported, never undone.
+      const handEdited = world.edits.members.has(fact.channelId);
+      if (made && !handEdited && (fact.kind === 'member-mismatch' || fact.kind === 'legacy-member-ids'))
         report(
           `room ${fact.roomId} (gym ${fact.gymId}), made during the case, is ${fact.kind} with ${fact.channelId}`,
           {

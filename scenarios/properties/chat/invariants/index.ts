@@ -5,3 +5,6 @@ export { repairIdempotent } from './repair-idempotent.ts';
 export { teamMatchesGym } from './team-matches-gym.ts';
 export { tenantIsolation } from './tenant-isolation.ts';
 export { webhookExactlyOnce } from './webhook-exactly-once.ts';
+export { channelBornInGym } from './channel-born-in-gym.ts';
+export { madeRoomHasChannel } from './made-room-has-channel.ts';
+export { roomMirrorsChannel } from './room-mirrors-channel.ts';

@@ -16,6 +16,8 @@ export interface Room {
   gymId: number;
   channelId: string;
   kind: string;
+  name: string;
+  eventId: number | null;
   members: number[];
 }
 
@@ -70,9 +72,14 @@ function classify(room: Room | undefined, channel: ChannelRecord | undefined, ev
 }
 
 export async function readWorldFacts(db: Queryable, world: ChatWorld): Promise<WorldFacts> {
-  const roomRows = await db.query<{ id: string; gym_id: string; stream_channel_id: string; kind: string }>(
-    'SELECT id::text, gym_id::text, stream_channel_id, kind FROM chat_rooms ORDER BY id',
-  );
+  const roomRows = await db.query<{
+    id: string;
+    gym_id: string;
+    stream_channel_id: string;
+    kind: string;
+    name: string;
+    event_id: string | null;
+  }>('SELECT id::text, gym_id::text, stream_channel_id, kind, name, event_id::text FROM chat_rooms ORDER BY id');
   const memberRows = await db.query<{ room_id: string; user_id: string }>(
     'SELECT room_id::text, user_id::text FROM chat_room_members',
   );
@@ -83,6 +90,8 @@ export async function readWorldFacts(db: Queryable, world: ChatWorld): Promise<W
     gymId: Number(row.gym_id),
     channelId: row.stream_channel_id,
     kind: row.kind,
+    name: row.name,
+    eventId: row.event_id === null ? null : Number(row.event_id),
     members: memberRows.rows
       .filter((member) => member.room_id === row.id)
       .map((member) => Number(member.user_id))
