@@ -116,12 +116,6 @@ export class CaseConnections {
 const SESSION_RESET =
   'CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; UNLISTEN *; SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES';
 
-/** Whether the client is running or has queued a statement (its backend is busy: it cannot be reset now). */
-export function clientBusy(client: pg.ClientBase): boolean {
-  const internal = client as unknown as { activeQuery?: unknown; queryQueue?: unknown[] };
-  return Boolean(internal.activeQuery) || (internal.queryQueue?.length ?? 0) > 0;
-}
-
 /** node-postgres keeps the backend pid on the client; its type definitions do not declare it. */
 export function backendPid(client: pg.ClientBase): number | undefined {
   const pid = (client as unknown as { processID?: unknown }).processID;

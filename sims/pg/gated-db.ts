@@ -15,7 +15,7 @@ import type { FaultInjector } from '../faults/fault-injector.ts';
 import { PG_FAULTS, type PgFault } from '../../fakes/fault-kinds.ts';
 import type { Classify, SchedulerBridge } from '../schedule/scheduler-bridge.ts';
 import type { LockProbe } from '../schedule/lock-probe.ts';
-import { backendPid, clientBusy, type CaseConnections } from './case-connections.ts';
+import { backendPid, type CaseConnections } from './case-connections.ts';
 import { mayWaitOnLock } from './may-wait-on-lock.ts';
 import { untilReadyForQuery } from './until-ready-for-query.ts';
 import { createHash } from 'node:crypto';
@@ -173,12 +173,25 @@ async function execute<R>(
 
 /** A statement's failure is handed back only once its backend has aborted (see until-ready-for-query.ts). */
 async function settledQuery(client: pg.PoolClient, query: string | pg.QueryConfig): Promise<pg.QueryResult> {
+  running.set(client, (running.get(client) ?? 0) + 1);
   try {
     return await client.query(query);
   } catch (error) {
     await untilReadyForQuery(client);
     throw error;
+  } finally {
+    running.set(client, running.get(client)! - 1);
   }
+}
+
+/**
+ * Statements sent on each client and not settled yet (node-postgres's own count is deprecated):
+ * a client with one running, e.g. a crashed actor's lock waiter, cannot have its session reset.
+ */
+const running = new WeakMap<pg.PoolClient, number>();
+
+function clientBusy(client: pg.PoolClient): boolean {
+  return (running.get(client) ?? 0) > 0;
 }
 
 /**
