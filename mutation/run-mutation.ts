@@ -44,7 +44,9 @@ export async function runMutation(root: string, args: string[], log: (line: stri
   const concurrencyAt = args.indexOf('--concurrency');
   const concurrency = concurrencyAt < 0 ? 1 : Number(args[concurrencyAt + 1]);
   if (!Number.isInteger(concurrency) || concurrency < 1)
-    throw new CliError(`--concurrency needs a whole number of test runners (1 or more), not ${quote(String(args[concurrencyAt + 1]))}`);
+    throw new CliError(
+      `--concurrency needs a whole number of test runners (1 or more), not ${quote(String(args[concurrencyAt + 1]))}`,
+    );
   if (concurrencyAt >= 0) args.splice(concurrencyAt, 2);
   args = args.filter((arg) => arg !== '--report' && arg !== '--force');
   for (const arg of args)
