@@ -91,12 +91,15 @@ interface CpuSample {
 /** CPU used so far, when the server's processes can be read (bench/server-cpu.ts). */
 type CpuMeter = () => CpuSample | undefined;
 
-function cpuSpent(meter: CpuMeter | undefined, work: () => Promise<void>): Promise<CpuSample | undefined> {
+/** What `work` returns, and the CPU it used when the meter can read it. */
+async function cpuSpent<T>(
+  meter: CpuMeter | undefined,
+  work: () => Promise<T>,
+): Promise<{ value: T; cpu?: CpuSample }> {
   const before = meter?.();
-  return work().then(() => {
-    const after = meter?.();
-    return before && after ? { node: after.node - before.node, pg: after.pg - before.pg } : undefined;
-  });
+  const value = await work();
+  const after = meter?.();
+  return before && after ? { value, cpu: { node: after.node - before.node, pg: after.pg - before.pg } } : { value };
 }
 
 async function measure(
@@ -112,10 +115,9 @@ async function measure(
   await phase(`engine ${name}`);
   const phasesBefore = { ...timings.totals };
   let started = performance.now();
-  let result!: Awaited<ReturnType<typeof runScenario>>;
-  const engineCpu = await cpuSpent(meter, async () => {
-    result = await runScenario(scenario, variant, engine, { seed: SEED, runs: target.runs });
-  });
+  const { value: result, cpu: engineCpu } = await cpuSpent(meter, () =>
+    runScenario(scenario, variant, engine, { seed: SEED, runs: target.runs }),
+  );
   const engineS = (performance.now() - started) / 1000;
   const phases = Object.fromEntries(BRIDGE_PHASES.map((p) => [p, timings.totals[p] - phasesBefore[p]])) as Record<
     BridgePhase,
@@ -163,10 +165,9 @@ async function measure(
   };
   delete floorScenario.scans;
   started = performance.now();
-  let floorResult!: Awaited<ReturnType<typeof runScenario>>;
-  const floorCpu = await cpuSpent(meter, async () => {
-    floorResult = await runScenario(floorScenario, 'floor', engine, { seed: SEED, runs: target.runs });
-  });
+  const { value: floorResult, cpu: floorCpu } = await cpuSpent(meter, () =>
+    runScenario(floorScenario, 'floor', engine, { seed: SEED, runs: target.runs }),
+  );
   const floorS = (performance.now() - started) / 1000;
   if (floorResult.status !== 'held' || index !== result.cases)
     throw new Error(`bench: the floor of ${name} ran ${index} of ${result.cases} cases (${floorResult.status})`);

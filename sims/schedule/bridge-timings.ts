@@ -27,7 +27,7 @@ export interface BridgeTimings {
   add(phase: BridgePhase, ms: number): void;
 }
 
-/** A BridgeTimings that sums each phase (and counts the operations whose I/O it timed). */
+/** A BridgeTimings that sums each phase. */
 export function summedTimings(now: () => number): BridgeTimings & { readonly totals: Record<BridgePhase, number> } {
   const totals = Object.fromEntries(BRIDGE_PHASES.map((phase) => [phase, 0])) as Record<BridgePhase, number>;
   return {
