@@ -27,8 +27,15 @@ export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.includes(status);
 }
 
+/** What fetch rejects with on connection trouble (a TypeError) or our timeout (a DOMException). */
+export interface TransientError {
+  name: unknown;
+  message?: unknown;
+  cause?: unknown;
+}
+
 /** A rejected fetch (or body read) worth another attempt: connection trouble or our timeout. */
-export function isTransientError(error: unknown): boolean {
+export function isTransientError(error: unknown): error is TransientError {
   if (error instanceof TypeError) return true;
   if (typeof error !== 'object' || error === null || !('name' in error)) return false;
   return error.name === 'TimeoutError' || error.name === 'AbortError';

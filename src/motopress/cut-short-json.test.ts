@@ -4,6 +4,8 @@ import { isCutShortJson } from './cut-short-json.ts';
 const listing = JSON.stringify([
   { id: 7, title: 'Room "A" \\ [1]', reserved_accommodations: [{ accommodation: 2 }] },
   { id: 8, title: '}{', customer: { first_name: 'Ann' } },
+  // A bracket that would close the wrong one, and quotes escaped around it: all string content.
+  { id: 9, title: 'Suite "]" {' },
 ]);
 
 describe('isCutShortJson', () => {

@@ -8,10 +8,12 @@
  * reason (a bad literal inside) is still retried, which costs attempts, never data.
  */
 export function isCutShortJson(text: string): boolean {
-  const body = text.replace(/^\uFEFF/, '').trimStart();
+  // trimStart drops a leading BOM too: U+FEFF is white space to ECMAScript.
+  const body = text.trimStart();
   if (body[0] !== '[' && body[0] !== '{') return false;
   const open: string[] = [];
   let inString = false;
+  // Stryker disable next-line EqualityOperator: one step past the end reads undefined, which matches no case below
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
     if (inString) {

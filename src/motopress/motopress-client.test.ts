@@ -60,6 +60,28 @@ describe('MotopressClient config', () => {
     expect(() => client(() => json([]), options)).toThrow(new MotopressConfigError(message));
   });
 
+  it.each([
+    ['another scheme', 'ftp://hotel.fake', 'baseUrl must be http or https, not ftp:'],
+    [
+      'a user in the URL',
+      'https://admin@hotel.fake',
+      'baseUrl must not carry credentials (use consumerKey/consumerSecret)',
+    ],
+    [
+      'a password in the URL',
+      'https://:pw@hotel.fake',
+      'baseUrl must not carry credentials (use consumerKey/consumerSecret)',
+    ],
+  ])('rejects a baseUrl with %s', (_, baseUrl, message) => {
+    expect(() => client(() => json([]), { baseUrl })).toThrow(new MotopressConfigError(message));
+  });
+
+  it('accepts plain http (a site on the local network)', async () => {
+    const { c, urls } = client(() => json([]), { baseUrl: 'http://hotel.lan' });
+    await c.listAccommodations();
+    expect(urls[0]!.href).toMatch(/^http:\/\/hotel\.lan\/wp-json\/mphb\/v1\/accommodations\?/);
+  });
+
   it('accepts the bounds, and a site under a path', async () => {
     for (const options of [
       { timeoutMs: 1 },
@@ -117,8 +139,15 @@ describe('MotopressClient answers', () => {
   });
 
   it('describes a non-JSON body by status, content type and start, with the HTML hint only for markup', async () => {
-    const plain = await failure(client(() => new Response('Fatal  error\n in x', { status: 200 })).c.listBookings());
-    expect(plain.message).toMatch(/a non-JSON body \(HTTP 200, text\/plain;charset=UTF-8\): "Fatal error in x"$/);
+    const plain = await failure(
+      client(() => new Response('Fatal  error\n in <b>x</b>', { status: 200 })).c.listBookings(),
+    );
+    expect(plain.message).toMatch(
+      /a non-JSON body \(HTTP 200, text\/plain;charset=UTF-8\): "Fatal error in <b>x<\/b>"$/,
+    );
+    // Bytes carry no content type of their own: the message says there was none.
+    const untyped = await failure(client(() => new Response(new TextEncoder().encode('oops'))).c.listBookings());
+    expect(untyped.message).toMatch(/a non-JSON body \(HTTP 200, no content-type\): "oops"$/);
     const html = await failure(
       client(
         () => new Response('  <html>down</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
@@ -138,6 +167,13 @@ describe('MotopressClient answers', () => {
     expect(error.message).not.toMatch(/cs_secret|ck_key/);
   });
 
+  it('names the status alone when the error body is JSON but not an object with a code', async () => {
+    for (const body of ['null', '"down"', '[1]']) {
+      const error = await failure(client(() => new Response(body, { status: 400 })).c.listBookings());
+      expect(error.message).toMatch(/: HTTP 400$/);
+    }
+  });
+
   it("a 404 on an item is 'gone' only with the plugin's invalid-id code", async () => {
     const gone = client(() => new Response(JSON.stringify({ code: 'mphb_rest_invalid_booking_id' }), { status: 404 }));
     expect(await gone.c.getBooking(5)).toBeUndefined();
@@ -150,7 +186,10 @@ describe('MotopressClient answers', () => {
 
   it('refuses an item id that is not a positive integer, without a request', async () => {
     const { c, urls } = client(() => json(unit(1)));
-    for (const id of [0, -1, 1.5]) await expect(c.getAccommodation(id)).rejects.toThrow(RangeError);
+    for (const id of [0, -1, 1.5])
+      await expect(c.getAccommodation(id)).rejects.toThrow(
+        new RangeError(`accommodations id must be a positive integer, got ${id}`),
+      );
     expect(urls).toEqual([]);
     expect(await c.getAccommodation(1)).toEqual(unit(1));
   });
@@ -165,6 +204,24 @@ describe('MotopressClient answers', () => {
     const error = await failure(dropped.c.listBookings());
     expect(error.message).toMatch(/: TypeError: fetch failed \(ECONNRESET\) after 2 attempts$/);
     expect(dropped.sleeps).toEqual([500]);
+    const bare = client(
+      () => {
+        throw new TypeError('fetch failed');
+      },
+      { maxAttempts: 1 },
+    );
+    expect((await failure(bare.c.listBookings())).message).toMatch(/: TypeError: fetch failed after 1 attempt$/);
+    // Our own timeout, as a runtime without DOMException-as-Error might reject: named all the same.
+    const timedOut = client(
+      () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- a rejection that is no Error is the case here
+        throw { name: 'TimeoutError', message: 'The operation was aborted due to timeout' };
+      },
+      { maxAttempts: 1 },
+    );
+    expect((await failure(timedOut.c.listBookings())).message).toMatch(
+      /: TimeoutError: The operation was aborted due to timeout after 1 attempt$/,
+    );
     const bug = new RangeError('a bug');
     const broken = client(() => {
       throw bug;

@@ -37,6 +37,14 @@ describe('MotoPress errors', () => {
     );
   });
 
+  it('leaves out a missing or empty code or message, with no stray space', () => {
+    const said = (code: string | undefined, message: string | undefined) =>
+      new MotopressRequestError(REQUEST, 400, { code, message }).message.split(': ').at(-1);
+    expect(said(undefined, 'Bad dates')).toBe('HTTP 400 Bad dates');
+    expect(said('rest_invalid_param', '')).toBe('HTTP 400 rest_invalid_param');
+    expect(said('', '')).toBe('HTTP 400');
+  });
+
   it('auth 401: the code and message, and asks whether the key was revoked', () => {
     const error = new MotopressAuthError(REQUEST, 401, { code: 'mphb_rest_cannot_view', message: 'Sorry.' });
     expect(error.message).toBe(

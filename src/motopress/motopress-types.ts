@@ -64,9 +64,9 @@ function str(o: Obj, key: string, path: string): string {
 
 function int(o: Obj, key: string, path: string, min: number): number {
   const value = o[key];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min)
+  if (!Number.isInteger(value) || (value as number) < min)
     throw new ShapeError(`${path}.${key} is not an integer >= ${min}`);
-  return value;
+  return value as number;
 }
 
 function ymd(o: Obj, key: string, path: string): string {

@@ -37,7 +37,7 @@ export async function loadStoredReservations(db: Queryable, tenantId: string): P
             coalesce(json_agg(json_build_array(j.motopress_accommodation_id, j.accommodation_unit_id::text, j.motopress_type_id) ORDER BY j.motopress_accommodation_id)
                      FILTER (WHERE j.id IS NOT NULL), '[]') AS rooms
        FROM guest_reservations r LEFT JOIN reservation_accommodations j ON j.reservation_id = r.id
-      WHERE r.tenant_id = $1 GROUP BY r.id`,
+      WHERE r.tenant_id = $1 GROUP BY r.id ORDER BY r.external_booking_id`,
     [tenantId],
   );
   return new Map(
@@ -65,6 +65,7 @@ export function isUnchanged(
 ): boolean {
   if (!stored) return false;
   const primary =
+    // Stryker disable next-line ConditionalExpression: get(undefined) on a map of numbers is undefined, so null too
     booking.primaryAccommodation === undefined ? null : (unitIds.get(booking.primaryAccommodation) ?? null);
   const rooms = booking.rooms
     .map((r): [number, string | undefined, number] => [

@@ -21,6 +21,7 @@ import {
   reservationsOf,
   sync,
   unitsOf,
+  urlOf,
   useSyncAllHarness,
 } from './sync-all-harness.ts';
 
@@ -97,6 +98,34 @@ describe('cancelled, trashed and deleted bookings', () => {
     expect(await count('reservation_accommodations WHERE reservation_id = $1', [gone])).toBe(0);
     expect((await junctionOf(INDO.id)).map((j) => [j.booking, j.accommodation])).toEqual([[single.id, 2]]);
     expect((await unitsOf(INDO.id)).map((u) => u.status)).toEqual(['publish', 'publish', 'publish']);
+  });
+
+  it('a booking the listing skipped (posts shifted between pages) but MotoPress still has is written like any other', async () => {
+    const { site, single, multi } = await twoBookings();
+    site.fake.store.cancelBooking(single.id);
+    site.fake.store.cancelBooking(multi.id);
+    advance(60_000);
+    const seen: string[] = [];
+    // Both left out of the listing, as a page boundary that moved mid-listing can do.
+    const skipping: typeof globalThis.fetch = async (input, init) => {
+      const answer = await recordingFetch(seen)(input, init);
+      if (!urlOf(input).pathname.endsWith('/bookings')) return answer;
+      const listed = (await answer.json()) as Array<{ id: number }>;
+      const kept = listed.filter((b) => b.id !== single.id && b.id !== multi.id);
+      return new Response(JSON.stringify(kept), { status: answer.status, headers: answer.headers });
+    };
+
+    const report = await sync(site, { fetch: skipping });
+    expect(report.bookings).toMatchObject({ listed: 0, created: 0, updated: 2, unchanged: 0, deleted: 0 });
+    expect(seen.filter((s) => /\/bookings\/\d+$/.test(s))).toEqual([
+      `GET ${API}/bookings/${single.id}`,
+      `GET ${API}/bookings/${multi.id}`,
+    ]);
+    expect((await reservationsOf(INDO.id)).map((r) => [r.booking, r.status])).toEqual([
+      [single.id, 'cancelled'],
+      [multi.id, 'cancelled'],
+    ]);
+    expect(await count('reservation_accommodations')).toBe(3);
   });
 
   it('a hard-deleted booking: reservation and junction rows removed, counted as deleted', async () => {
