@@ -7,6 +7,7 @@
  * Caught by made-room-has-channel, at the end of chaos.
  */
 import type { CreateGymRoomDeps, CreateGymRoomOutcome, GymRoomRequest } from '../../../../src/chat/create-gym-room.ts';
+import { streamCall } from '../../../../src/chat/stream-call.ts';
 import { formatStreamChannelId } from '../../../../src/chat/stream-channel-id.ts';
 import { gymTeam, tenantUserId } from '../../../../src/chat/stream-user-id.ts';
 
@@ -37,18 +38,22 @@ export async function channelOnlyCreateRoom(
     event ? { kind: 'event', eventId: event.eventId, suffix: event.suffix } : { kind: 'room', gymId, roomId },
   );
   const team = gymTeam(gymId);
-  const response = await stream.post<GetOrCreateJson>(`${stream.baseURL}/channels/messaging/${channelId}/query`, {
-    data: {
-      team,
-      gym_id: String(gymId),
-      name: request.name,
-      created_by_id: tenantUserId(gymId, request.createdBy),
-      members: request.members.map((user) => tenantUserId(gymId, user)),
-    },
-    state: false,
-    watch: false,
-    presence: false,
-  });
+  // Every request checked as src/chat checks it (a 200 HTML page is a failure): the one mistake
+  // planted here is the missing row, not a second one that only the answer faults would show.
+  const response = await streamCall<GetOrCreateJson>('POST /channels/{type}/{id}/query', () =>
+    stream.post(`${stream.baseURL}/channels/messaging/${channelId}/query`, {
+      data: {
+        team,
+        gym_id: String(gymId),
+        name: request.name,
+        created_by_id: tenantUserId(gymId, request.createdBy),
+        members: request.members.map((user) => tenantUserId(gymId, user)),
+      },
+      state: false,
+      watch: false,
+      presence: false,
+    }),
+  );
   const got = response.channel;
   if (got?.team !== team || shown(got.gym_id) !== String(gymId))
     return {
@@ -60,7 +65,9 @@ export async function channelOnlyCreateRoom(
   );
   const missing = request.members.map((user) => tenantUserId(gymId, user)).filter((id) => !present.includes(id));
   if (missing.length > 0)
-    await stream.post(`${stream.baseURL}/channels/messaging/${channelId}`, { add_members: missing });
+    await streamCall('POST /channels/{type}/{id}', () =>
+      stream.post(`${stream.baseURL}/channels/messaging/${channelId}`, { add_members: missing }),
+    );
   // The mistake: no row; the webhook or the repair will make the room from the channel.
   return { kind: 'created', roomId, channelId };
 }
