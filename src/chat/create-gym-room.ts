@@ -12,9 +12,9 @@
 import type { StreamChat } from 'stream-chat';
 import type { Db } from '../db/db.ts';
 import { withTransaction } from '../db/with-transaction.ts';
-import { streamCall } from './stream-call.ts';
-import { formatStreamChannelId } from './stream-channel-id.ts';
-import { gymTeam, parseStreamUserId, tenantUserId } from './stream-user-id.ts';
+import { getOrCreateGymChannel } from './get-or-create-gym-channel.ts';
+import { reserveGymRoom } from './reserve-gym-room.ts';
+import { parseStreamUserId } from './stream-user-id.ts';
 
 export interface CreateGymRoomDeps {
   readonly db: Db;
@@ -34,68 +34,21 @@ export type CreateGymRoomOutcome =
   | { readonly kind: 'created'; readonly roomId: number; readonly channelId: string }
   | { readonly kind: 'refused'; readonly why: string };
 
-interface GetOrCreateJson {
-  channel?: { team?: unknown; gym_id?: unknown; name?: unknown };
-  members?: readonly { user_id?: unknown }[];
-}
-
-const shown = (value: unknown): string =>
-  typeof value === 'string' || typeof value === 'number' ? String(value) : '(none)';
-
 export async function createGymRoom(deps: CreateGymRoomDeps, request: GymRoomRequest): Promise<CreateGymRoomOutcome> {
   const { db, stream } = deps;
   const { gymId, event } = request;
-  const gym = await db.query('SELECT 1 FROM gyms WHERE id = $1', [gymId]);
-  if ((gym.rowCount ?? 0) === 0) return { kind: 'refused', why: `gym ${gymId} does not exist` };
-  if (event) {
-    const found = await db.query('SELECT 1 FROM events WHERE id = $1 AND gym_id = $2', [event.eventId, gymId]);
-    if ((found.rowCount ?? 0) === 0)
-      return { kind: 'refused', why: `event ${event.eventId} of gym ${gymId} does not exist` };
-  }
-  const reserved = await db.query<{ id: string }>("SELECT nextval(pg_get_serial_sequence('chat_rooms', 'id')) AS id");
-  const roomId = Number(reserved.rows[0]!.id);
-  const channelId = formatStreamChannelId(
-    event ? { kind: 'event', eventId: event.eventId, suffix: event.suffix } : { kind: 'room', gymId, roomId },
-  );
-  const team = gymTeam(gymId);
-  const response = await streamCall<GetOrCreateJson>('POST /channels/{type}/{id}/query', () =>
-    stream.post(`${stream.baseURL}/channels/messaging/${channelId}/query`, {
-      data: {
-        team,
-        gym_id: String(gymId),
-        name: request.name,
-        created_by_id: tenantUserId(gymId, request.createdBy),
-        members: request.members.map((user) => tenantUserId(gymId, user)),
-      },
-      state: false,
-      watch: false,
-      presence: false,
-    }),
-  );
-  const got = response.channel;
-  if (got?.team !== team || shown(got.gym_id) !== String(gymId))
-    return {
-      kind: 'refused',
-      why: `channel ${channelId} exists in team ${shown(got?.team)} with gym_id ${shown(got?.gym_id)}`,
-    };
-  // Get-or-create ignores data.members when the channel exists already (an earlier attempt died
-  // after creating it, or another caller made it): add whoever is missing, and give the row the
-  // channel's members, so the room and its channel agree (properties-chat found the room with
-  // three members over a channel with one, which nothing would ever reconcile).
-  const present = (response.members ?? []).flatMap((member) =>
-    typeof member.user_id === 'string' ? [member.user_id] : [],
-  );
-  const missing = request.members.map((user) => tenantUserId(gymId, user)).filter((id) => !present.includes(id));
-  if (missing.length > 0)
-    await streamCall('POST /channels/{type}/{id}', () =>
-      stream.post(`${stream.baseURL}/channels/messaging/${channelId}`, { add_members: missing }),
-    );
+  const reserved = await reserveGymRoom(db, request);
+  if (reserved.kind === 'refused') return reserved;
+  const { roomId, channelId } = reserved;
+  const channel = await getOrCreateGymChannel(stream, channelId, request);
+  if (channel.kind === 'refused') return channel;
+  // The row gets the members the channel had as well as the requested ones just added to it.
   const members = [
-    ...new Set([...request.members, ...present.flatMap((id) => parseStreamUserId(id)?.userId ?? [])]),
+    ...new Set([...request.members, ...channel.present.flatMap((id) => parseStreamUserId(id)?.userId ?? [])]),
   ].sort((a, b) => a - b);
-  // Likewise its name: an existing channel keeps the name it has, and the room shows that one
+  // And the channel's name: an existing channel keeps the name it has, and the room shows that one
   // (properties-chat found a room "Class 103 chat" over a channel named "Room 4").
-  const name = typeof got.name === 'string' ? got.name : request.name;
+  const name = typeof channel.name === 'string' ? channel.name : request.name;
   const stored = await withTransaction(db, async (tx) => {
     // A webhook or a repair may have made the room from the channel already: keep theirs, but
     // it has the members the channel had then, not the ones just added to it, so add them here

@@ -6,17 +6,10 @@
  * createGymRoom otherwise (a refused channel takes its row back). Caught by channel-room-sync.
  */
 import type { CreateGymRoomDeps, CreateGymRoomOutcome, GymRoomRequest } from '../../../../src/chat/create-gym-room.ts';
-import { formatStreamChannelId } from '../../../../src/chat/stream-channel-id.ts';
-import { gymTeam, parseStreamUserId, tenantUserId } from '../../../../src/chat/stream-user-id.ts';
+import { getOrCreateGymChannel } from '../../../../src/chat/get-or-create-gym-channel.ts';
+import { reserveGymRoom } from '../../../../src/chat/reserve-gym-room.ts';
+import { parseStreamUserId } from '../../../../src/chat/stream-user-id.ts';
 import { withTransaction } from '../../../../src/db/with-transaction.ts';
-
-interface GetOrCreateJson {
-  channel?: { team?: unknown; gym_id?: unknown };
-  members?: readonly { user_id?: unknown }[];
-}
-
-const shown = (value: unknown): string =>
-  typeof value === 'string' || typeof value === 'number' ? String(value) : '(none)';
 
 export async function rowFirstCreateGymRoom(
   deps: CreateGymRoomDeps,
@@ -24,18 +17,9 @@ export async function rowFirstCreateGymRoom(
 ): Promise<CreateGymRoomOutcome> {
   const { db, stream } = deps;
   const { gymId, event } = request;
-  const gym = await db.query('SELECT 1 FROM gyms WHERE id = $1', [gymId]);
-  if ((gym.rowCount ?? 0) === 0) return { kind: 'refused', why: `gym ${gymId} does not exist` };
-  if (event) {
-    const found = await db.query('SELECT 1 FROM events WHERE id = $1 AND gym_id = $2', [event.eventId, gymId]);
-    if ((found.rowCount ?? 0) === 0)
-      return { kind: 'refused', why: `event ${event.eventId} of gym ${gymId} does not exist` };
-  }
-  const reserved = await db.query<{ id: string }>("SELECT nextval(pg_get_serial_sequence('chat_rooms', 'id')) AS id");
-  const roomId = Number(reserved.rows[0]!.id);
-  const channelId = formatStreamChannelId(
-    event ? { kind: 'event', eventId: event.eventId, suffix: event.suffix } : { kind: 'room', gymId, roomId },
-  );
+  const reserved = await reserveGymRoom(db, request);
+  if (reserved.kind === 'refused') return reserved;
+  const { roomId, channelId } = reserved;
   // The mistake: the row is committed before Stream has the channel.
   const stored = await withTransaction(db, async (tx) => {
     const inserted = await tx.query<{ id: string }>(
@@ -51,40 +35,18 @@ export async function rowFirstCreateGymRoom(
     );
     return roomId;
   });
-  const team = gymTeam(gymId);
-  const response = await stream.post<GetOrCreateJson>(`${stream.baseURL}/channels/messaging/${channelId}/query`, {
-    data: {
-      team,
-      gym_id: String(gymId),
-      name: request.name,
-      created_by_id: tenantUserId(gymId, request.createdBy),
-      members: request.members.map((user) => tenantUserId(gymId, user)),
-    },
-    state: false,
-    watch: false,
-    presence: false,
-  });
-  const got = response.channel;
-  if (got?.team !== team || shown(got.gym_id) !== String(gymId)) {
+  const channel = await getOrCreateGymChannel(stream, channelId, request);
+  if (channel.kind === 'refused') {
     if (stored !== undefined) await db.query('DELETE FROM chat_rooms WHERE id = $1', [stored]);
-    return {
-      kind: 'refused',
-      why: `channel ${channelId} exists in team ${shown(got?.team)} with gym_id ${shown(got?.gym_id)}`,
-    };
+    return channel;
   }
-  const present = (response.members ?? []).flatMap((member) =>
-    typeof member.user_id === 'string' ? [member.user_id] : [],
-  );
-  const missing = request.members.map((user) => tenantUserId(gymId, user)).filter((id) => !present.includes(id));
-  if (missing.length > 0)
-    await stream.post(`${stream.baseURL}/channels/messaging/${channelId}`, { add_members: missing });
   if (stored === undefined) {
     const existing = await db.query<{ id: string }>('SELECT id FROM chat_rooms WHERE stream_channel_id = $1', [
       channelId,
     ]);
     return { kind: 'created', roomId: Number(existing.rows[0]!.id), channelId };
   }
-  const joined = present.flatMap((id) => parseStreamUserId(id)?.userId ?? []);
+  const joined = channel.present.flatMap((id) => parseStreamUserId(id)?.userId ?? []);
   await db.query(
     `INSERT INTO chat_room_members (room_id, user_id) SELECT $1, u.id FROM users u WHERE u.id = ANY($2::bigint[])
      ON CONFLICT DO NOTHING`,
