@@ -29,5 +29,6 @@ export function isCutShortJson(text: string): boolean {
       if (open.length === 0) return false;
     }
   }
-  return open.length > 0;
+  // Never empty here: the first bracket would have closed the document above.
+  return true;
 }

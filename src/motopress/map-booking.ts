@@ -60,7 +60,8 @@ export function mapBooking(booking: MotopressBooking): MappedBooking {
     status: booking.status as ReservationStatus,
     checkIn: booking.check_in_date,
     checkOut: booking.check_out_date,
-    guestName: blankToNull([first_name.trim(), last_name.trim()].filter((part) => part !== '').join(' ')),
+    // Each part trimmed, one space between: a blank first or last name leaves no stray space.
+    guestName: blankToNull(`${first_name.trim()} ${last_name.trim()}`),
     guestEmail: blankToNull(email),
     guestPhone: blankToNull(phone),
     primaryAccommodation: rooms[0]?.motopressAccommodationId,

@@ -56,6 +56,10 @@ describe('MotopressClient config', () => {
     ['timeoutMs 0', { timeoutMs: 0 }, 'timeoutMs must be an integer in 1..3600000, got 0'],
     ['timeoutMs above an hour', { timeoutMs: 3_600_001 }, 'timeoutMs must be an integer in 1..3600000, got 3600001'],
     ['maxAttempts 101', { maxAttempts: 101 }, 'maxAttempts must be an integer in 1..100, got 101'],
+    // From JavaScript or an unset environment variable: named, not a TypeError from .trim().
+    ['no key', { consumerKey: undefined as unknown as string }, 'consumerKey must be a non-empty string without ":"'],
+    ['no secret', { consumerSecret: undefined as unknown as string }, 'consumerSecret must be a non-empty string'],
+    ['a /wp-json path', { baseUrl: `${SITE}/wp-json/` }, 'baseUrl is the site root, without /wp-json'],
   ])('rejects %s', (_, options, message) => {
     expect(() => client(() => json([]), options)).toThrow(new MotopressConfigError(message));
   });
@@ -94,6 +98,9 @@ describe('MotopressClient config', () => {
     const { c, urls } = client(() => json([]), { baseUrl: `${SITE}/hotel//` });
     await c.listAccommodations();
     expect(urls[0]!.pathname).toBe('/hotel/wp-json/mphb/v1/accommodations');
+    const named = client(() => json([]), { baseUrl: `${SITE}/wp-jsonic` });
+    await named.c.listAccommodations();
+    expect(named.urls[0]!.pathname).toBe('/wp-jsonic/wp-json/mphb/v1/accommodations');
   });
 });
 
@@ -167,6 +174,30 @@ describe('MotopressClient answers', () => {
     expect(error.message).not.toMatch(/cs_secret|ck_key/);
   });
 
+  it("names the field of an item that has the wrong shape, from the body's root", async () => {
+    const error = await failure(client(() => json({ ...unit(1), status: 7 })).c.getAccommodation(1));
+    expect(error).toBeInstanceOf(MotopressProtocolError);
+    expect(error.message).toMatch(/with an unexpected shape: body\.status is not a string$/);
+  });
+
+  it("keeps the first 300 characters of a WordPress error's message", async () => {
+    const message = `${'x'.repeat(300)}TAIL`;
+    const error = await failure(
+      client(() => new Response(JSON.stringify({ message }), { status: 400 })).c.listBookings(),
+    );
+    expect(error.message).toMatch(new RegExp(`: HTTP 400 x{300}$`));
+  });
+
+  it('retries a 503 after the planned wait; out of attempts, the error names the status and has no cause', async () => {
+    const flaky = client((_, n) => (n === 1 ? new Response('busy', { status: 503 }) : json([unit(1)])));
+    expect(await flaky.c.listAccommodations()).toEqual([unit(1)]);
+    expect(flaky.sleeps).toEqual([500]);
+    const down = client(() => new Response('busy', { status: 503 }), { maxAttempts: 2 });
+    const error = await failure(down.c.listAccommodations());
+    expect(error.message).toMatch(/: HTTP 503 after 2 attempts$/);
+    expect(Object.hasOwn(error, 'cause')).toBe(false);
+  });
+
   it('names the status alone when the error body is JSON but not an object with a code', async () => {
     for (const body of ['null', '"down"', '[1]']) {
       const error = await failure(client(() => new Response(body, { status: 400 })).c.listBookings());
@@ -178,10 +209,14 @@ describe('MotopressClient answers', () => {
     const gone = client(() => new Response(JSON.stringify({ code: 'mphb_rest_invalid_booking_id' }), { status: 404 }));
     expect(await gone.c.getBooking(5)).toBeUndefined();
     expect(gone.urls[0]!.pathname).toBe('/wp-json/mphb/v1/bookings/5');
-    const other = client(
-      () => new Response(JSON.stringify({ code: 'xmphb_rest_invalid_booking_id' }), { status: 404 }),
-    );
-    expect(await failure(other.c.getBooking(5))).toBeInstanceOf(MotopressRequestError);
+    for (const [code, status] of [
+      ['xmphb_rest_invalid_booking_id', 404],
+      ['mphb_rest_invalid_booking_idx', 404],
+      ['mphb_rest_invalid_booking_id', 400],
+    ] as const) {
+      const other = client(() => new Response(JSON.stringify({ code }), { status }));
+      expect(await failure(other.c.getBooking(5))).toBeInstanceOf(MotopressRequestError);
+    }
   });
 
   it('refuses an item id that is not a positive integer, without a request', async () => {
@@ -222,6 +257,15 @@ describe('MotopressClient answers', () => {
     expect((await failure(timedOut.c.listBookings())).message).toMatch(
       /: TimeoutError: The operation was aborted due to timeout after 1 attempt$/,
     );
+    for (const cause of [null, 'ECONNRESET']) {
+      const odd = client(
+        () => {
+          throw new TypeError('fetch failed', { cause });
+        },
+        { maxAttempts: 1 },
+      );
+      expect((await failure(odd.c.listBookings())).message).toMatch(/: TypeError: fetch failed after 1 attempt$/);
+    }
     const bug = new RangeError('a bug');
     const broken = client(() => {
       throw bug;
