@@ -272,7 +272,6 @@ const HTML_HINT = 'an HTML page: a cache, CDN, security or maintenance plugin an
 function parseJson(text: string): { value: unknown } | undefined {
   try {
     return { value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
-    // Stryker disable next-line BlockStatement: an empty catch falls off the end, which returns undefined too
   } catch {
     return undefined;
   }
