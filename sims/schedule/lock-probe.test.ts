@@ -1,7 +1,7 @@
 /**
  * The lock probe against a real server: a backend waiting on a row lock is reported blocked, a
- * backend running a statement that waits on nothing is not (the probe watches it on the server
- * and answers once it has finished), and an idle one is not.
+ * backend running a statement that waits on nothing is not, however often it is asked while the
+ * statement runs, and an idle one is not.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -12,46 +12,14 @@ export interface LockProbe {
 }
 
 /**
- * How long one probe watches a running statement on the server before it answers "not blocked"
- * (microseconds). Watching there, every ~100 us, instead of asking again from Node costs no round
- * trip per look: a statement that runs for a few milliseconds without waiting costs one probe, not
- * one every millisecond, and a lock wait is seen within ~100 us. The answer means the same either
- * way: blocked now, or not (yet).
+ * One look, answered at once: is `pid` waiting on a lock held by another backend now? A statement
+ * still running is asked about again by the bridge (a few event-loop turns, then 1 ms apart).
+ * Watching on the server instead (a plpgsql loop every ~100 us, up to 2 ms) made fewer probes but
+ * slower runs: `npm run bench`'s lost-update:locked measured 55-67 cases/s with it and 75-114
+ * without, interleaved on two idle cores (likely the loop's CPU beside the statements it watched,
+ * and a probe still watching a finished statement holding the probe connection from the next).
  */
-const WAIT_BLOCKED_US = 2_000;
-
-/**
- * true as soon as `target` waits on a lock held by another backend; false once its statement has
- * run and finished, when none has started within 1 ms, or after `max_us`. A session-local function
- * (pg_temp), so the test database's schema is untouched. pg_stat_clear_snapshot(): pg_stat_activity
- * is otherwise read once per transaction, and the loop must see the statement end.
- */
-const WAIT_BLOCKED_FUNCTION = `
-CREATE OR REPLACE FUNCTION pg_temp.syncsim_wait_blocked(target int, max_us int) RETURNS boolean
-LANGUAGE plpgsql AS $$
-DECLARE
-  started timestamptz := clock_timestamp();
-  deadline timestamptz := started + make_interval(secs => max_us / 1e6);
-  seen_active boolean := false;
-BEGIN
-  LOOP
-    IF cardinality(pg_blocking_pids(target)) > 0 THEN
-      RETURN true;
-    END IF;
-    PERFORM pg_stat_clear_snapshot();
-    IF EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = target AND state = 'active') THEN
-      seen_active := true;
-    ELSIF seen_active OR clock_timestamp() >= started + interval '1 millisecond' THEN
-      -- It ran and finished, or it never started within 1 ms (already finished, or still on its way).
-      RETURN false;
-    END IF;
-    IF clock_timestamp() >= deadline THEN
-      RETURN false;
-    END IF;
-    PERFORM pg_sleep(0.0001);
-  END LOOP;
-END
-$$`;
+const IS_BLOCKED = 'SELECT cardinality(pg_blocking_pids($1::int)) > 0 AS blocked';
 
 /**
  * How long one call watches for a backend to exit (microseconds). A destroyed connection's
@@ -90,7 +58,6 @@ export function pgLockProbe(client: ProbeClient): LockProbe {
   // Probes may overlap (one races a statement's completion and loses); node-postgres wants
   // one query at a time per client, so they queue here.
   let tail: Promise<unknown> = Promise.resolve();
-  let created: Promise<unknown> | undefined;
   let createdGone: Promise<unknown> | undefined;
   const query = (text: string, params: unknown[]) => {
     const next = tail.then(() => client.query(text, params));
@@ -99,12 +66,7 @@ export function pgLockProbe(client: ProbeClient): LockProbe {
   };
   return {
     async isBlocked(pid) {
-      created ??= query(WAIT_BLOCKED_FUNCTION, []);
-      await created;
-      const { rows } = await query('SELECT pg_temp.syncsim_wait_blocked($1::int, $2::int) AS blocked', [
-        pid,
-        WAIT_BLOCKED_US,
-      ]);
+      const { rows } = await query(IS_BLOCKED, [pid]);
       return rows[0]?.blocked === true;
     },
     async waitGone(pid) {
