@@ -84,4 +84,40 @@ describe('CaseConnections', () => {
       await connections.end();
     }
   }, 120_000);
+
+  it('tells from what each session sent and Postgres reported whether another session could block a statement', async () => {
+    const connections = new CaseConnections(url);
+    const idle = () => false;
+    const send = async (client: pg.PoolClient, sql: string) => {
+      connections.locks.sent(client, sql);
+      await client.query(sql);
+    };
+    try {
+      const a = await connections.checkout();
+      const b = await connections.checkout();
+      const update = 'UPDATE syncsim_lock_check SET n = n + 1';
+      await send(a, 'CREATE TEMP TABLE syncsim_lock_check (n int)');
+      expect(connections.othersMayBlock(b, update, idle)).toBe(false);
+      await send(a, 'BEGIN');
+      await send(a, 'SELECT 1');
+      // A transaction that only read: it blocks DDL, not DML.
+      expect(connections.othersMayBlock(b, update, idle)).toBe(false);
+      expect(connections.othersMayBlock(b, 'ALTER TABLE t ADD COLUMN m int', idle)).toBe(true);
+      await send(a, 'SELECT pg_advisory_xact_lock(9103)');
+      expect(connections.othersMayBlock(b, update, idle)).toBe(true);
+      // Its own session never blocks a statement; a statement running elsewhere may.
+      expect(connections.othersMayBlock(a, update, idle)).toBe(false);
+      await send(a, 'COMMIT');
+      expect(connections.othersMayBlock(b, update, idle)).toBe(false);
+      expect(connections.othersMayBlock(b, update, (client) => client === a)).toBe(true);
+      // A session-level advisory lock stays after the statement, until the session is reset.
+      await send(a, 'SELECT pg_advisory_lock(9104)');
+      expect(connections.othersMayBlock(b, update, idle)).toBe(true);
+      await connections.recycle(a);
+      expect(connections.othersMayBlock(b, update, idle)).toBe(false);
+      connections.giveBack(b);
+    } finally {
+      await connections.end();
+    }
+  }, 120_000);
 });

@@ -12,7 +12,9 @@
  * destroyed, and the sweep waits until its backend is gone so its locks cannot leak into the
  * next case.
  */
+import type { EventEmitter } from 'node:events';
 import pg from 'pg';
+import { SessionLocks } from './session-locks.ts';
 import type { LockProbe } from '../schedule/lock-probe.ts';
 
 export class CaseConnections {
@@ -22,6 +24,8 @@ export class CaseConnections {
   /** Replacements being opened for destroyed connections, oldest first. */
   readonly #opening: Array<Promise<pg.PoolClient>> = [];
   readonly #out = new Set<pg.PoolClient>();
+  /** What locks each session may hold (fed by gated-db.ts with what it sends). */
+  readonly locks = new SessionLocks<pg.ClientBase>();
   #ended = false;
 
   constructor(url: string) {
@@ -63,11 +67,22 @@ export class CaseConnections {
       // ROLLBACK outside a transaction only warns. Then DISCARD ALL but DEALLOCATE ALL and DISCARD PLANS.
       await client.query('ROLLBACK');
       await client.query(SESSION_RESET);
+      this.locks.reset(client);
     } catch {
       this.giveBack(client, true);
       return;
     }
     this.giveBack(client);
+  }
+
+  /**
+   * Could a session other than `self` (running a statement, or idle) hold a lock `sql` would
+   * wait for? Connections being opened, or ended, hold none.
+   */
+  othersMayBlock(self: pg.PoolClient | undefined, sql: string, running: (client: pg.PoolClient) => boolean): boolean {
+    for (const client of [...this.#idle, ...this.#out])
+      if (client !== self && (running(client) || this.locks.mayBlock(client, sql))) return true;
+    return false;
   }
 
   /** Destroy connections still checked out; resolves once their backends have exited. */
@@ -103,6 +118,8 @@ export class CaseConnections {
     const client = new pg.Client({ connectionString: this.#url });
     // A destroyed or terminated connection emits 'error'; expected here (the caller saw its own error).
     client.on('error', () => undefined);
+    const { connection } = client as unknown as { connection: EventEmitter };
+    connection.on('readyForQuery', (message: { status: string }) => this.locks.ready(client, message.status));
     await client.connect();
     // The shape actors get (pg.PoolClient): release() gives it back, release(true) destroys it.
     const pooled: pg.PoolClient = Object.assign(client, {

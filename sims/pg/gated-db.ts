@@ -63,7 +63,10 @@ export function gatedDb(context: GatedDbContext, actor: string): Db {
       return bridge.run(
         pgRequest(actor, text, params),
         async (flight) => {
-          const client = await connections.checkout();
+          // Asked first before the checkout: every session counts then (one idle has nothing open).
+          let client: pg.PoolClient | undefined = undefined;
+          flight.othersMayBlock = () => connections.othersMayBlock(client, text, clientBusy);
+          client = await connections.checkout();
           flight.pid = backendPid(client);
           let broken = false;
           try {
@@ -107,6 +110,7 @@ function gatedClient(
           if (released) throw new Error(`syncsim: ${actor} used a pg connection after releasing it`);
           if (lost) throw new Error('Client was closed and is not queryable');
           flight.pid = backendPid(client);
+          flight.othersMayBlock = () => context.connections.othersMayBlock(client, text, clientBusy);
           try {
             return await execute<R>(context, actor, client, text, params);
           } catch (error) {
@@ -144,6 +148,7 @@ async function execute<R>(
   text: string,
   params?: readonly unknown[],
 ): Promise<QueryResult<R>> {
+  context.connections.locks.sent(client, text);
   const fault = context.faults?.decide(PG_FAULTS, actor, 'query');
   const serverError = fault && SERVER_ERRORS[fault];
   if (serverError) {

@@ -20,6 +20,11 @@ export class Flight {
   /** When it first blocked, in bridge order: Postgres queues waiters in this order. */
   blockedOrder = 0;
   failed = false;
+  /**
+   * Set by the gate that starts a statement: could another session hold a lock it would wait
+   * for, now? If not, the bridge does not probe it (unless it outlasts a grace period).
+   */
+  othersMayBlock: (() => boolean) | undefined;
   /** Where the operation was started (a leak report names it; sims/leaks/call-site.ts). */
   site: Error | undefined;
   /** Already reported as leaked work (reported once). */

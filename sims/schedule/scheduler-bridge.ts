@@ -445,7 +445,10 @@ export class SchedulerBridge {
     if (flight.request.system !== 'pg') return done;
     // A statement that cannot wait on a lock is not probed while it runs; if it is still running
     // after a grace period (a volatile function, a deferred constraint), probing starts anyway.
-    if (!wasBlocked && flight.request.mayWaitOnLock === false && (await withinGrace(done)) === 'done') return 'done';
+    // Nor is one that no other session could be blocking now (no open transaction that wrote,
+    // nothing else running): a fresh statement, or a waiter whose holder has just let go.
+    const unblockable = (!wasBlocked && flight.request.mayWaitOnLock === false) || flight.othersMayBlock?.() === false;
+    if (unblockable && (await withinGrace(done)) === 'done') return 'done';
     for (let polls = 0; ; polls++) {
       // A statement that neither completes nor waits on a lock for this long is stuck on
       // something the bridge cannot see (an LWLock, a network stall): fail loudly, never hang.
