@@ -74,6 +74,8 @@ interface Row {
   floorS: number;
   floorIoS: number;
   floorErrors: number;
+  /** Lock probes the engine phase sent: how often a statement was still running when looked at (timing, not the seed). */
+  probes: number;
   /** Milliseconds of the engine phase by bridge phase (sims/schedule/bridge-timings.ts). */
   phases: Record<BridgePhase, number>;
   /** CPU milliseconds of this process and of the Postgres server in the engine and the floor phases (one stream, embedded server). */
@@ -114,6 +116,7 @@ async function measure(
   await runScenario(scenario, variant, engine, { seed: 1, runs: Math.min(10, target.runs) }); // warm-up
   await phase(`engine ${name}`);
   const phasesBefore = { ...timings.totals };
+  const probesBefore = timings.probes;
   let started = performance.now();
   const { value: result, cpu: engineCpu } = await cpuSpent(meter, () =>
     runScenario(scenario, variant, engine, { seed: SEED, runs: target.runs }),
@@ -123,6 +126,7 @@ async function measure(
     BridgePhase,
     number
   >;
+  const probes = timings.probes - probesBefore;
   // Ends the engine phase for every stream: the record and floor below are not timed together.
   await phase(`record ${name}`);
   if (result.status !== 'held') throw new Error(`bench: ${name} did not hold (${result.status})`);
@@ -181,6 +185,7 @@ async function measure(
     floorIoS,
     floorErrors,
     phases,
+    probes,
     ...(engineCpu && floorCpu ? { cpu: { engine: engineCpu, floor: floorCpu } } : {}),
     goal: target.goal,
   };
@@ -193,6 +198,7 @@ function phaseTable(rows: Row[]): string[] {
     'scenario',
     ...BRIDGE_PHASES,
     'outside',
+    'probes/case',
     'engine total',
     'floor io',
     'floor rest',
@@ -209,6 +215,7 @@ function phaseTable(rows: Row[]): string[] {
         r.name,
         ...BRIDGE_PHASES.map((p) => perCase(r.phases[p])),
         perCase(engineMs - inside),
+        perCase(r.probes),
         perCase(engineMs),
         perCase(r.floorIoS * 1000),
         perCase((r.floorS - r.floorIoS) * 1000),
@@ -353,7 +360,8 @@ console.log(
   "engine phases, ms per case (one stream): gate = release to the I/O's start (history, fault draws); io = the I/O " +
     'until done or found waiting on a lock (probes included); actor = the result handed back until the actor parks ' +
     "again (the module's own code); blocked = waiters re-examined; scheduler = between releases (settling, choosing); " +
-    'outside = reset, world, invariants and the runner. floor: its straight I/O, and the rest (reset, world, invariants). ' +
+    'outside = reset, world, invariants and the runner. probes/case = lock probes sent (a statement that another session ' +
+    'could be blocking, looked at while it still ran: timing, not the seed). floor: its straight I/O, and the rest (reset, world, invariants). ' +
     'CPU (one stream, embedded server): this process and every Postgres process, ms per case, which load stretches far less than wall time.',
 );
 if (rows.some((r) => r.floorErrors > 0))

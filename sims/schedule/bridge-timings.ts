@@ -25,16 +25,27 @@ export interface BridgeTimings {
   /** Milliseconds, from any origin. */
   now(): number;
   add(phase: BridgePhase, ms: number): void;
+  /** A lock probe was sent (a round trip to Postgres): counted for the bench, never decided on. */
+  probed?(): void;
 }
 
-/** A BridgeTimings that sums each phase. */
-export function summedTimings(now: () => number): BridgeTimings & { readonly totals: Record<BridgePhase, number> } {
+/** A BridgeTimings that sums each phase and counts the probes. */
+export function summedTimings(
+  now: () => number,
+): BridgeTimings & { readonly totals: Record<BridgePhase, number>; readonly probes: number } {
   const totals = Object.fromEntries(BRIDGE_PHASES.map((phase) => [phase, 0])) as Record<BridgePhase, number>;
+  let probes = 0;
   return {
     now,
     totals,
+    get probes() {
+      return probes;
+    },
     add(phase, ms) {
       totals[phase] += ms;
+    },
+    probed() {
+      probes++;
     },
   };
 }

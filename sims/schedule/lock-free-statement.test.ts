@@ -7,6 +7,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SimClock } from '../clock/sim-clock.ts';
 import { HistoryRecorder } from '../history/history.ts';
+import { summedTimings } from './bridge-timings.ts';
 import { driveSchedule } from './drive-schedule.ts';
 import type { GateRequest } from './flight.ts';
 import type { LockProbe } from './lock-probe.ts';
@@ -27,7 +28,9 @@ function world(othersMayBlock: boolean) {
     },
     waitGone: () => Promise.resolve(),
   };
-  const bridge = new SchedulerBridge(scheduler!, { history, clock, probe });
+  // The bench's counter of probes sent, beside the probe's own record of the pids it was asked about.
+  const timings = summedTimings(() => 0);
+  const bridge = new SchedulerBridge(scheduler!, { history, clock, probe, timings });
   const live = new Set<string>();
   const start = (name: string, run: () => Promise<unknown>) => {
     live.add(name);
@@ -52,6 +55,7 @@ function world(othersMayBlock: boolean) {
     history,
     live,
     probed,
+    timings,
     start,
     pg,
     lockGranted,
@@ -67,6 +71,7 @@ describe('a statement no other session could block', () => {
     await driveSchedule(w.scheduler, w.bridge, { live: () => [...w.live], stallMs: 2_000 });
     expect(w.live.size).toBe(0);
     expect(w.probed).toEqual([]);
+    expect(w.timings.probes).toBe(0);
   });
 
   it('is probed as before when another session could block it', async () => {
@@ -74,6 +79,7 @@ describe('a statement no other session could block', () => {
     w.start('a', () => w.pg('a', 1, () => new Promise((resolve) => setTimeout(resolve, 5)), 'UPDATE t SET n = 1'));
     await driveSchedule(w.scheduler, w.bridge, { live: () => [...w.live], stallMs: 2_000 });
     expect(w.probed.length).toBeGreaterThan(0);
+    expect(w.timings.probes).toBe(w.probed.length);
   });
 
   it('is still found waiting on a lock after the grace period if it does wait, and its holder runs', async () => {

@@ -465,6 +465,7 @@ export class SchedulerBridge {
       )
         return 'done';
       if (!this.#probe || flight.pid === undefined) continue;
+      this.#timings?.probed?.();
       const probed = this.#probe
         .isBlocked(flight.pid)
         .then((blocked) => (blocked ? ('blocked' as const) : ('running' as const)));
