@@ -47,6 +47,9 @@ describe('no-duplicate-booking', () => {
       await runScenario(withoutUnique, 'planted-check-then-insert', engine(), { ...withSeed, runs: 300 }),
     );
     expect(result.broken).toEqual(['no-duplicate-booking']);
-    expect(result.violations[0]!.message).toMatch(/^booking \d+ of tenant [0-9a-f-]+ is stored 2 times$/);
+    // Two racing syncs store it twice; three syncs of one tenant (seed 1078127445) store it three times.
+    const [, times] =
+      /^booking \d+ of tenant [0-9a-f-]+ is stored (\d+) times$/.exec(result.violations[0]!.message) ?? [];
+    expect(Number(times), result.violations[0]!.message).toBeGreaterThanOrEqual(2);
   });
 });
