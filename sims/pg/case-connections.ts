@@ -80,8 +80,9 @@ export class CaseConnections {
    * wait for? Connections being opened, or ended, hold none.
    */
   othersMayBlock(self: pg.PoolClient | undefined, sql: string, running: (client: pg.PoolClient) => boolean): boolean {
-    for (const client of [...this.#idle, ...this.#out])
-      if (client !== self && (running(client) || this.locks.mayBlock(client, sql))) return true;
+    for (const clients of [this.#idle, this.#out])
+      for (const client of clients)
+        if (client !== self && (running(client) || this.locks.mayBlock(client, sql))) return true;
     return false;
   }
 

@@ -70,7 +70,7 @@ export function gatedDb(context: GatedDbContext, actor: string): Db {
           flight.pid = backendPid(client);
           let broken = false;
           try {
-            return await execute<R>(context, actor, client, text, params);
+            return await execute<R>(context, actor, client, text, params, flight.request.mayWaitOnLock !== false);
           } catch (error) {
             broken = error instanceof ConnectionLost;
             throw error;
@@ -112,7 +112,7 @@ function gatedClient(
           flight.pid = backendPid(client);
           flight.othersMayBlock = () => context.connections.othersMayBlock(client, text, clientBusy);
           try {
-            return await execute<R>(context, actor, client, text, params);
+            return await execute<R>(context, actor, client, text, params, flight.request.mayWaitOnLock !== false);
           } catch (error) {
             if (error instanceof ConnectionLost) {
               lost = true;
@@ -146,9 +146,10 @@ async function execute<R>(
   actor: string,
   client: pg.PoolClient,
   text: string,
-  params?: readonly unknown[],
+  params: readonly unknown[] | undefined,
+  takesLocks: boolean,
 ): Promise<QueryResult<R>> {
-  context.connections.locks.sent(client, text);
+  context.connections.locks.sent(client, text, takesLocks);
   const fault = context.faults?.decide(PG_FAULTS, actor, 'query');
   const serverError = fault && SERVER_ERRORS[fault];
   if (serverError) {

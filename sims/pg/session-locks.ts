@@ -29,9 +29,9 @@ export class SessionLocks<Session extends object> {
   readonly #wrote = new WeakSet<Session>();
   readonly #advisory = new WeakSet<Session>();
 
-  /** `session` is about to send `sql`. */
-  sent(session: Session, sql: string): void {
-    if (mayWaitOnLock(sql)) this.#wrote.add(session);
+  /** `session` is about to send `sql`; `takesLocks` is `mayWaitOnLock(sql)`, already worked out by the gate. */
+  sent(session: Session, sql: string, takesLocks = mayWaitOnLock(sql)): void {
+    if (takesLocks) this.#wrote.add(session);
     if (SESSION_ADVISORY.test(sql)) this.#advisory.add(session);
   }
 
