@@ -10,6 +10,7 @@
  * Every answer carries WP's REST headers; lists add X-WP-Total, X-WP-TotalPages and Link.
  */
 import { http, type HttpHandler } from 'msw';
+import { withDirectRoute } from '../direct-route.ts';
 import { checkAuth, keyAuthAllowed, WWW_AUTHENTICATE, type Identity } from './check-auth.ts';
 import { parseCollectionParams, parseItemParams } from './collection-params.ts';
 import { hostFaultResponse, isHostFault } from './host-fault-response.ts';
@@ -56,8 +57,12 @@ export function motopressHandlers(
   options: MotopressHandlerOptions = {},
 ): HttpHandler[] {
   const site = siteUrl.replace(/\/+$/, '');
-  const plain = ({ request }: { request: Request }) => {
-    const url = new URL(request.url);
+  const { origin, pathname } = new URL(site);
+  // '' for a site at the root; WordPress in a subdirectory serves /{dir}/wp-json/...
+  const sitePath = pathname.replace(/\/+$/, '');
+  const rest = (request: Request, url: URL) =>
+    answerMotopress(fake, request, site, url.pathname.slice(sitePath.length).replace(/^\/wp-json/, ''), true, options);
+  const plain = (request: Request, url: URL) => {
     const route = url.searchParams.get('rest_route');
     if (route === null)
       return new Response('<!DOCTYPE html><html><body>syncsim MotoPress fake</body></html>', {
@@ -65,13 +70,21 @@ export function motopressHandlers(
       });
     return answerMotopress(fake, request, site, route, false, options);
   };
-  return [
-    http.all(`${site}/wp-json/*`, ({ request }) =>
-      answerMotopress(fake, request, site, new URL(request.url).pathname.replace(/^\/wp-json/, ''), true, options),
-    ),
-    http.all(`${site}/`, plain),
-    http.all(`${site}/index.php`, plain),
+  const handlers = [
+    http.all(`${site}/wp-json/*`, ({ request }) => rest(request, new URL(request.url))),
+    http.all(`${site}/`, ({ request }) => plain(request, new URL(request.url))),
+    http.all(`${site}/index.php`, ({ request }) => plain(request, new URL(request.url))),
   ];
+  // The same three routes, claimed only as msw matches them for sure (exact case, no extra slash).
+  return withDirectRoute(handlers, {
+    origin,
+    answer: (request, url) => {
+      const tail = url.pathname.startsWith(`${sitePath}/`) ? url.pathname.slice(sitePath.length) : undefined;
+      if (tail?.startsWith('/wp-json/')) return rest(request, url);
+      if (tail === '/' || tail === '/index.php') return plain(request, url);
+      return undefined;
+    },
+  });
 }
 
 /** One request, from the raw Request to the Response (also used by the standalone server). */

@@ -2,10 +2,13 @@
  * answerDirectly: the handlers' own answer (url set as fetch sets it); what msw's server does
  * with a throwing handler (500) and with an unhandled or passed-through request (rejects with
  * msw's error, printed) - which never reaches the network - and an aborted request rejects
- * before any handler runs.
+ * before any handler runs. Handlers that carry their own router (fakes/direct-route.ts) are
+ * answered by it when msw would route the request to them, and by msw when the router is not sure
+ * or a handler without a router comes first.
  */
 import { http, HttpResponse, passthrough } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { withDirectRoute } from '../../fakes/direct-route.ts';
 import { answerDirectly } from './answer-directly.ts';
 
 const SITE = 'https://fake.test';
@@ -68,5 +71,65 @@ describe('answerDirectly', () => {
       answerDirectly(handlers, new Request(`${SITE}/items`, { signal: controller.signal })),
     ).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(handled).toEqual([]);
+  });
+});
+
+describe('answerDirectly, handlers with their own router', () => {
+  const OTHER = 'https://other.test';
+  let routed: string[];
+  let matched: string[];
+  /** One site's handlers: msw answers 'msw', the router 'router' for /items only. */
+  const site = (origin: string) =>
+    withDirectRoute(
+      [
+        http.get(`${origin}/*`, ({ request }) => {
+          matched.push(request.url);
+          return HttpResponse.text('msw');
+        }),
+      ],
+      {
+        origin,
+        answer: (request, url) => {
+          if (url.pathname === '/boom') throw new Error('router boom');
+          if (url.pathname !== '/items') return undefined;
+          routed.push(request.url);
+          return HttpResponse.text('router');
+        },
+      },
+    );
+  let printed: MockInstance<typeof console.error>;
+  beforeEach(() => {
+    routed = [];
+    matched = [];
+    printed = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => printed.mockRestore());
+
+  it('answers by the router of the first handlers on the origin, past other origins, without msw matching', async () => {
+    const response = await answerDirectly([...site(OTHER), ...site(SITE)], new Request(`${SITE}/items?page=2`));
+    expect(await response.text()).toBe('router');
+    expect(response.url).toBe(`${SITE}/items?page=2`);
+    expect(routed).toEqual([`${SITE}/items?page=2`]);
+    expect(matched).toEqual([]);
+  });
+
+  it("lets msw match when the router is not sure, or a handler without a router comes first", async () => {
+    expect(await (await answerDirectly(site(SITE), new Request(`${SITE}/ITEMS`))).text()).toBe('msw');
+    const unrouted = http.get(`${SITE}/elsewhere`, () => HttpResponse.text('elsewhere'));
+    expect(await (await answerDirectly([unrouted, ...site(SITE)], new Request(`${SITE}/items`))).text()).toBe('msw');
+    expect(routed).toEqual([]);
+    expect(matched).toEqual([`${SITE}/ITEMS`, `${SITE}/items`]);
+  });
+
+  it('answers a throwing router as a throwing handler: 500, printed', async () => {
+    const response = await answerDirectly(site(SITE), new Request(`${SITE}/boom`));
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ message: 'router boom' });
+    expect(printed).toHaveBeenCalled();
+  });
+
+  it('rejects a request on an origin no handler serves, as msw does', async () => {
+    await expect(answerDirectly(site(SITE), new Request(`${OTHER}/items`))).rejects.toThrow(/\[MSW\]/);
+    expect(routed).toEqual([]);
   });
 });
