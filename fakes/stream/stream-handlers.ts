@@ -8,6 +8,8 @@
  * Order matters: `/channels/{type}/query` must come before `/channels/{type}/{id}`.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { withDirectRoute } from '../direct-route.ts';
+import { routePathMatcher, type RouteMatch } from '../route-path-matcher.ts';
 import { streamErrorBody, StreamError } from './stream-error.ts';
 import type { StreamFake } from './stream-fake.ts';
 import { renderUser } from './render-stream.ts';
@@ -50,6 +52,13 @@ interface Call {
   body: Json;
 }
 type Operation = (call: Call) => { status?: number; body: Json };
+interface Route {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  op: string;
+  run: Operation;
+  match: (pathname: string) => RouteMatch;
+}
 
 export interface StreamHandlerOptions {
   /** Honour the fault header (default true; the standalone server turns it off). */
@@ -62,11 +71,17 @@ export function streamHandlers(
   options: StreamHandlerOptions = {},
 ): HttpHandler[] {
   const base = baseUrl.replace(/\/+$/, '');
+  const { origin, pathname } = new URL(base);
+  const basePath = pathname.replace(/\/+$/, '');
   const store = fake.store;
-  const route = (method: 'get' | 'post' | 'patch' | 'delete', path: string, op: string, run: Operation): HttpHandler =>
-    http[method](`${base}${path}`, async ({ request, params }) =>
-      serve(fake, op, request, params, run, options.acceptFaults ?? true),
-    );
+  const acceptFaults = options.acceptFaults ?? true;
+  const route = (method: 'get' | 'post' | 'patch' | 'delete', path: string, op: string, run: Operation): Route => ({
+    method,
+    path,
+    op,
+    run,
+    match: routePathMatcher(`${basePath}${path}`),
+  });
   const flag = (url: URL, name: string) => url.searchParams.get(name) === 'true';
   const getOrCreate = (type: string, id: string | undefined, body: Json) => {
     const page = parseMessagePagination(body);
@@ -74,7 +89,7 @@ export function streamHandlers(
     return channelStateJson(store, channel, page);
   };
 
-  return [
+  const routes = [
     route('get', '/app', 'GetApp', () => ({ body: { app: appJson(fake.app) } })),
     route('patch', '/app', 'UpdateApp', ({ body }) => {
       fake.app.update(parseAppSettingsPatch(body));
@@ -153,6 +168,25 @@ export function streamHandlers(
       return { body: { channel: { ...channelJson(store, channel, false), created_by: null } } };
     }),
   ];
+  const handlers = routes.map(({ method, path, op, run }) =>
+    http[method](`${base}${path}`, ({ request, params }) => serve(fake, op, request, params, run, acceptFaults)),
+  );
+  // The same table in the same order, for the engine's direct path: the first route whose method
+  // and path surely match, as msw would pick it; msw decides whenever a path is not sure.
+  return withDirectRoute(handlers, {
+    origin,
+    answer: (request, url) => {
+      const method = request.method.toLowerCase();
+      for (const { method: routeMethod, op, run, match } of routes) {
+        if (routeMethod !== method) continue;
+        const params = match(url.pathname);
+        if (params === 'no') continue;
+        if (params === 'unsure') return undefined;
+        return serve(fake, op, request, params, run, acceptFaults);
+      }
+      return undefined;
+    },
+  });
 }
 
 async function serve(
