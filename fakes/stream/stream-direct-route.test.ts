@@ -60,7 +60,10 @@ describe('stream handlers: their router answers as msw routes', () => {
     await client.channel('messaging', 'room-2').delete();
 
     // Errors too: a channel that does not exist, a user that does not exist.
-    await client.channel('messaging', 'nope').updatePartial({ set: { x: 1 } as never }).catch(() => undefined);
+    await client
+      .channel('messaging', 'nope')
+      .updatePartial({ set: { x: 1 } as never })
+      .catch(() => undefined);
     await client.deleteUser('nobody').catch(() => undefined);
     expect(new Set(answered).size).toBeGreaterThanOrEqual(17);
   });

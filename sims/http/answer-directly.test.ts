@@ -113,7 +113,7 @@ describe('answerDirectly, handlers with their own router', () => {
     expect(matched).toEqual([]);
   });
 
-  it("lets msw match when the router is not sure, or a handler without a router comes first", async () => {
+  it('lets msw match when the router is not sure, or a handler without a router comes first', async () => {
     expect(await (await answerDirectly(site(SITE), new Request(`${SITE}/ITEMS`))).text()).toBe('msw');
     const unrouted = http.get(`${SITE}/elsewhere`, () => HttpResponse.text('elsewhere'));
     expect(await (await answerDirectly([unrouted, ...site(SITE)], new Request(`${SITE}/items`))).text()).toBe('msw');
