@@ -2,17 +2,21 @@
  * The built-in invariant `no-leaked-work`, on planted actors: a write fired without `await` is
  * reported naming the actor, the statement and the line that started it, as a broken invariant
  * with a shrunk case and one replay line (not a crash); an operation started after the actor's
- * run() settled is reported too; awaiting everything, also through Promise.all, holds.
+ * run() settled is reported too; awaiting everything, also through Promise.all, holds. Call
+ * sites are captured only in a replay of a case that leaked: a case that did not runs once.
  */
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor, Db } from 'syncsim';
 import { defineScenario, formatRun } from 'syncsim';
-import { expectMet, expectPlantedCaught, fileCaseEngine, runScenario, withSeed } from 'syncsim/vitest';
+import type { GateRequest } from 'syncsim/vitest';
+import { expectMet, expectPlantedCaught, fileCaseEngine, runCase, runScenario, withSeed } from 'syncsim/vitest';
 
 const engine = fileCaseEngine();
 const BUMP = 'UPDATE crm_conversations SET unread_count = unread_count + 1 WHERE id = 1001';
 const READ = 'SELECT unread_count FROM crm_conversations WHERE id = 1001';
+/** Worlds built: a case runs once, and a case that leaked once more (to capture where). */
+let worlds = 0;
 
 /** A reader beside the planted actor, so the scheduler still has an actor to release work for. */
 const reader = (reads: number): Actor => ({
@@ -40,6 +44,7 @@ const leakScenario = defineScenario<{ reads: number }, null>({
   title: 'an actor that leaves a write running',
   input: fc.record({ reads: fc.integer({ min: 0, max: 3 }) }),
   async world({ db }) {
+    worlds++;
     await db.query(
       `INSERT INTO channel_connections (id, tenant, name, phone_number_id) VALUES (1, 'crm', 'line', 'pn-1')`,
     );
@@ -96,6 +101,30 @@ describe('no-leaked-work', () => {
     const report = formatRun(result);
     expect(report).toContain('no-leaked-work: planted:');
     expect(report.split('\n').filter((line) => line.includes('replay:'))).toHaveLength(1);
+  });
+
+  it('runs a case that leaked once more, by its own schedule, to name the line; one that did not, once', async () => {
+    const once = async (variant: string) => {
+      const [scheduler] = fc.sample(fc.scheduler<GateRequest>(), { seed: 1, numRuns: 1 });
+      worlds = 0;
+      const outcome = await runCase(
+        leakScenario,
+        leakScenario.variants[variant]!,
+        { reads: 2 },
+        scheduler!,
+        engine(),
+        3,
+      );
+      return { outcome, worlds };
+    };
+    const held = await once('awaited');
+    expect(held.outcome.violations).toEqual([]);
+    expect(held.worlds).toBe(1);
+    const leaked = await once('fire-and-forget');
+    expect(leaked.worlds).toBe(2);
+    expect(String(leaked.outcome.violations[0]?.details?.startedAt)).toMatch(
+      /^scenarios\/engine\/leaked-work\.test\.ts:\d+/,
+    );
   });
 
   it('an operation started after run() settled is reported too', async () => {

@@ -14,6 +14,9 @@ import { describeCallSite } from './call-site.ts';
 
 export const NO_LEAKED_WORK = 'no-leaked-work';
 
+/** A leak's `startedAt` when its run captured no call sites (runCase then replays the case with them). */
+export const NOT_CAPTURED = 'a line not captured (call sites were off)';
+
 export type LeakKind = 'pending-when-run-settled' | 'started-after-run-settled';
 
 export interface LeakedWork {
@@ -23,14 +26,14 @@ export interface LeakedWork {
   operation: string;
   /** The statement, for a Postgres operation (what an operator recognises). */
   sql?: string;
-  /** Where the operation was started (see call-site.ts). */
-  site: Error;
+  /** Where the operation was started (see call-site.ts); absent when the run captured none. */
+  site?: Error;
 }
 
 export function leakViolations(leaks: readonly LeakedWork[]): Violation[] {
   return leaks.map((leak) => {
     const what = leak.sql ?? `${leak.system} ${leak.operation}`;
-    const startedAt = describeCallSite(leak.site);
+    const startedAt = leak.site ? describeCallSite(leak.site) : NOT_CAPTURED;
     const when =
       leak.kind === 'pending-when-run-settled'
         ? 'was still pending when its run() settled (a promise of gated I/O never awaited)'

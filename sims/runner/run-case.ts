@@ -23,6 +23,7 @@ import { resetDatabase } from '../postgres/index.ts';
 import { Rng } from '../rng/rng.ts';
 import type { CaseScheduler } from '../schedule/case-scheduler.ts';
 import type { DecisionStep, Departure } from '../schedule/decision-tracker.ts';
+import { PolicyScheduler } from '../schedule/policy-scheduler.ts';
 import { RecordingScheduler } from '../schedule/recording-scheduler.ts';
 import { driveSchedule } from '../schedule/drive-schedule.ts';
 import { SchedulerBridge } from '../schedule/scheduler-bridge.ts';
@@ -78,6 +79,37 @@ export async function runCase<Input, World>(
   limits: CaseLimits = {},
   observe?: CaseObserver<World>,
 ): Promise<CaseOutcome> {
+  const run = (scheduler: CaseScheduler, callSites: boolean) =>
+    runCaseOnce(scenario, variant, input, scheduler, engine, seed, plan, limits, observe, callSites);
+  const first = await run(explorer, false);
+  if (!first.uncapturedLeaks) return first.outcome;
+  // A leak report names the line that started the operation, which only a stack captured when it
+  // started knows; capturing one for every operation cost 7% of a case's Node time. So the case
+  // that leaked runs again, by its recorded schedule (the same case: same seed, same choices),
+  // with stacks captured. Should the replay differ (a nondeterminism the determinism check
+  // reports) or fail, the first outcome stands, its leaks without a line.
+  try {
+    const replay = await run(new PolicyScheduler(first.outcome.departures), true);
+    if (JSON.stringify(replay.outcome.history) === JSON.stringify(first.outcome.history)) return replay.outcome;
+  } catch {
+    // the first outcome stands
+  }
+  return first.outcome;
+}
+
+/** One run of the case; `uncapturedLeaks` when work leaked with no call site (observe is then left to the replay). */
+async function runCaseOnce<Input, World>(
+  scenario: Scenario<Input, World>,
+  variant: Variant<Input, World>,
+  input: Input,
+  explorer: CaseScheduler,
+  engine: CaseEngine,
+  seed: number,
+  plan: FaultPlan,
+  limits: CaseLimits,
+  observe: CaseObserver<World> | undefined,
+  callSites: boolean,
+): Promise<{ outcome: CaseOutcome; uncapturedLeaks: boolean }> {
   // Whatever chooses (fast-check exploring, a PolicyScheduler replaying), the choices are written
   // down as departures from the default policy, so the case can be replayed and minimised as such.
   const scheduler = new RecordingScheduler(explorer);
@@ -92,8 +124,14 @@ export async function runCase<Input, World>(
     faults,
     signals: engine.signals,
     ...(engine.timings ? { timings: engine.timings } : {}),
+    callSites,
   });
-  const outcome = (phase: Phase, violations: Violation[]): CaseOutcome => ({
+  const uncapturedLeaks = () => bridge.leaks.some((leak) => leak.site === undefined);
+  const outcome = (phase: Phase, violations: Violation[]) => ({
+    uncapturedLeaks: uncapturedLeaks(),
+    outcome: caseOutcome(phase, violations),
+  });
+  const caseOutcome = (phase: Phase, violations: Violation[]): CaseOutcome => ({
     phase,
     violations,
     history: history.events,
@@ -132,7 +170,7 @@ export async function runCase<Input, World>(
       ...(await checkFullScans(scenario.scans, engine.admin, history.events)),
     ];
     if (unsafe.length > 0 && !limits.allPhases) {
-      await observe?.(world);
+      if (!uncapturedLeaks()) await observe?.(world);
       return outcome('chaos', unsafe);
     }
 
@@ -147,7 +185,7 @@ export async function runCase<Input, World>(
       ...leakViolations(bridge.leaks),
       ...(await checkFullScans(scenario.scans, engine.admin, history.events)),
     ];
-    await observe?.(world);
+    if (!uncapturedLeaks()) await observe?.(world);
     if (unsafe.length === 0) return outcome('final', final);
     // allPhases: the chaos phase's violations first, each reported once.
     const seen = new Set(unsafe.map((v) => JSON.stringify(v)));

@@ -44,6 +44,12 @@ export interface BridgeOptions {
   signals?: BackendSignals;
   /** A bench's stopwatch (bridge-timings.ts): where each release's time goes. Never read to decide. */
   timings?: BridgeTimings;
+  /**
+   * Capture where each operation was started, for a leak report (default true). A captured
+   * stack is a few microseconds per operation (7% of lost-update's Node time), so runCase turns
+   * it off and replays a case that leaked with it on: the replay is the same case.
+   */
+  callSites?: boolean;
 }
 
 /** How a failed operation is recorded: `fail` (did not happen) or `info` (outcome unknown). */
@@ -70,6 +76,7 @@ export class SchedulerBridge {
   readonly #faults: FaultInjector | undefined;
   readonly #signals: BackendSignals;
   readonly #timings: BridgeTimings | undefined;
+  readonly #callSites: boolean;
   /** When the last release ended (timings only). */
   #releaseEnded: number | undefined;
   readonly #stopped = new Set<Flight>();
@@ -110,6 +117,7 @@ export class SchedulerBridge {
     this.#faults = options.faults;
     this.#signals = options.signals ?? noSignals;
     this.#timings = options.timings;
+    this.#callSites = options.callSites ?? true;
   }
 
   /** Time since `since` goes to `phase`; returns now (timings only, else undefined). */
@@ -139,16 +147,19 @@ export class SchedulerBridge {
    */
   async run<T>(request: GateRequest, start: (flight: Flight) => Promise<T>, options: GateOptions<T> = {}): Promise<T> {
     this.#throwIfFailed();
-    const site = captureCallSite();
+    // Here, before any await, the stack is the caller's.
+    const site = this.#callSites ? captureCallSite() : undefined;
     if (this.#closed)
       throw new Error(
-        `syncsim: ${request.actor} tried ${request.system} ${request.operation} after the run ended (an un-awaited promise?), started at ${describeCallSite(site)}`,
+        `syncsim: ${request.actor} tried ${request.system} ${request.operation} after the run ended (an un-awaited promise?), started at ${describeCallSite(site ?? captureCallSite())}`,
       );
     const flight = new Flight(request, this.#seq++);
     flight.site = site;
     // The actor's run() already settled: whatever it started is still running without it.
-    if (this.#actors.get(request.actor) === 'ended' && !this.#crashed.has(request.actor))
+    if (this.#actors.get(request.actor) === 'ended' && !this.#crashed.has(request.actor)) {
+      flight.site ??= captureCallSite();
       this.#leak(flight, 'started-after-run-settled');
+    }
     this.#live.add(flight);
     const released = this.#scheduler.schedule(Promise.resolve(), label(request), request, (release) =>
       this.#release(flight, release),
@@ -268,7 +279,8 @@ export class SchedulerBridge {
       system,
       operation,
       ...(typeof sql === 'string' ? { sql: sql.replace(/\s+/g, ' ').trim() } : {}),
-      site: flight.site ?? captureCallSite(),
+      // Without call sites, a leak found later has none: the engine's own stack would mislead.
+      ...(flight.site ? { site: flight.site } : {}),
     });
   }
 
