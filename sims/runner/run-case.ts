@@ -80,7 +80,7 @@ export async function runCase<Input, World>(
   observe?: CaseObserver<World>,
 ): Promise<CaseOutcome> {
   const run = (scheduler: CaseScheduler, callSites: boolean) =>
-    runCaseOnce(scenario, variant, input, scheduler, engine, seed, plan, limits, observe, callSites);
+    runCaseOnce({ scenario, variant, input, engine, seed, plan, limits, observe }, scheduler, callSites);
   const first = await run(explorer, false);
   if (!first.uncapturedLeaks) return first.outcome;
   // A leak report names the line that started the operation, which only a stack captured when it
@@ -97,17 +97,22 @@ export async function runCase<Input, World>(
   return first.outcome;
 }
 
+/** What runCase was given, apart from the scheduler. */
+interface CaseArgs<Input, World> {
+  scenario: Scenario<Input, World>;
+  variant: Variant<Input, World>;
+  input: Input;
+  engine: CaseEngine;
+  seed: number;
+  plan: FaultPlan;
+  limits: CaseLimits;
+  observe: CaseObserver<World> | undefined;
+}
+
 /** One run of the case; `uncapturedLeaks` when work leaked with no call site (observe is then left to the replay). */
 async function runCaseOnce<Input, World>(
-  scenario: Scenario<Input, World>,
-  variant: Variant<Input, World>,
-  input: Input,
+  { scenario, variant, input, engine, seed, plan, limits, observe }: CaseArgs<Input, World>,
   explorer: CaseScheduler,
-  engine: CaseEngine,
-  seed: number,
-  plan: FaultPlan,
-  limits: CaseLimits,
-  observe: CaseObserver<World> | undefined,
   callSites: boolean,
 ): Promise<{ outcome: CaseOutcome; uncapturedLeaks: boolean }> {
   // Whatever chooses (fast-check exploring, a PolicyScheduler replaying), the choices are written
