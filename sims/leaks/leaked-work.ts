@@ -15,7 +15,7 @@ import { describeCallSite } from './call-site.ts';
 export const NO_LEAKED_WORK = 'no-leaked-work';
 
 /** A leak's `startedAt` when its run captured no call sites (runCase then replays the case with them). */
-export const NOT_CAPTURED = 'a line not captured (call sites were off)';
+const NOT_CAPTURED = 'a line not captured (call sites were off)';
 
 export type LeakKind = 'pending-when-run-settled' | 'started-after-run-settled';
 
